@@ -1,0 +1,1 @@
+"""schoolnet app_streamlit package."""

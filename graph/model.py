@@ -1,0 +1,328 @@
+"""Pydantic models of the schoolnet graph: node kinds, edge kinds and their validation.
+
+Every node has a ``label`` (its kind) and a string ``id`` unique within that kind. Properties are
+plain JSON values (str, int, float, bool, None, list of str) so both stores keep them verbatim.
+
+Examples
+--------
+>>> s = School(id="101", name="МБОУ СОШ №1", municipality="Иволгинский район")
+>>> s.label, s.ref()
+('School', NodeRef(label='School', id='101'))
+>>> School(id=" ", name="x", municipality="y")
+Traceback (most recent call last):
+...
+pydantic_core._pydantic_core.ValidationError: 1 validation error for School
+...
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+from typing import Any, ClassVar, NamedTuple
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+__all__ = [
+    "EDGE_TYPES",
+    "NODE_LABELS",
+    "NODE_MODELS",
+    "Association",
+    "Curator",
+    "Edge",
+    "Event",
+    "EventFormat",
+    "EventKind",
+    "Level",
+    "Metric",
+    "Municipality",
+    "Node",
+    "NodeRef",
+    "Partnership",
+    "PartnershipStatus",
+    "Region",
+    "Result",
+    "Role",
+    "School",
+    "SettlementType",
+    "Teacher",
+    "node_from_props",
+    "result_id",
+]
+
+
+class SettlementType(StrEnum):
+    city = "city"
+    town = "town"
+    village = "village"
+
+
+class Level(StrEnum):
+    primary = "primary"
+    basic = "basic"
+    secondary = "secondary"
+    evening = "evening"
+    other = "other"
+
+
+class Metric(StrEnum):
+    mean_score = "mean_score"
+    pass_rate = "pass_rate"
+    low_share = "low_share"
+    high_share = "high_share"
+
+
+class EventKind(StrEnum):
+    seminar = "seminar"
+    master_class = "master_class"
+    webinar = "webinar"
+    round_table = "round_table"
+    open_lesson = "open_lesson"
+    course = "course"
+    conference = "conference"
+    consultation = "consultation"
+
+
+class EventFormat(StrEnum):
+    online = "online"
+    offline = "offline"
+
+
+class Role(StrEnum):
+    participant = "participant"
+    speaker = "speaker"
+    organizer = "organizer"
+
+
+class PartnershipStatus(StrEnum):
+    proposed = "proposed"
+    agreed = "agreed"
+    active = "active"
+    paused = "paused"
+    closed = "closed"
+
+
+class NodeRef(NamedTuple):
+    """A node's identity: its kind and its id within that kind."""
+
+    label: str
+    id: str
+
+    def key(self) -> str:
+        """The node's key in the networkx view, e.g. ``School:101``."""
+        return f"{self.label}:{self.id}"
+
+
+Percent = float
+
+
+def _check_percent(v: float | None) -> float | None:
+    if v is not None and not 0 <= v <= 100:
+        raise ValueError("процент должен быть от 0 до 100")
+    return v
+
+
+class Node(BaseModel):
+    """Base of all node kinds."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, use_enum_values=True)
+    label: ClassVar[str] = "Node"
+    id: str = Field(min_length=1)
+
+    @field_validator("id")
+    @classmethod
+    def _id_not_blank(cls, v: str) -> str:
+        v = v.strip()
+        if not v:
+            raise ValueError("идентификатор не может быть пустым")
+        return v
+
+    def ref(self) -> NodeRef:
+        return NodeRef(self.label, self.id)
+
+    def props(self) -> dict[str, Any]:
+        """Properties without ``id`` as JSON-ready values (dates as ISO strings)."""
+        data = self.model_dump(mode="json", exclude={"id"})
+        return {k: v for k, v in data.items() if v is not None}
+
+
+class Region(Node):
+    label: ClassVar[str] = "Region"
+    name: str = Field(min_length=1)
+
+
+class Municipality(Node):
+    label: ClassVar[str] = "Municipality"
+    name: str = Field(min_length=1)
+    region: str | None = None
+
+
+class School(Node):
+    label: ClassVar[str] = "School"
+    name: str = Field(min_length=1)
+    municipality: str = Field(min_length=1)
+    region: str | None = None
+    settlement_type: SettlementType | None = None
+    level: Level | None = None
+    lat: float | None = Field(default=None, ge=-90, le=90)
+    lon: float | None = Field(default=None, ge=-180, le=180)
+    students: int | None = Field(default=None, ge=0)
+    teachers: int | None = Field(default=None, ge=0)
+    share_low_income: Percent | None = None
+    share_parents_higher_ed: Percent | None = None
+    share_special_needs: Percent | None = None
+    share_non_native: Percent | None = None
+    share_single_parent: Percent | None = None
+    social_index: float | None = None
+    official_low_results: bool = False
+    official_unfavourable: bool = False
+    official_tutor: bool = False
+    tutor_capacity: int | None = Field(default=None, ge=0)
+
+    _pct = field_validator(
+        "share_low_income",
+        "share_parents_higher_ed",
+        "share_special_needs",
+        "share_non_native",
+        "share_single_parent",
+    )(_check_percent)
+
+
+class Teacher(Node):
+    label: ClassVar[str] = "Teacher"
+    full_name: str = Field(min_length=1)
+    school_id: str = Field(min_length=1)
+    subjects: list[str] = Field(default_factory=list)
+    category: str | None = None
+    experience_years: int | None = Field(default=None, ge=0, le=80)
+    deficits: list[str] = Field(default_factory=list)
+
+
+class Curator(Node):
+    label: ClassVar[str] = "Curator"
+    full_name: str = Field(min_length=1)
+    organisation: str | None = None
+
+
+class Association(Node):
+    label: ClassVar[str] = "Association"
+    name: str = Field(min_length=1)
+    kind: str | None = None
+    subject: str | None = None
+    municipality: str | None = None
+
+
+class Event(Node):
+    label: ClassVar[str] = "Event"
+    title: str = Field(min_length=1)
+    kind: EventKind
+    date: dt.date
+    subject: str | None = None
+    format: EventFormat | None = None
+    organizer_id: str | None = None
+    municipality: str | None = None
+    partnership_id: str | None = None
+
+
+class Partnership(Node):
+    label: ClassVar[str] = "Partnership"
+    tutor_school_id: str = Field(min_length=1)
+    mentee_school_id: str = Field(min_length=1)
+    status: PartnershipStatus = PartnershipStatus.proposed
+    start_date: dt.date | None = None
+    end_date: dt.date | None = None
+    focus_subjects: list[str] = Field(default_factory=list)
+
+
+class Result(Node):
+    label: ClassVar[str] = "Result"
+    school_id: str = Field(min_length=1)
+    year: int = Field(ge=1990, le=2100)
+    assessment: str = Field(min_length=1)
+    subject: str = Field(min_length=1)
+    grade: int | None = Field(default=None, ge=1, le=11)
+    metric: Metric
+    value: float
+    participants: int | None = Field(default=None, ge=0)
+
+
+def result_id(
+    school_id: str, year: int, assessment: str, subject: str, grade: int | None, metric: str
+) -> str:
+    """The deterministic id of a result row, so that re-importing the same row upserts it.
+
+    >>> result_id("101", 2024, "ОГЭ", "Математика", 9, "mean_score")
+    '101|2024|ОГЭ|Математика|9|mean_score'
+    """
+    g = "" if grade is None else str(grade)
+    return f"{school_id}|{year}|{assessment}|{subject}|{g}|{metric}"
+
+
+NODE_MODELS: dict[str, type[Node]] = {
+    m.label: m
+    for m in (
+        Region,
+        Municipality,
+        School,
+        Teacher,
+        Curator,
+        Association,
+        Event,
+        Partnership,
+        Result,
+    )
+}
+NODE_LABELS: tuple[str, ...] = tuple(NODE_MODELS)
+
+# (type, source label(s), target label(s)); the only edges the stores accept.
+EDGE_TYPES: dict[str, tuple[frozenset[str], frozenset[str]]] = {
+    "IN": (frozenset({"School", "Municipality"}), frozenset({"Municipality", "Region"})),
+    "WORKS_AT": (frozenset({"Teacher"}), frozenset({"School"})),
+    "CURATES": (frozenset({"Curator"}), frozenset({"School"})),
+    "MEMBER_OF": (frozenset({"Teacher"}), frozenset({"Association"})),
+    "ATTENDED": (frozenset({"Teacher"}), frozenset({"Event"})),
+    "ORGANIZED": (frozenset({"School", "Association"}), frozenset({"Event"})),
+    "TUTOR_IN": (frozenset({"School"}), frozenset({"Partnership"})),
+    "MENTEE_IN": (frozenset({"School"}), frozenset({"Partnership"})),
+    "FOR": (frozenset({"Event"}), frozenset({"Partnership"})),
+    "MENTORS": (frozenset({"Teacher"}), frozenset({"Teacher"})),
+    "HAS_RESULT": (frozenset({"School"}), frozenset({"Result"})),
+    # A pair the coordinator rejected in the planner: never suggested again.
+    "EXCLUDED_PAIR": (frozenset({"School"}), frozenset({"School"})),
+}
+
+
+class Edge(BaseModel):
+    """A directed, typed edge; at most one edge of a type between two nodes."""
+
+    model_config = ConfigDict(frozen=True)
+    type: str
+    src: NodeRef
+    dst: NodeRef
+    props: dict[str, Any] = Field(default_factory=dict)
+
+    @field_validator("type")
+    @classmethod
+    def _known_type(cls, v: str) -> str:
+        if v not in EDGE_TYPES:
+            raise ValueError(f"неизвестный тип связи: {v}")
+        return v
+
+    @model_validator(mode="after")
+    def _endpoints_fit(self) -> Edge:
+        srcs, dsts = EDGE_TYPES[self.type]
+        if self.src.label not in srcs or self.dst.label not in dsts:
+            raise ValueError(
+                f"связь {self.type} не может идти от {self.src.label} к {self.dst.label}"
+            )
+        return self
+
+    def key(self) -> tuple[str, str, str, str, str]:
+        return (self.type, self.src.label, self.src.id, self.dst.label, self.dst.id)
+
+
+def node_from_props(label: str, id: str, props: dict[str, Any]) -> Node:
+    """Rebuild a typed node from a stored row."""
+    model = NODE_MODELS[label]
+    return model.model_validate({"id": id, **props})
+

@@ -1,0 +1,234 @@
+"""The one store interface both backends implement (embedded SQLite and Neo4j).
+
+Writes go through a unit of work that rolls back unless ``commit()`` is called, so an import is
+all-or-nothing. Reads are typed (``get_node``, ``neighbours``, ``subgraph``) or named queries
+(``query``), whose texts live in :mod:`queries`.
+"""
+
+from __future__ import annotations
+
+import abc
+import threading
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+import networkx as nx
+
+from graph.model import Edge, Node, NodeRef
+
+__all__ = [
+    "Direction",
+    "Store",
+    "StoreError",
+    "Subgraph",
+    "UnitOfWork",
+    "WriteStats",
+]
+
+Direction = Literal["out", "in", "both"]
+
+
+class StoreError(Exception):
+    """A storage problem the user can act on (message in Russian)."""
+
+
+@dataclass
+class WriteStats:
+    """What a write did, per node label or edge type."""
+
+    added: Counter[str] = field(default_factory=Counter)
+    changed: Counter[str] = field(default_factory=Counter)
+    unchanged: Counter[str] = field(default_factory=Counter)
+
+    def merge(self, other: WriteStats) -> None:
+        self.added.update(other.added)
+        self.changed.update(other.changed)
+        self.unchanged.update(other.unchanged)
+
+    @property
+    def total_added(self) -> int:
+        return sum(self.added.values())
+
+    @property
+    def total_changed(self) -> int:
+        return sum(self.changed.values())
+
+    def is_noop(self) -> bool:
+        return self.total_added == 0 and self.total_changed == 0
+
+
+@dataclass
+class Subgraph:
+    """Nodes and edges around a node, capped at a node limit."""
+
+    nodes: list[Node]
+    edges: list[Edge]
+    truncated: bool = False
+
+
+class UnitOfWork(abc.ABC):
+    """A write transaction: nothing is visible to readers before ``commit()``.
+
+    Leaving the ``with`` block without ``commit()`` (or with an exception) rolls back.
+    """
+
+    stats: WriteStats
+
+    @abc.abstractmethod
+    def upsert_nodes(self, nodes: Sequence[Node]) -> None:
+        """Insert or replace nodes by (label, id); identical nodes count as unchanged."""
+
+    @abc.abstractmethod
+    def upsert_edges(self, edges: Sequence[Edge]) -> None:
+        """Insert or replace edges by (type, src, dst); endpoints must exist."""
+
+    @abc.abstractmethod
+    def delete_edges(self, edges: Sequence[Edge]) -> None:
+        """Remove edges by (type, src, dst); missing ones are ignored."""
+
+    @abc.abstractmethod
+    def commit(self) -> None: ...
+
+    @abc.abstractmethod
+    def rollback(self) -> None: ...
+
+
+class Store(abc.ABC):
+    """Storage of the schoolnet graph."""
+
+    backend: str = "abstract"
+
+    def __init__(self) -> None:
+        self._nx_lock = threading.Lock()
+        self._nx_cache: tuple[str, nx.MultiDiGraph] | None = None
+
+    # --- writes -----------------------------------------------------------------------------
+    @abc.abstractmethod
+    def _begin(self) -> UnitOfWork: ...
+
+    @contextmanager
+    def unit_of_work(self) -> Iterator[UnitOfWork]:
+        """Open a write transaction; it rolls back unless committed inside the block."""
+        uow = self._begin()
+        try:
+            yield uow
+        finally:
+            uow.rollback()
+
+    def write(self, nodes: Sequence[Node] = (), edges: Sequence[Edge] = ()) -> WriteStats:
+        """Upsert nodes then edges in one committed transaction."""
+        with self.unit_of_work() as uow:
+            uow.upsert_nodes(nodes)
+            uow.upsert_edges(edges)
+            uow.commit()
+            return uow.stats
+
+    def delete(self, edges: Sequence[Edge]) -> None:
+        with self.unit_of_work() as uow:
+            uow.delete_edges(edges)
+            uow.commit()
+
+    # --- reads ------------------------------------------------------------------------------
+    @abc.abstractmethod
+    def get_node(self, label: str, id: str) -> Node | None: ...
+
+    @abc.abstractmethod
+    def iter_nodes(self, label: str | None = None) -> Iterator[Node]: ...
+
+    @abc.abstractmethod
+    def iter_edges(self, type: str | None = None) -> Iterator[Edge]: ...
+
+    @abc.abstractmethod
+    def neighbours(
+        self, ref: NodeRef, edge_type: str | None = None, direction: Direction = "both"
+    ) -> list[Node]:
+        """Nodes one edge away from ``ref`` (sorted by label, id)."""
+
+    @abc.abstractmethod
+    def incident_edges(self, refs: Iterable[NodeRef]) -> list[Edge]:
+        """Every edge with at least one end in ``refs``."""
+
+    @abc.abstractmethod
+    def count_nodes(self) -> dict[str, int]: ...
+
+    @abc.abstractmethod
+    def count_edges(self) -> dict[str, int]: ...
+
+    @abc.abstractmethod
+    def data_version(self) -> str:
+        """A token that changes after every committed write (for caches)."""
+
+    @abc.abstractmethod
+    def run_named(self, name: str, params: dict[str, Any]) -> list[dict[str, Any]]:
+        """Run a named query of :mod:`queries` with its parameters on this backend."""
+
+    def query(self, name: str, **params: Any) -> list[dict[str, Any]]:
+        """Run the named query ``name``; rows are plain dicts with the query's columns."""
+        return self.run_named(name, params)
+
+    def close(self) -> None:  # noqa: B027 - optional hook
+        """Release connections."""
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # --- derived views -----------------------------------------------------------------------
+    def nodes(self, label: str | None = None) -> list[Node]:
+        return list(self.iter_nodes(label))
+
+    def edges(self, type: str | None = None) -> list[Edge]:
+        return list(self.iter_edges(type))
+
+    def subgraph(self, ref: NodeRef, depth: int = 1, max_nodes: int = 300) -> Subgraph:
+        """Breadth-first neighbourhood of ``ref`` up to ``depth`` hops, at most ``max_nodes``."""
+        start = self.get_node(ref.label, ref.id)
+        if start is None:
+            return Subgraph(nodes=[], edges=[])
+        seen: dict[NodeRef, Node] = {ref: start}
+        frontier = [ref]
+        truncated = False
+        for _ in range(depth):
+            nxt: list[NodeRef] = []
+            for cur in frontier:
+                for n in self.neighbours(cur):
+                    r = n.ref()
+                    if r in seen:
+                        continue
+                    if len(seen) >= max_nodes:
+                        truncated = True
+                        break
+                    seen[r] = n
+                    nxt.append(r)
+            frontier = nxt
+        edges = [
+            e for e in self.incident_edges(seen.keys()) if e.src in seen and e.dst in seen
+        ]
+        return Subgraph(nodes=list(seen.values()), edges=edges, truncated=truncated)
+
+    def to_networkx(self) -> nx.MultiDiGraph:
+        """The whole graph as a networkx MultiDiGraph (rebuilt only after the data changed).
+
+        Node keys are ``Label:id``; node attributes are the properties plus ``label``;
+        edge keys are the edge types.
+        """
+        version = self.data_version()
+        with self._nx_lock:
+            if self._nx_cache is not None and self._nx_cache[0] == version:
+                return self._nx_cache[1]
+            g = nx.MultiDiGraph()
+            g.add_nodes_from(
+                (n.ref().key(), {"label": n.label, "id": n.id, **n.props()})
+                for n in self.iter_nodes()
+            )
+            g.add_edges_from(
+                (e.src.key(), e.dst.key(), e.type, {"type": e.type, **e.props})
+                for e in self.iter_edges()
+            )
+            self._nx_cache = (version, g)
+            return g

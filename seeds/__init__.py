@@ -1,0 +1,1 @@
+"""schoolnet seeds package."""
