@@ -325,4 +325,3 @@ def node_from_props(label: str, id: str, props: dict[str, Any]) -> Node:
     """Rebuild a typed node from a stored row."""
     model = NODE_MODELS[label]
     return model.model_validate({"id": id, **props})
-

@@ -206,9 +206,7 @@ class Store(abc.ABC):
                     seen[r] = n
                     nxt.append(r)
             frontier = nxt
-        edges = [
-            e for e in self.incident_edges(seen.keys()) if e.src in seen and e.dst in seen
-        ]
+        edges = [e for e in self.incident_edges(seen.keys()) if e.src in seen and e.dst in seen]
         return Subgraph(nodes=list(seen.values()), edges=edges, truncated=truncated)
 
     def to_networkx(self) -> nx.MultiDiGraph:

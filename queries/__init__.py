@@ -1,1 +1,27 @@
-"""schoolnet queries package."""
+"""Named read questions, each with an embedded (SQL) and a Neo4j (Cypher) implementation.
+
+>>> get_query("schools").title
+'Школы'
+>>> sorted(q.name for q in all_queries())[:3]
+['associations', 'curators', 'curatorships']
+"""
+
+from __future__ import annotations
+
+from queries.base import NamedQuery, Param, QueryError
+from queries.catalog import QUERIES
+
+__all__ = ["NamedQuery", "Param", "QueryError", "all_queries", "get_query"]
+
+_BY_NAME = {q.name: q for q in QUERIES}
+
+
+def all_queries() -> tuple[NamedQuery, ...]:
+    return QUERIES
+
+
+def get_query(name: str) -> NamedQuery:
+    try:
+        return _BY_NAME[name]
+    except KeyError:
+        raise QueryError(f"неизвестный запрос: {name}") from None

@@ -1,0 +1,342 @@
+"""The embedded store: one SQLite file (WAL mode), the source of truth for one region.
+
+Nodes and edges live in two tables with JSON properties; named queries are SQL texts run on
+them. Each thread gets its own connection, so Streamlit's script threads read concurrently
+while one writer writes (``BEGIN IMMEDIATE``); a process killed mid-write leaves the last
+committed state, because SQLite's journal rolls the open transaction back on next open.
+
+Examples
+--------
+>>> from graph.model import School
+>>> store = EmbeddedStore(":memory:")
+>>> stats = store.write([School(id="1", name="СОШ №1", municipality="Озёрск")])
+>>> stats.added["School"], store.get_node("School", "1").name
+(1, 'СОШ №1')
+>>> store.write([School(id="1", name="СОШ №1", municipality="Озёрск")]).is_noop()
+True
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+from graph.model import Edge, Node, NodeRef, node_from_props
+from graph.store import Direction, Store, StoreError, UnitOfWork, WriteStats
+
+__all__ = ["EmbeddedStore", "dumps_props"]
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS nodes (
+    label TEXT NOT NULL,
+    id TEXT NOT NULL,
+    props TEXT NOT NULL,
+    PRIMARY KEY (label, id)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS edges (
+    type TEXT NOT NULL,
+    src_label TEXT NOT NULL,
+    src_id TEXT NOT NULL,
+    dst_label TEXT NOT NULL,
+    dst_id TEXT NOT NULL,
+    props TEXT NOT NULL,
+    PRIMARY KEY (type, src_label, src_id, dst_label, dst_id)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS edges_by_src ON edges (src_label, src_id, type);
+CREATE INDEX IF NOT EXISTS edges_by_dst ON edges (dst_label, dst_id, type);
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+INSERT OR IGNORE INTO meta (key, value) VALUES ('data_version', '0');
+INSERT OR IGNORE INTO meta (key, value) VALUES ('schema_version', '1');
+"""
+
+_BATCH = 5000
+
+
+def dumps_props(props: dict[str, Any]) -> str:
+    """Canonical JSON of properties: sorted keys, no ASCII escaping, no spaces."""
+    return json.dumps(props, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+
+
+def _chunks(seq: Sequence[Any], size: int = _BATCH) -> Iterator[Sequence[Any]]:
+    for i in range(0, len(seq), size):
+        yield seq[i : i + size]
+
+
+class _SqliteUnitOfWork(UnitOfWork):
+    def __init__(self, store: EmbeddedStore) -> None:
+        self._store = store
+        self._conn = store._connect()
+        self._open = True
+        self.stats = WriteStats()
+        try:
+            self._conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:
+            raise StoreError(f"хранилище занято другой записью: {exc}") from exc
+
+    def upsert_nodes(self, nodes: Sequence[Node]) -> None:
+        by_label: dict[str, list[tuple[str, str]]] = {}
+        for n in nodes:
+            by_label.setdefault(n.label, []).append((n.id, dumps_props(n.props())))
+        for label, rows in by_label.items():
+            for chunk in _chunks(rows):
+                self._upsert(
+                    label,
+                    "SELECT id, props FROM nodes WHERE label = ? AND id IN ({})",
+                    [label],
+                    [r[0] for r in chunk],
+                    [(label, i, p) for i, p in chunk],
+                    "INSERT INTO nodes (label, id, props) VALUES (?, ?, ?) "
+                    "ON CONFLICT (label, id) DO UPDATE SET props = excluded.props",
+                    lambda row: (row[1], row[2]),
+                )
+
+    def upsert_edges(self, edges: Sequence[Edge]) -> None:
+        by_type: dict[str, list[Edge]] = {}
+        for e in edges:
+            by_type.setdefault(e.type, []).append(e)
+        for etype, items in by_type.items():
+            for chunk in _chunks(items):
+                self._check_endpoints(chunk)
+                rows = [(*e.key(), dumps_props(e.props)) for e in chunk]
+                # Existing edges of this type touching these sources; compared in Python.
+                self._upsert(
+                    etype,
+                    "SELECT src_label || char(31) || src_id || char(31) || dst_label "
+                    "|| char(31) || dst_id, props FROM edges WHERE type = ? AND src_id IN ({})",
+                    [etype],
+                    sorted({e.src.id for e in chunk}),
+                    rows,
+                    "INSERT INTO edges (type, src_label, src_id, dst_label, dst_id, props) "
+                    "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (type, src_label, src_id, dst_label, "
+                    "dst_id) DO UPDATE SET props = excluded.props",
+                    lambda row: ("\x1f".join(row[1:5]), row[5]),
+                )
+
+    def _check_endpoints(self, chunk: Sequence[Edge]) -> None:
+        refs = {e.src for e in chunk} | {e.dst for e in chunk}
+        by_label: dict[str, set[str]] = {}
+        for r in refs:
+            by_label.setdefault(r.label, set()).add(r.id)
+        for label, ids in by_label.items():
+            found: set[str] = set()
+            id_list = sorted(ids)
+            for part in _chunks(id_list, 900):
+                q = "SELECT id FROM nodes WHERE label = ? AND id IN ({})".format(
+                    ",".join("?" * len(part))
+                )
+                found.update(r[0] for r in self._conn.execute(q, [label, *part]))
+            missing = ids - found
+            if missing:
+                raise StoreError(
+                    f"связь ссылается на отсутствующий узел {label}: {sorted(missing)[:5]}"
+                )
+
+    def _upsert(
+        self,
+        kind: str,
+        select: str,
+        select_prefix: list[Any],
+        keys: list[str],
+        rows: list[tuple[Any, ...]],
+        insert: str,
+        key_of: Any,
+    ) -> None:
+        existing: dict[str, str] = {}
+        for part in _chunks(keys, 900):
+            q = select.format(",".join("?" * len(part)))
+            existing.update(self._conn.execute(q, [*select_prefix, *part]).fetchall())
+        todo = []
+        for row in rows:
+            k, props = key_of(row)
+            old = existing.get(k)
+            if old is None:
+                self.stats.added[kind] += 1
+            elif old != props:
+                self.stats.changed[kind] += 1
+            else:
+                self.stats.unchanged[kind] += 1
+                continue
+            existing[k] = props
+            todo.append(row)
+        if todo:
+            self._conn.executemany(insert, todo)
+
+    def delete_edges(self, edges: Sequence[Edge]) -> None:
+        self._conn.executemany(
+            "DELETE FROM edges WHERE type = ? AND src_label = ? AND src_id = ? "
+            "AND dst_label = ? AND dst_id = ?",
+            [e.key() for e in edges],
+        )
+
+    def commit(self) -> None:
+        if not self._open:
+            raise StoreError("транзакция уже завершена")
+        self._conn.execute(
+            "UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'data_version'"
+        )
+        self._conn.execute("COMMIT")
+        self._open = False
+
+    def rollback(self) -> None:
+        if self._open:
+            self._conn.execute("ROLLBACK")
+            self._open = False
+
+
+class EmbeddedStore(Store):
+    """The SQLite-file store. ``path`` may be ``:memory:`` (one shared connection)."""
+
+    backend = "embedded"
+
+    def __init__(self, path: str | Path = "schoolnet.db") -> None:
+        super().__init__()
+        self.path = str(path)
+        self._local = threading.local()
+        self._memory_conn: sqlite3.Connection | None = None
+        self._write_lock = threading.Lock()
+        if self.path != ":memory:":
+            parent = Path(self.path).parent
+            if not parent.exists():
+                raise StoreError(f"папка для базы данных не существует: {parent}")
+        conn = self._connect()
+        conn.executescript(SCHEMA)
+
+    def _connect(self) -> sqlite3.Connection:
+        if self.path == ":memory:":
+            if self._memory_conn is None:
+                self._memory_conn = self._open_conn()
+            return self._memory_conn
+        conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
+        if conn is None:
+            conn = self._open_conn()
+            self._local.conn = conn
+        return conn
+
+    def _open_conn(self) -> sqlite3.Connection:
+        try:
+            conn = sqlite3.connect(
+                self.path, timeout=30, isolation_level=None, check_same_thread=False
+            )
+            conn.execute("PRAGMA journal_mode=WAL")
+            conn.execute("PRAGMA synchronous=NORMAL")
+            conn.execute("PRAGMA foreign_keys=OFF")
+            conn.execute("PRAGMA cache_size=-65536")
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"не удалось открыть базу данных {self.path}: {exc}") from exc
+        return conn
+
+    # --- writes -----------------------------------------------------------------------------
+    def _begin(self) -> UnitOfWork:
+        return _SqliteUnitOfWork(self)
+
+    # --- reads ------------------------------------------------------------------------------
+    def _rows(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> list[Any]:
+        return self._connect().execute(sql, params).fetchall()
+
+    def get_node(self, label: str, id: str) -> Node | None:
+        rows = self._rows("SELECT props FROM nodes WHERE label = ? AND id = ?", (label, id))
+        if not rows:
+            return None
+        return node_from_props(label, id, json.loads(rows[0][0]))
+
+    def iter_nodes(self, label: str | None = None) -> Iterator[Node]:
+        if label is None:
+            cur = self._connect().execute("SELECT label, id, props FROM nodes ORDER BY label, id")
+        else:
+            cur = self._connect().execute(
+                "SELECT label, id, props FROM nodes WHERE label = ? ORDER BY id", (label,)
+            )
+        for lab, id_, props in cur:
+            yield node_from_props(lab, id_, json.loads(props))
+
+    def iter_edges(self, type: str | None = None) -> Iterator[Edge]:
+        sql = "SELECT type, src_label, src_id, dst_label, dst_id, props FROM edges"
+        params: tuple[Any, ...] = ()
+        if type is not None:
+            sql += " WHERE type = ?"
+            params = (type,)
+        sql += " ORDER BY type, src_label, src_id, dst_label, dst_id"
+        for row in self._connect().execute(sql, params):
+            yield _edge(row)
+
+    def neighbours(
+        self, ref: NodeRef, edge_type: str | None = None, direction: Direction = "both"
+    ) -> list[Node]:
+        parts = []
+        params: list[Any] = []
+        tfilter = "" if edge_type is None else " AND e.type = ?"
+        if direction in ("out", "both"):
+            parts.append(
+                "SELECT n.label, n.id, n.props FROM edges e JOIN nodes n "
+                "ON n.label = e.dst_label AND n.id = e.dst_id "
+                f"WHERE e.src_label = ? AND e.src_id = ?{tfilter}"
+            )
+            params += [ref.label, ref.id] + ([edge_type] if edge_type else [])
+        if direction in ("in", "both"):
+            parts.append(
+                "SELECT n.label, n.id, n.props FROM edges e JOIN nodes n "
+                "ON n.label = e.src_label AND n.id = e.src_id "
+                f"WHERE e.dst_label = ? AND e.dst_id = ?{tfilter}"
+            )
+            params += [ref.label, ref.id] + ([edge_type] if edge_type else [])
+        sql = " UNION ".join(parts) + " ORDER BY 1, 2"
+        return [node_from_props(lab, i, json.loads(p)) for lab, i, p in self._rows(sql, params)]
+
+    def incident_edges(self, refs: Iterable[NodeRef]) -> list[Edge]:
+        out: dict[tuple[str, ...], Edge] = {}
+        ref_list = list(refs)
+        conn = self._connect()
+        for r in ref_list:
+            for row in conn.execute(
+                "SELECT type, src_label, src_id, dst_label, dst_id, props FROM edges "
+                "WHERE (src_label = ? AND src_id = ?) OR (dst_label = ? AND dst_id = ?)",
+                (r.label, r.id, r.label, r.id),
+            ):
+                out[tuple(row[:5])] = _edge(row)
+        return [out[k] for k in sorted(out)]
+
+    def count_nodes(self) -> dict[str, int]:
+        return dict(self._rows("SELECT label, COUNT(*) FROM nodes GROUP BY label ORDER BY label"))
+
+    def count_edges(self) -> dict[str, int]:
+        return dict(self._rows("SELECT type, COUNT(*) FROM edges GROUP BY type ORDER BY type"))
+
+    def data_version(self) -> str:
+        rows = self._rows("SELECT value FROM meta WHERE key = 'data_version'")
+        return f"embedded:{self.path}:{rows[0][0]}"
+
+    def run_named(self, name: str, params: dict[str, Any]) -> list[dict[str, Any]]:
+        from queries import get_query
+
+        q = get_query(name)
+        bound = q.bind(params)
+        sql_params = {
+            k: (json.dumps(v, ensure_ascii=False) if isinstance(v, list | tuple) else v)
+            for k, v in bound.items()
+        }
+        cur = self._connect().execute(q.sql, sql_params)
+        cols = [c[0] for c in cur.description]
+        rows = [dict(zip(cols, r, strict=True)) for r in cur.fetchall()]
+        return q.normalise(rows, json_text=True)
+
+    def checkpoint(self) -> None:
+        """Fold the WAL into the main file (used before copying or hashing the file)."""
+        self._connect().execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+    def close(self) -> None:
+        conn = getattr(self._local, "conn", None)
+        if conn is not None:
+            conn.close()
+            self._local.conn = None
+        if self._memory_conn is not None:
+            self._memory_conn.close()
+            self._memory_conn = None
+
+
+def _edge(row: Sequence[Any]) -> Edge:
+    t, sl, si, dl, di, props = row
+    return Edge(type=t, src=NodeRef(sl, si), dst=NodeRef(dl, di), props=json.loads(props))
