@@ -130,7 +130,8 @@ TEACHERS = NamedQuery(
         _j("t", p) for p in ("full_name", "subjects", "category", "experience_years", "deficits")
     )
     + " FROM nodes t JOIN edges e ON e.type = 'WORKS_AT' AND e.src_label = 'Teacher'"
-    " AND e.src_id = t.id WHERE t.label = 'Teacher' AND (:school_id IS NULL OR e.dst_id = :school_id)"
+    " AND e.src_id = t.id WHERE t.label = 'Teacher'"
+    " AND (:school_id IS NULL OR e.dst_id = :school_id)"
     " ORDER BY t.id",
     cypher="""
 MATCH (t:Teacher)-[:WORKS_AT]->(s:School)

@@ -1,4 +1,4 @@
-"""Every user-facing string, by key, in one place: the UI speaks Russian, English is one switch away.
+"""Every user-facing string, by key, in one place: Russian UI, English one switch away.
 
 Messages live in per-area modules (``ui_ru``, ``analysis_ru``, ``loaders_ru``, …), each a dict of
 key → template for ``str.format``. ``t(key, **kw)`` looks a key up in the active language and falls
