@@ -5,3 +5,24 @@ MESSAGES: dict[str, str] = {
     "common.yes": "yes",
     "common.no": "no",
 }
+MESSAGES.update(
+    {
+        "status.low": "low results",
+        "status.strong": "strong",
+        "status.resilient": "resilient (strong in poor conditions)",
+        "status.regular": "regular",
+        "status.insufficient_data": "insufficient data",
+        "activity.active": "active",
+        "activity.dormant": "dormant",
+        "activity.not_started": "not started",
+        "label.School": "School",
+        "label.Teacher": "Teacher",
+        "label.Curator": "Curator",
+        "label.Association": "Association",
+        "label.Event": "Event",
+        "label.Partnership": "Partnership",
+        "label.Municipality": "Municipality",
+        "label.Region": "Region",
+        "label.Result": "Result",
+    }
+)

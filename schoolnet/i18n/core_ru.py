@@ -5,3 +5,24 @@ MESSAGES: dict[str, str] = {
     "common.yes": "да",
     "common.no": "нет",
 }
+MESSAGES.update(
+    {
+        "status.low": "ШНОР (низкие результаты)",
+        "status.strong": "сильная",
+        "status.resilient": "резильентная (сильная в неблагоприятных условиях)",
+        "status.regular": "обычная",
+        "status.insufficient_data": "недостаточно данных",
+        "activity.active": "активна",
+        "activity.dormant": "не работает (давно не было совместных событий)",
+        "activity.not_started": "не начата",
+        "label.School": "Школа",
+        "label.Teacher": "Педагог",
+        "label.Curator": "Куратор",
+        "label.Association": "Объединение",
+        "label.Event": "Событие",
+        "label.Partnership": "Сетевая пара",
+        "label.Municipality": "Муниципалитет",
+        "label.Region": "Регион",
+        "label.Result": "Результат",
+    }
+)

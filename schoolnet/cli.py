@@ -1,0 +1,292 @@
+"""The ``schoolnet`` command line: thin commands over the services.
+
+Every command takes ``--db PATH`` (the embedded store, default ``./schoolnet.db``) or
+``--backend neo4j`` (with ``NEO4J_URI``, ``NEO4J_USER``, ``NEO4J_PASSWORD``, ``NEO4J_DATABASE``).
+Exit status 0 on success; on any error a plain message on stderr and a non-zero status, never a
+traceback (set ``SCHOOLNET_DEBUG=1`` to see one).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import subprocess
+import sys
+import tempfile
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from graph.store import Store, StoreError
+from schoolnet.i18n import t
+
+__all__ = ["build_parser", "main"]
+
+Handler = Callable[[argparse.Namespace], int]
+
+
+def _store(args: argparse.Namespace) -> Store:
+    from services.stores import open_store
+
+    return open_store(args.backend, args.db)
+
+
+def _parse_date(text: str) -> dt.date:
+    for fmt in ("%Y-%m-%d", "%d.%m.%Y"):
+        try:
+            return dt.datetime.strptime(text, fmt).date()
+        except ValueError:
+            continue
+    raise argparse.ArgumentTypeError(t("cli.bad_date", value=text))
+
+
+def _settings(args: argparse.Namespace) -> Any:
+    from analysis.settings import AnalysisSettings
+
+    overrides: dict[str, Any] = {}
+    for name in ("max_km", "max_band_gap"):
+        value = getattr(args, name, None)
+        if value is not None:
+            overrides[name] = value
+    if getattr(args, "capacity", None) is not None:
+        overrides["capacity_override"] = args.capacity
+    if getattr(args, "municipality", None):
+        overrides["municipalities"] = tuple(args.municipality)
+    if getattr(args, "no_cross_municipality", False):
+        overrides["cross_municipality"] = False
+    return AnalysisSettings(**overrides)
+
+
+def _write_table(frame: pd.DataFrame, out: Path) -> None:
+    out.parent.mkdir(parents=True, exist_ok=True)
+    if out.suffix.lower() == ".xlsx":
+        frame.to_excel(out, index=False)
+    else:
+        frame.to_csv(out, index=False, encoding="utf-8")
+
+
+def _print_stats(report: Any) -> None:
+    for line in report.summary_lines():
+        print(line)
+
+
+# --- commands ---------------------------------------------------------------------------------
+def cmd_seed(args: argparse.Namespace) -> int:
+    from services.importing import import_files
+
+    from services.demo import generate_demo_files
+
+    if args.out is None and args.size == "country" and not args.db_given:
+        print(t("cli.seed.country_needs_out"), file=sys.stderr)
+        return 2
+    with tempfile.TemporaryDirectory(prefix="schoolnet-seed-") as tmp:
+        out = Path(args.out) if args.out else Path(tmp)
+        files = generate_demo_files(out, args.size, args.seed, args.as_of)
+        if args.out:
+            print(t("cli.seed.files_written", n=len(files), out=out))
+        if args.out is None or args.db_given or args.backend != "embedded":
+            with _store(args) as store:
+                report = import_files(store, files)
+            _print_stats(report)
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from services.importing import import_files
+
+    with _store(args) as store:
+        report = import_files(store, [Path(p) for p in args.paths])
+    _print_stats(report)
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from services.exporting import export_store
+
+    with _store(args) as store:
+        export_store(store, args.format, Path(args.out))
+    print(t("cli.export.done", out=args.out))
+    return 0
+
+
+def cmd_template(args: argparse.Namespace) -> int:
+    from loaders.template import write_template
+
+    files = write_template(Path(args.out))
+    print(t("cli.template.done", n=len(files), out=args.out))
+    return 0
+
+
+def cmd_identify(args: argparse.Namespace) -> int:
+    from services.identification import identification_table
+
+    with _store(args) as store:
+        table = identification_table(store, _settings(args))
+    _write_table(table, Path(args.out))
+    counts = table["status"].value_counts().to_dict()
+    print(t("cli.identify.done", n=len(table), out=args.out))
+    for status, n in sorted(counts.items()):
+        print(f"  {t('status.' + str(status))}: {n}")
+    return 0
+
+
+def cmd_pair(args: argparse.Namespace) -> int:
+    from services.planning import pairing_tables
+
+    with _store(args) as store:
+        plan_table, candidates = pairing_tables(store, _settings(args))
+    _write_table(plan_table, Path(args.out))
+    paired = int(plan_table["tutor_school_id"].fillna("").astype(bool).sum())
+    print(t("cli.pair.done", paired=paired, unpaired=len(plan_table) - paired, out=args.out))
+    if args.candidates_out:
+        _write_table(candidates, Path(args.candidates_out))
+        print(t("cli.pair.candidates", n=len(candidates), out=args.candidates_out))
+    return 0
+
+
+def cmd_coverage(args: argparse.Namespace) -> int:
+    from services.coverage import coverage_table
+
+    with _store(args) as store:
+        table = coverage_table(store, _settings(args), args.as_of)
+    _write_table(table, Path(args.out))
+    print(t("cli.coverage.done", n=len(table) - 1, out=args.out))
+    return 0
+
+
+def cmd_app(args: argparse.Namespace) -> int:
+    app = Path(__file__).resolve().parent.parent / "app_streamlit" / "app.py"
+    env = dict(os.environ)
+    env["SCHOOLNET_BACKEND"] = args.backend
+    env["SCHOOLNET_DB"] = str(Path(args.db).resolve())
+    cmd = [
+        sys.executable,
+        "-m",
+        "streamlit",
+        "run",
+        str(app),
+        "--server.port",
+        str(args.port),
+        "--server.headless",
+        "true",
+        "--browser.gatherUsageStats",
+        "false",
+    ]
+    if args.address:
+        cmd += ["--server.address", args.address]
+    return subprocess.call(cmd, env=env)
+
+
+# --- parser -------------------------------------------------------------------------------------
+def _common(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--db", default=None, help="SQLite file of the embedded store (./schoolnet.db)")
+    p.add_argument(
+        "--backend",
+        choices=["embedded", "neo4j"],
+        default=os.environ.get("SCHOOLNET_BACKEND", "embedded"),
+        help="store backend; neo4j reads NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD, NEO4J_DATABASE",
+    )
+
+
+def _as_of(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--as-of", type=_parse_date, default=None, help="reference date (default: today)"
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="schoolnet",
+        description="schoolnet: ШНОР/ШНСУ, school pairs, exchange of practice and coverage.",
+    )
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    def add(name: str, handler: Handler, help_: str) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=help_, description=help_)
+        _common(p)
+        p.set_defaults(func=handler)
+        return p
+
+    p = add("seed", cmd_seed, "generate the demo region and load it (or write its files)")
+    p.add_argument("--size", choices=["small", "region", "country"], default="small")
+    p.add_argument("--seed", type=int, default=42)
+    p.add_argument("--out", default=None, help="write the import CSVs to this folder")
+    _as_of(p)
+
+    p = add("import", cmd_import, "import CSV/XLSX files or folders (all-or-nothing)")
+    p.add_argument("paths", nargs="+")
+
+    p = add("export", cmd_export, "export the graph (json is canonical, xlsx re-imports)")
+    p.add_argument("--format", choices=["json", "graphml", "xlsx"], required=True)
+    p.add_argument("--out", required=True)
+
+    p = add("template", cmd_template, "write empty import templates (CSV and XLSX)")
+    p.add_argument("--out", required=True)
+
+    p = add("identify", cmd_identify, "identify low, strong and resilient schools")
+    p.add_argument("--out", required=True)
+
+    p = add("pair", cmd_pair, "suggest the optimal tutor–mentee pairs")
+    p.add_argument("--municipality", action="append", default=[])
+    p.add_argument("--capacity", type=int, default=None)
+    p.add_argument("--max-km", dest="max_km", type=float, default=None)
+    p.add_argument("--max-band-gap", dest="max_band_gap", type=int, default=None)
+    p.add_argument("--no-cross-municipality", action="store_true")
+    p.add_argument("--out", required=True)
+    p.add_argument("--candidates-out", default=None)
+
+    p = add("coverage", cmd_coverage, "network coverage by municipality and in total")
+    p.add_argument("--out", required=True)
+    _as_of(p)
+
+    p = add("app", cmd_app, "serve the Streamlit app")
+    p.add_argument("--port", type=int, default=8501)
+    p.add_argument("--address", default=None)
+    return parser
+
+
+def _error_message(exc: BaseException) -> str | None:
+    from loaders.importer import ImportFailed
+
+    from queries.base import QueryError
+    from services.errors import UserError
+
+    if isinstance(exc, ImportFailed):
+        return exc.render()
+    if isinstance(exc, StoreError | UserError | QueryError):
+        return str(exc)
+    if isinstance(exc, FileNotFoundError):
+        return t("cli.file_not_found", path=exc.filename or str(exc))
+    if isinstance(exc, PermissionError | IsADirectoryError | NotADirectoryError):
+        return t("cli.file_error", error=str(exc))
+    if isinstance(exc, ValueError):  # pydantic settings and bad values
+        return t("cli.bad_value", error=str(exc))
+    return None
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    args.db_given = args.db is not None
+    if args.db is None:
+        args.db = "schoolnet.db"
+    try:
+        return int(args.func(args))
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:
+        if os.environ.get("SCHOOLNET_DEBUG"):
+            raise
+        message = _error_message(exc)
+        if message is None:
+            print(t("cli.internal_error", error=f"{type(exc).__name__}: {exc}"), file=sys.stderr)
+            return 2
+        print(t("cli.error", message=message), file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())

@@ -1,0 +1,39 @@
+"""The demo region: generate its import files and load them through the importers."""
+
+from __future__ import annotations
+
+import datetime as dt
+import tempfile
+from pathlib import Path
+
+from loaders.importer import ImportReport, import_paths
+from seeds.demo import SIZES, generate, write_csv
+
+from graph.store import Store
+from services.errors import UserError
+
+__all__ = ["generate_demo_files", "load_demo"]
+
+
+def generate_demo_files(
+    out_dir: Path, size: str = "small", seed: int = 42, as_of: dt.date | None = None
+) -> list[Path]:
+    """Write the demo region's import CSVs to ``out_dir`` (created if needed)."""
+    if size not in SIZES:
+        raise UserError(f"неизвестный размер демо-данных: {size} (допустимо: {', '.join(SIZES)})")
+    out_dir.mkdir(parents=True, exist_ok=True)
+    return write_csv(generate(size, seed=seed, as_of=as_of), out_dir)
+
+
+def load_demo(
+    store: Store,
+    size: str = "small",
+    seed: int = 42,
+    as_of: dt.date | None = None,
+    out_dir: Path | None = None,
+) -> ImportReport:
+    """Generate the demo region and import it into ``store`` exactly as a user's files would be."""
+    if out_dir is not None:
+        return import_paths(generate_demo_files(out_dir, size, seed, as_of), store)
+    with tempfile.TemporaryDirectory(prefix="schoolnet-demo-") as tmp:
+        return import_paths(generate_demo_files(Path(tmp), size, seed, as_of), store)
