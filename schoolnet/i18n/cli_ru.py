@@ -20,5 +20,5 @@ MESSAGES: dict[str, str] = {
     "cli.coverage.done": "Муниципалитетов: {n}; таблица охвата записана в {out}",
     "cli.import.nothing": "Импортировать нечего: файлы пусты",
     "cli.import.summary": "Добавлено: {added}; изменено: {changed}; без изменений: {unchanged}",
-    "cli.import.line": "  {kind}: +{added} добавлено, {changed} изменено, {unchanged} без изменений",
+    "cli.import.line": "  {kind}: +{added} добавлено, {changed} изменено, {unchanged} прежние",
 }

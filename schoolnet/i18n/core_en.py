@@ -26,3 +26,10 @@ MESSAGES.update(
         "label.Result": "Result",
     }
 )
+MESSAGES.update(
+    {
+        "network.partnership_title": "Pair {id}",
+        "network.more": "{n} more: {kind}",
+        "label.More": "Not shown",
+    }
+)

@@ -26,3 +26,10 @@ MESSAGES.update(
         "label.Result": "Результат",
     }
 )
+MESSAGES.update(
+    {
+        "network.partnership_title": "Пара {id}",
+        "network.more": "ещё {n}: {kind}",
+        "label.More": "Не показано",
+    }
+)
