@@ -1,0 +1,288 @@
+"""Import files into a store, all or nothing.
+
+``validate_*`` reads and checks everything and returns an :class:`ImportPlan` without writing;
+``import_*`` does the same and, when no problem was found, writes the whole plan in one unit of
+work. With any problem it raises :class:`ImportFailed` (every issue attached) and the store is
+left exactly as it was. Files come from disk (:func:`import_paths`: files or folders) or from
+memory (:func:`import_uploads`: ``(file name, bytes)`` pairs, as a browser upload gives them).
+
+A row is authoritative for the node it describes: re-importing a teacher with another school
+moves its ``WORKS_AT`` edge (the old one is removed), and the same holds for a school's
+municipality, a municipality's region, a curator's schools, an event's organizer and
+partnership and a partnership's schools. Sheets of edges only (memberships, participation,
+mentoring, excluded pairs) add edges and never remove any. Re-importing the same files
+changes nothing.
+
+Examples
+--------
+>>> from graph.embedded import EmbeddedStore
+>>> store = EmbeddedStore(":memory:")
+>>> csv = "Код ОО;Наименование;Муниципалитет\\n101;СОШ №1;Озёрский район\\n".encode()
+>>> report = import_uploads([("Школы.csv", csv)], store)
+>>> report.stats.added["School"], report.stats.added["Municipality"]
+(1, 1)
+>>> import_uploads([("Школы.csv", csv)], store).is_noop()
+True
+>>> bad = "Код ОО;Наименование\\n101;СОШ №1\\n".encode()
+>>> try:
+...     import_uploads([("Школы.csv", bad)], store)
+... except ImportFailed as exc:
+...     print(exc.issues[0])
+Школы.csv, строка 1, столбец «municipality»: нет обязательного столбца «municipality» \
+(русское название: «Муниципалитет», «Муниципальное образование», «Район», \
+«Муниципальный район», «МО»)
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from graph.model import Edge, Node, NodeRef
+from graph.store import Store, WriteStats
+from loaders.aliases import sheet_title_ru
+from loaders.issues import ImportIssue, format_issues
+from loaders.readers import ReadResult, read_bytes, read_paths
+from loaders.sheets import SHEETS
+from loaders.validate import validate_sheets
+from schoolnet.i18n import t
+
+__all__ = [
+    "EDGE_SHEET",
+    "LABEL_SHEET",
+    "ImportFailed",
+    "ImportPlan",
+    "ImportReport",
+    "SheetCounts",
+    "apply_plan",
+    "import_paths",
+    "import_uploads",
+    "validate_paths",
+    "validate_uploads",
+]
+
+LABEL_SHEET: dict[str, str] = {
+    "Region": "schools",
+    "Municipality": "schools",
+    "School": "schools",
+    "Result": "results",
+    "Teacher": "teachers",
+    "Curator": "curators",
+    "Association": "associations",
+    "Event": "events",
+    "Partnership": "partnerships",
+}
+"""The sheet each node kind comes from."""
+
+EDGE_SHEET: dict[str, str] = {
+    "IN": "schools",
+    "HAS_RESULT": "results",
+    "WORKS_AT": "teachers",
+    "CURATES": "curators",
+    "MEMBER_OF": "memberships",
+    "ORGANIZED": "events",
+    "FOR": "events",
+    "ATTENDED": "participation",
+    "TUTOR_IN": "partnerships",
+    "MENTEE_IN": "partnerships",
+    "MENTORS": "mentoring",
+    "EXCLUDED_PAIR": "excluded_pairs",
+}
+"""The sheet each edge kind comes from."""
+
+# Edges a row owns: (which end is the row's node, its labels). When the row is imported, the
+# stored edges of that kind at that end which the row no longer gives are removed.
+_OWNED: dict[str, tuple[str, frozenset[str]]] = {
+    "IN": ("src", frozenset({"School", "Municipality"})),
+    "WORKS_AT": ("src", frozenset({"Teacher"})),
+    "CURATES": ("src", frozenset({"Curator"})),
+    "FOR": ("src", frozenset({"Event"})),
+    "ORGANIZED": ("dst", frozenset({"Event"})),
+    "TUTOR_IN": ("dst", frozenset({"Partnership"})),
+    "MENTEE_IN": ("dst", frozenset({"Partnership"})),
+}
+
+
+class ImportFailed(Exception):
+    """Raised when any problem was found: nothing was written.
+
+    ``issues`` are the problems (file, row, column, Russian message) in file order;
+    ``warnings`` are remarks that did not stop the import (e.g. unknown columns).
+    """
+
+    def __init__(self, issues: Sequence[ImportIssue], warnings: Sequence[ImportIssue] = ()):
+        self.issues = list(issues)
+        self.warnings = list(warnings)
+        super().__init__(t("loaders.failed", n=len(self.issues)))
+
+    def lines(self, limit: int | None = 50) -> list[str]:
+        """The headline, then one line per issue (at most ``limit``)."""
+        return [str(self.args[0]), *format_issues(self.issues, limit)]
+
+    def __str__(self) -> str:
+        return "\n".join(self.lines())
+
+
+@dataclass
+class ImportPlan:
+    """What an import would write, and every problem found; nothing is written yet."""
+
+    nodes: list[Node] = field(default_factory=list)
+    edges: list[Edge] = field(default_factory=list)
+    stale_edges: list[Edge] = field(default_factory=list)
+    issues: list[ImportIssue] = field(default_factory=list)
+    warnings: list[ImportIssue] = field(default_factory=list)
+    rows: Counter[str] = field(default_factory=Counter)
+    sources: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.issues
+
+    @property
+    def is_empty(self) -> bool:
+        """No data row at all (e.g. an empty template)."""
+        return sum(self.rows.values()) == 0
+
+
+@dataclass(frozen=True)
+class SheetCounts:
+    rows: int
+    added: int
+    changed: int
+    unchanged: int
+
+
+@dataclass
+class ImportReport:
+    """What a successful import did, per node label / edge type and per sheet."""
+
+    stats: WriteStats
+    rows: Counter[str]
+    removed: Counter[str] = field(default_factory=Counter)
+    warnings: list[ImportIssue] = field(default_factory=list)
+    sources: list[str] = field(default_factory=list)
+
+    @property
+    def nothing_to_import(self) -> bool:
+        return sum(self.rows.values()) == 0
+
+    def is_noop(self) -> bool:
+        return self.stats.is_noop() and not self.removed
+
+    def by_sheet(self) -> dict[str, SheetCounts]:
+        """Rows read and nodes + edges added / changed / unchanged, per sheet with rows."""
+        out: dict[str, SheetCounts] = {}
+        for sheet in SHEETS:
+            kinds = [k for k, s in (LABEL_SHEET | EDGE_SHEET).items() if s == sheet]
+            counts = [sum(getattr(self.stats, c)[k] for k in kinds) for c in _COUNTERS]
+            if self.rows[sheet] or any(counts):
+                out[sheet] = SheetCounts(self.rows[sheet], *counts)
+        return out
+
+    def lines(self) -> list[str]:
+        """A short Russian summary for the command line and the app."""
+        if self.nothing_to_import:
+            return [t("loaders.nothing")]
+        lines = [t("loaders.report.head", rows=sum(self.rows.values()))]
+        for sheet, c in self.by_sheet().items():
+            name = f"{sheet_title_ru(sheet)} ({sheet})"
+            lines.append(
+                t(
+                    "loaders.report.sheet",
+                    sheet=name,
+                    rows=c.rows,
+                    added=c.added,
+                    changed=c.changed,
+                    unchanged=c.unchanged,
+                )
+            )
+        if self.removed:
+            lines.append(t("loaders.report.removed", n=sum(self.removed.values())))
+        if self.is_noop():
+            lines.append(t("loaders.report.noop"))
+        if self.warnings:
+            lines.append(t("loaders.report.warnings", n=len(self.warnings)))
+            lines += format_issues(self.warnings, 20)
+        return lines
+
+
+_COUNTERS = ("added", "changed", "unchanged")
+
+
+def _stale_edges(store: Store, nodes: Sequence[Node], edges: Sequence[Edge]) -> list[Edge]:
+    refs = {n.ref() for n in nodes}
+    new_keys = {e.key() for e in edges}
+    stale: list[Edge] = []
+    for etype, (end, labels) in _OWNED.items():
+        owners: set[NodeRef] = {r for r in refs if r.label in labels}
+        if not owners:
+            continue
+        for e in store.iter_edges(etype):
+            owner = e.src if end == "src" else e.dst
+            if owner in owners and e.key() not in new_keys:
+                stale.append(e)
+    return stale
+
+
+def _plan(read: ReadResult, store: Store, sources: list[str]) -> ImportPlan:
+    checked = validate_sheets(read.sheets, store)
+    plan = ImportPlan(
+        nodes=checked.nodes,
+        edges=checked.edges,
+        issues=read.issues + checked.issues,
+        warnings=checked.warnings,
+        rows=checked.rows,
+        sources=sources,
+    )
+    if plan.ok and not plan.is_empty:
+        plan.stale_edges = _stale_edges(store, plan.nodes, plan.edges)
+    return plan
+
+
+def apply_plan(plan: ImportPlan, store: Store) -> ImportReport:
+    """Write a validated plan in one unit of work; raise :class:`ImportFailed` if it has issues.
+
+    An empty plan writes nothing and reports ``nothing_to_import``.
+    """
+    if not plan.ok:
+        raise ImportFailed(plan.issues, plan.warnings)
+    report = ImportReport(
+        stats=WriteStats(), rows=plan.rows, warnings=plan.warnings, sources=plan.sources
+    )
+    if plan.is_empty:
+        return report
+    with store.unit_of_work() as uow:
+        uow.upsert_nodes(plan.nodes)
+        if plan.stale_edges:
+            uow.delete_edges(plan.stale_edges)
+        uow.upsert_edges(plan.edges)
+        uow.commit()
+        report.stats = uow.stats
+    report.removed = Counter(e.type for e in plan.stale_edges)
+    return report
+
+
+def validate_paths(paths: Sequence[str | Path], store: Store) -> ImportPlan:
+    """Read and check files and folders; nothing is written."""
+    return _plan(read_paths(paths), store, [str(p) for p in paths])
+
+
+def import_paths(paths: Sequence[str | Path], store: Store) -> ImportReport:
+    """Import files and folders all or nothing; raises :class:`ImportFailed` on any problem."""
+    return apply_plan(validate_paths(paths, store), store)
+
+
+def validate_uploads(uploads: Sequence[tuple[str, bytes]], store: Store) -> ImportPlan:
+    """Read and check in-memory files given as ``(file name, content)``; nothing is written."""
+    read = ReadResult()
+    for name, data in uploads:
+        read.extend(read_bytes(name, data))
+    return _plan(read, store, [name for name, _ in uploads])
+
+
+def import_uploads(uploads: Sequence[tuple[str, bytes]], store: Store) -> ImportReport:
+    """Import in-memory files all or nothing; raises :class:`ImportFailed` on any problem."""
+    return apply_plan(validate_uploads(uploads, store), store)
