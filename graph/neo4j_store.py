@@ -1,0 +1,700 @@
+"""The Neo4j store: the shared server for a region or the whole country (Neo4j 5.x).
+
+Nodes are stored with their label and the properties ``Node.props()`` gives plus ``id``
+(lists as lists, dates as ISO strings), so ``node_from_props`` rebuilds them unchanged; edges
+are relationships of the edge type with their properties. A unique constraint on ``id`` per
+label is created idempotently when the store opens.
+
+Cypher is only ever literal text with ``$parameters``. Labels and relationship types cannot be
+parameters, so every query that needs one is generated once, at import time, from
+``graph.model.NODE_LABELS`` / ``EDGE_TYPES`` into a fixed dictionary: no query text is ever
+built from input.
+
+Three ways to write:
+
+- ``unit_of_work()``: one explicit transaction (an import of a region); it rolls back unless
+  ``commit()`` is called, so the import is all-or-nothing.
+- ``write()`` / ``delete()``: small app writes, run as retryable transaction functions
+  (``session.execute_write``); they are idempotent (``MERGE`` … ``SET n = row.props``).
+- ``write_batched()``: a country-sized load committed batch by batch. It is *not*
+  all-or-nothing: a failure leaves the batches before it committed. Every batch is an
+  idempotent ``MERGE``, so rerunning the same load after a failure completes it safely
+  (already-written rows count as unchanged).
+
+Every committed write increments the counter node ``(:SchoolnetMeta {key: 'data_version'})``;
+``data_version()`` reads it (with a random epoch, so a database wiped from outside never
+reuses an old token). The meta label is invisible to every read of the interface.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from typing import Any, LiteralString, Protocol, cast
+
+from neo4j import Driver, GraphDatabase, RoutingControl, Session
+from neo4j.exceptions import (
+    AuthError,
+    ConfigurationError,
+    DriverError,
+    Neo4jError,
+    ServiceUnavailable,
+    SessionExpired,
+)
+
+from graph.embedded import dumps_props
+from graph.model import EDGE_TYPES, NODE_LABELS, NODE_MODELS, Edge, Node, NodeRef, node_from_props
+from graph.store import Direction, Store, StoreError, UnitOfWork, WriteStats
+
+__all__ = ["DEFAULT_BATCH_SIZE", "META_LABEL", "SCHEMA_STATEMENTS", "Neo4jStore"]
+
+DEFAULT_BATCH_SIZE = 5000
+META_LABEL = "SchoolnetMeta"
+
+# The driver also speaks HTTP (the Query API), which has no explicit transactions: Bolt only.
+_BOLT_SCHEMES = frozenset(
+    f"{base}{suffix}" for base in ("bolt", "neo4j") for suffix in ("", "+s", "+ssc")
+)
+_IDENT = re.compile(r"[A-Z][A-Za-z_]*")
+
+
+def _cypher(template: str, **names: str) -> LiteralString:
+    """Fill a label or type (from the model, never from input) into a query template."""
+    for name in names.values():
+        if not _IDENT.fullmatch(name):  # a model constant that is no plain identifier
+            raise ValueError(f"not a Cypher identifier: {name!r}")
+    return cast(LiteralString, template.format(**names))
+
+
+# --- schema -----------------------------------------------------------------------------------
+SCHEMA_STATEMENTS: tuple[LiteralString, ...] = (
+    *(
+        _cypher(
+            "CREATE CONSTRAINT schoolnet_{L}_id IF NOT EXISTS FOR (n:{L}) REQUIRE n.id IS UNIQUE",
+            L=label,
+        )
+        for label in NODE_LABELS
+    ),
+    "CREATE CONSTRAINT schoolnet_meta_key IF NOT EXISTS "
+    "FOR (n:SchoolnetMeta) REQUIRE n.key IS UNIQUE",
+    # Only short, typed values are indexed: a range index refuses strings over ~8 KB, and a
+    # name can be anything a user typed.
+    "CREATE INDEX schoolnet_event_date IF NOT EXISTS FOR (n:Event) ON (n.date)",
+    "CREATE INDEX schoolnet_partnership_status IF NOT EXISTS FOR (n:Partnership) ON (n.status)",
+    "CREATE INDEX schoolnet_result_year IF NOT EXISTS FOR (n:Result) ON (n.year)",
+)
+
+_ENSURE_META: LiteralString = (
+    "MERGE (m:SchoolnetMeta {key: 'data_version'}) "
+    "ON CREATE SET m.value = 0, m.epoch = randomUUID()"
+)
+_BUMP_VERSION: LiteralString = (
+    "MERGE (m:SchoolnetMeta {key: 'data_version'}) "
+    "ON CREATE SET m.epoch = randomUUID() "
+    "SET m.value = coalesce(m.value, 0) + 1"
+)
+_READ_VERSION: LiteralString = (
+    "MATCH (m:SchoolnetMeta {key: 'data_version'}) RETURN m.epoch AS epoch, m.value AS value"
+)
+_CLEAR_BATCH: LiteralString = (
+    "MATCH (n) WHERE NOT n:SchoolnetMeta WITH n LIMIT $limit DETACH DELETE n RETURN count(*) AS n"
+)
+
+# --- per-label node queries -------------------------------------------------------------------
+_NODE_READ_PROPS = {
+    label: _cypher(
+        "UNWIND $ids AS id MATCH (n:{L} {{id: id}}) RETURN n.id AS id, properties(n) AS props",
+        L=label,
+    )
+    for label in NODE_LABELS
+}
+_NODE_MERGE = {
+    label: _cypher("UNWIND $rows AS row MERGE (n:{L} {{id: row.id}}) SET n = row.props", L=label)
+    for label in NODE_LABELS
+}
+_NODE_MERGE_ONE = {
+    label: _cypher("MERGE (n:{L} {{id: $id}}) SET n = $props", L=label) for label in NODE_LABELS
+}
+_NODE_GET = {
+    label: _cypher("MATCH (n:{L} {{id: $id}}) RETURN properties(n) AS props", L=label)
+    for label in NODE_LABELS
+}
+_NODE_ALL = {
+    label: _cypher("MATCH (n:{L}) RETURN n.id AS id, properties(n) AS props", L=label)
+    for label in NODE_LABELS
+}
+_NODE_IDS_FOUND = {
+    label: _cypher("UNWIND $ids AS id MATCH (n:{L} {{id: id}}) RETURN n.id AS id", L=label)
+    for label in NODE_LABELS
+}
+_NEIGHBOUR_PATTERNS = {"out": "-[r]->", "in": "<-[r]-", "both": "-[r]-"}
+_NEIGHBOURS = {
+    (label, direction): _cypher(
+        "MATCH (a:{L} {{id: $id}})" + pattern + "(b) "
+        "WHERE ($type IS NULL OR type(r) = $type) AND NOT b:SchoolnetMeta "
+        "RETURN DISTINCT labels(b) AS labels, b.id AS id, properties(b) AS props",
+        L=label,
+    )
+    for label in NODE_LABELS
+    for direction, pattern in _NEIGHBOUR_PATTERNS.items()
+}
+_INCIDENT = {
+    label: _cypher(
+        "UNWIND $ids AS id MATCH (a:{L} {{id: id}})-[r]-() "
+        "WITH DISTINCT r, startNode(r) AS s, endNode(r) AS e "
+        "RETURN type(r) AS type, labels(s) AS sl, s.id AS si, labels(e) AS dl, e.id AS di, "
+        "properties(r) AS props",
+        L=label,
+    )
+    for label in NODE_LABELS
+}
+_COUNT_NODES: LiteralString = cast(
+    LiteralString,
+    " UNION ALL ".join(
+        _cypher("MATCH (n:{L}) RETURN '{L}' AS key, count(n) AS n", L=label)
+        for label in NODE_LABELS
+    ),
+)
+
+# --- per-type (and endpoint labels) edge queries ----------------------------------------------
+_EDGE_SHAPES = [
+    (etype, src, dst)
+    for etype, (srcs, dsts) in EDGE_TYPES.items()
+    for src in sorted(srcs)
+    for dst in sorted(dsts)
+]
+_EDGE_READ_PROPS = {
+    shape: _cypher(
+        "UNWIND $rows AS row MATCH (a:{S} {{id: row.src}})-[r:{T}]->(b:{D} {{id: row.dst}}) "
+        "RETURN a.id AS src, b.id AS dst, properties(r) AS props",
+        T=shape[0],
+        S=shape[1],
+        D=shape[2],
+    )
+    for shape in _EDGE_SHAPES
+}
+_EDGE_MERGE = {
+    shape: _cypher(
+        "UNWIND $rows AS row MATCH (a:{S} {{id: row.src}}) MATCH (b:{D} {{id: row.dst}}) "
+        "MERGE (a)-[r:{T}]->(b) SET r = row.props",
+        T=shape[0],
+        S=shape[1],
+        D=shape[2],
+    )
+    for shape in _EDGE_SHAPES
+}
+_EDGE_MERGE_ONE = {
+    shape: _cypher(
+        "MATCH (a:{S} {{id: $src}}) MATCH (b:{D} {{id: $dst}}) "
+        "MERGE (a)-[r:{T}]->(b) SET r = $props",
+        T=shape[0],
+        S=shape[1],
+        D=shape[2],
+    )
+    for shape in _EDGE_SHAPES
+}
+_EDGE_DELETE = {
+    shape: _cypher(
+        "UNWIND $rows AS row MATCH (a:{S} {{id: row.src}})-[r:{T}]->(b:{D} {{id: row.dst}}) "
+        "DELETE r",
+        T=shape[0],
+        S=shape[1],
+        D=shape[2],
+    )
+    for shape in _EDGE_SHAPES
+}
+_EDGE_ALL = {
+    etype: _cypher(
+        "MATCH (a)-[r:{T}]->(b) "
+        "RETURN labels(a) AS sl, a.id AS si, labels(b) AS dl, b.id AS di, properties(r) AS props",
+        T=etype,
+    )
+    for etype in EDGE_TYPES
+}
+_COUNT_EDGES: LiteralString = cast(
+    LiteralString,
+    " UNION ALL ".join(
+        _cypher("MATCH ()-[r:{T}]->() RETURN '{T}' AS key, count(r) AS n", T=etype)
+        for etype in EDGE_TYPES
+    ),
+)
+
+
+class _Runner(Protocol):
+    """What a write needs of a transaction: explicit (``Transaction``) or managed."""
+
+    def run(self, query: LiteralString, parameters: dict[str, Any] | None = None) -> Any: ...
+
+
+def _chunks(seq: Sequence[Any], size: int) -> Iterator[Sequence[Any]]:
+    for i in range(0, len(seq), size):
+        yield seq[i : i + size]
+
+
+def _label_of(labels: list[str]) -> str | None:
+    """The schoolnet label among a node's labels (None for nodes that are not ours)."""
+    for label in labels:
+        if label in NODE_MODELS:
+            return label
+    return None
+
+
+def _edge_props(props: dict[str, Any]) -> dict[str, Any]:
+    # Neo4j cannot store null properties: ``SET r = {x: null}`` leaves ``x`` out, so a missing
+    # and a null edge property are the same thing here, and the stats must agree.
+    return {k: v for k, v in props.items() if v is not None}
+
+
+def _node_row(node: Node) -> dict[str, Any]:
+    return {"id": node.id, "props": {"id": node.id, **node.props()}}
+
+
+def _without_id(props: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in props.items() if k != "id"}
+
+
+# --- the write operations, shared by the three write paths -------------------------------------
+def _upsert_nodes(tx: _Runner, nodes: Sequence[Node], batch_size: int, stats: WriteStats) -> None:
+    by_label: dict[str, list[Node]] = {}
+    for n in nodes:
+        by_label.setdefault(n.label, []).append(n)
+    for label, items in by_label.items():
+        for chunk in _chunks(items, batch_size):
+            ids = sorted({n.id for n in chunk})
+            existing = {
+                rec["id"]: dumps_props(_without_id(rec["props"]))
+                for rec in tx.run(_NODE_READ_PROPS[label], {"ids": ids})
+            }
+            todo: dict[str, dict[str, Any]] = {}
+            for n in chunk:
+                canon = dumps_props(n.props())
+                old = existing.get(n.id)
+                if old is None:
+                    stats.added[label] += 1
+                elif old != canon:
+                    stats.changed[label] += 1
+                else:
+                    stats.unchanged[label] += 1
+                    continue
+                existing[n.id] = canon
+                todo[n.id] = _node_row(n)
+            if todo:
+                tx.run(_NODE_MERGE[label], {"rows": list(todo.values())}).consume()
+
+
+def _check_endpoints(tx: _Runner, chunk: Sequence[Edge]) -> None:
+    by_label: dict[str, set[str]] = {}
+    for e in chunk:
+        by_label.setdefault(e.src.label, set()).add(e.src.id)
+        by_label.setdefault(e.dst.label, set()).add(e.dst.id)
+    for label, ids in by_label.items():
+        found = {rec["id"] for rec in tx.run(_NODE_IDS_FOUND[label], {"ids": sorted(ids)})}
+        missing = ids - found
+        if missing:
+            raise StoreError(
+                f"связь ссылается на отсутствующий узел {label}: {sorted(missing)[:5]}"
+            )
+
+
+def _upsert_edges(tx: _Runner, edges: Sequence[Edge], batch_size: int, stats: WriteStats) -> None:
+    by_shape: dict[tuple[str, str, str], list[Edge]] = {}
+    for e in edges:
+        by_shape.setdefault((e.type, e.src.label, e.dst.label), []).append(e)
+    for shape, items in by_shape.items():
+        etype = shape[0]
+        for chunk in _chunks(items, batch_size):
+            _check_endpoints(tx, chunk)
+            keys = sorted({(e.src.id, e.dst.id) for e in chunk})
+            existing = {
+                (rec["src"], rec["dst"]): dumps_props(rec["props"])
+                for rec in tx.run(
+                    _EDGE_READ_PROPS[shape], {"rows": [{"src": s, "dst": d} for s, d in keys]}
+                )
+            }
+            todo: dict[tuple[str, str], dict[str, Any]] = {}
+            for e in chunk:
+                key = (e.src.id, e.dst.id)
+                props = _edge_props(e.props)
+                canon = dumps_props(props)
+                old = existing.get(key)
+                if old is None:
+                    stats.added[etype] += 1
+                elif old != canon:
+                    stats.changed[etype] += 1
+                else:
+                    stats.unchanged[etype] += 1
+                    continue
+                existing[key] = canon
+                todo[key] = {"src": key[0], "dst": key[1], "props": props}
+            if todo:
+                tx.run(_EDGE_MERGE[shape], {"rows": list(todo.values())}).consume()
+
+
+def _delete_edges(tx: _Runner, edges: Sequence[Edge], batch_size: int) -> None:
+    by_shape: dict[tuple[str, str, str], list[dict[str, str]]] = {}
+    for e in edges:
+        by_shape.setdefault((e.type, e.src.label, e.dst.label), []).append(
+            {"src": e.src.id, "dst": e.dst.id}
+        )
+    for shape, rows in by_shape.items():
+        for chunk in _chunks(rows, batch_size):
+            tx.run(_EDGE_DELETE[shape], {"rows": list(chunk)}).consume()
+
+
+def _bump_version(tx: _Runner) -> None:
+    tx.run(_BUMP_VERSION).consume()
+
+
+class _Neo4jUnitOfWork(UnitOfWork):
+    """One explicit transaction; ``rollback()`` (always called on leaving) undoes it unless
+    ``commit()`` came first."""
+
+    def __init__(self, store: Neo4jStore) -> None:
+        self._store = store
+        self.stats = WriteStats()
+        with store._errors():
+            self._session = store._session()
+            try:
+                self._tx = self._session.begin_transaction()
+            except BaseException:
+                self._session.close()
+                raise
+        self._open = True
+
+    def upsert_nodes(self, nodes: Sequence[Node]) -> None:
+        with self._store._errors():
+            _upsert_nodes(self._tx, nodes, self._store.batch_size, self.stats)
+
+    def upsert_edges(self, edges: Sequence[Edge]) -> None:
+        with self._store._errors():
+            _upsert_edges(self._tx, edges, self._store.batch_size, self.stats)
+
+    def delete_edges(self, edges: Sequence[Edge]) -> None:
+        with self._store._errors():
+            _delete_edges(self._tx, edges, self._store.batch_size)
+
+    def commit(self) -> None:
+        if not self._open:
+            raise StoreError("транзакция уже завершена")
+        try:
+            with self._store._errors():
+                _bump_version(self._tx)
+                self._tx.commit()
+        finally:
+            self._open = False
+            self._session.close()
+
+    def rollback(self) -> None:
+        if not self._open:
+            return
+        self._open = False
+        try:
+            if not self._tx.closed():
+                self._tx.rollback()
+        except (DriverError, Neo4jError):
+            pass  # the server already dropped it: nothing was committed either way
+        finally:
+            self._session.close()
+
+
+class Neo4jStore(Store):
+    """The store on a Neo4j 5.x server (``bolt://``, ``neo4j://`` or their ``+s`` forms).
+
+    Parameters
+    ----------
+    uri, user, password
+        Where and as whom to connect; ``user=None`` connects without authentication (a server
+        with auth disabled).
+    database
+        The database every query runs in (always passed explicitly).
+    batch_size
+        Rows per ``UNWIND`` statement (and per commit in ``write_batched``).
+
+    Raises
+    ------
+    StoreError
+        In Russian, without a traceback's worth of driver detail, when the server cannot be
+        reached or refuses the credentials.
+    """
+
+    backend = "neo4j"
+
+    def __init__(
+        self,
+        uri: str,
+        user: str | None = "neo4j",
+        password: str | None = None,
+        database: str = "neo4j",
+        batch_size: int = DEFAULT_BATCH_SIZE,
+        connection_timeout: float = 10.0,
+    ) -> None:
+        super().__init__()
+        if batch_size < 1:
+            raise StoreError("размер пакета должен быть не меньше 1")
+        self.uri = uri
+        self.database = database
+        self.batch_size = batch_size
+        scheme = uri.partition("://")[0]
+        if scheme not in _BOLT_SCHEMES or "://" not in uri:
+            raise StoreError(
+                f"неверный адрес Neo4j «{uri}»: нужен адрес вида bolt://host:7687 "
+                "или neo4j://host (neo4j+s:// для Aura)"
+            )
+        auth = None if user is None else (user, password or "")
+        with self._errors():
+            try:
+                self._driver: Driver = GraphDatabase.driver(
+                    uri, auth=auth, connection_timeout=connection_timeout
+                )
+            except (ConfigurationError, ValueError) as exc:
+                raise StoreError(f"неверный адрес Neo4j «{uri}»: {exc}") from None
+            try:
+                self._driver.verify_connectivity()
+                self.ensure_schema()
+            except ValueError as exc:  # e.g. a port that is no number
+                self._driver.close()
+                raise StoreError(f"неверный адрес Neo4j «{uri}»: {exc}") from None
+            except BaseException:
+                self._driver.close()
+                raise
+
+    # --- plumbing -----------------------------------------------------------------------------
+    @contextmanager
+    def _errors(self) -> Iterator[None]:
+        """Turn driver failures into StoreError with a message a user can act on."""
+        prefix = f"Не удалось подключиться к Neo4j по адресу {self.uri}"
+        try:
+            yield
+        except StoreError:
+            raise
+        except AuthError:
+            raise StoreError(f"{prefix}: неверное имя пользователя или пароль") from None
+        except (ServiceUnavailable, SessionExpired):
+            raise StoreError(f"{prefix}: сервер недоступен") from None
+        except Neo4jError as exc:
+            raise StoreError(f"ошибка Neo4j ({exc.code}): {exc.message}") from exc
+        except DriverError as exc:
+            raise StoreError(f"ошибка драйвера Neo4j: {exc}") from exc
+
+    def _session(self) -> Session:
+        # Sharing execute_query's bookmark manager makes reads see every committed write,
+        # also on a cluster.
+        return self._driver.session(
+            database=self.database,
+            bookmark_manager=self._driver.execute_query_bookmark_manager,
+        )
+
+    def _read(self, query: LiteralString, params: dict[str, Any] | None = None) -> list[Any]:
+        with self._errors():
+            records, _, _ = self._driver.execute_query(
+                query, params or {}, database_=self.database, routing_=RoutingControl.READ
+            )
+        return list(records)
+
+    def _write_auto(self, query: LiteralString) -> None:
+        with self._errors():
+            self._driver.execute_query(
+                query, database_=self.database, routing_=RoutingControl.WRITE
+            )
+
+    def ensure_schema(self) -> None:
+        """Create the constraints, indexes and the version counter if missing (idempotent)."""
+        with self._errors():
+            for stmt in SCHEMA_STATEMENTS:
+                self._write_auto(stmt)
+            self._write_auto(_ENSURE_META)
+
+    # --- writes -------------------------------------------------------------------------------
+    def _begin(self) -> UnitOfWork:
+        return _Neo4jUnitOfWork(self)
+
+    def write(self, nodes: Sequence[Node] = (), edges: Sequence[Edge] = ()) -> WriteStats:
+        """Upsert nodes then edges in one retryable transaction (all-or-nothing)."""
+
+        def work(tx: Any) -> WriteStats:
+            stats = WriteStats()  # fresh on every retry
+            _upsert_nodes(tx, nodes, self.batch_size, stats)
+            _upsert_edges(tx, edges, self.batch_size, stats)
+            _bump_version(tx)
+            return stats
+
+        with self._errors(), self._session() as session:
+            return session.execute_write(work)
+
+    def delete(self, edges: Sequence[Edge]) -> None:
+        def work(tx: Any) -> None:
+            _delete_edges(tx, edges, self.batch_size)
+            _bump_version(tx)
+
+        with self._errors(), self._session() as session:
+            session.execute_write(work)
+
+    def write_batched(
+        self,
+        nodes: Sequence[Node] = (),
+        edges: Sequence[Edge] = (),
+        batch_size: int | None = None,
+    ) -> WriteStats:
+        """Country-sized load: every batch of ``batch_size`` rows is its own committed,
+        retryable transaction.
+
+        Not all-or-nothing: when it fails (server gone, an edge whose endpoint is missing),
+        the batches before the failure stay committed. Each batch is an idempotent ``MERGE``,
+        so rerunning the same call completes the load; rows already written then count as
+        unchanged.
+        """
+        size = batch_size or self.batch_size
+        total = WriteStats()
+
+        def nodes_batch(tx: Any, chunk: Sequence[Node]) -> WriteStats:
+            stats = WriteStats()
+            _upsert_nodes(tx, chunk, size, stats)
+            _bump_version(tx)
+            return stats
+
+        def edges_batch(tx: Any, chunk: Sequence[Edge]) -> WriteStats:
+            stats = WriteStats()
+            _upsert_edges(tx, chunk, size, stats)
+            _bump_version(tx)
+            return stats
+
+        with self._errors(), self._session() as session:
+            for node_chunk in _chunks(nodes, size):
+                total.merge(session.execute_write(nodes_batch, node_chunk))
+            for edge_chunk in _chunks(edges, size):
+                total.merge(session.execute_write(edges_batch, edge_chunk))
+        return total
+
+    def write_per_row(self, nodes: Sequence[Node] = (), edges: Sequence[Edge] = ()) -> None:
+        """One ``MERGE`` statement per row in one transaction, without stats.
+
+        Only for the benchmark that measures what batching with ``UNWIND`` buys.
+        """
+        with self._errors(), self._session() as session, session.begin_transaction() as tx:
+            for n in nodes:
+                row = _node_row(n)
+                tx.run(_NODE_MERGE_ONE[n.label], {"id": n.id, "props": row["props"]}).consume()
+            for e in edges:
+                tx.run(
+                    _EDGE_MERGE_ONE[(e.type, e.src.label, e.dst.label)],
+                    {"src": e.src.id, "dst": e.dst.id, "props": _edge_props(e.props)},
+                ).consume()
+            _bump_version(tx)
+            tx.commit()
+
+    def clear(self) -> None:
+        """Delete every node and relationship of the database, in batches (for tests).
+
+        The version counter survives, so ``data_version()`` keeps moving forward.
+        """
+
+        def batch(tx: Any) -> int:
+            return int(tx.run(_CLEAR_BATCH, {"limit": 10_000}).single()["n"])
+
+        with self._errors(), self._session() as session:
+            while session.execute_write(batch):
+                pass
+            session.execute_write(_bump_version)
+
+    # --- reads --------------------------------------------------------------------------------
+    def get_node(self, label: str, id: str) -> Node | None:
+        query = _NODE_GET.get(label)
+        if query is None:
+            return None
+        rows = self._read(query, {"id": id})
+        if not rows:
+            return None
+        return node_from_props(label, id, _without_id(rows[0]["props"]))
+
+    def iter_nodes(self, label: str | None = None) -> Iterator[Node]:
+        labels = sorted(NODE_LABELS) if label is None else [label]
+        for lab in labels:
+            query = _NODE_ALL.get(lab)
+            if query is None:
+                continue
+            rows = sorted(((r["id"], r["props"]) for r in self._read(query)), key=lambda x: x[0])
+            for id_, props in rows:
+                yield node_from_props(lab, id_, _without_id(props))
+
+    def iter_edges(self, type: str | None = None) -> Iterator[Edge]:
+        types = sorted(EDGE_TYPES) if type is None else [type]
+        for etype in types:
+            query = _EDGE_ALL.get(etype)
+            if query is None:
+                continue
+            found = []
+            for r in self._read(query):
+                sl, dl = _label_of(r["sl"]), _label_of(r["dl"])
+                if sl is not None and dl is not None:
+                    found.append(((sl, r["si"], dl, r["di"]), r["props"]))
+            found.sort(key=lambda x: x[0])
+            for (sl, si, dl, di), props in found:
+                yield Edge(type=etype, src=NodeRef(sl, si), dst=NodeRef(dl, di), props=props)
+
+    def neighbours(
+        self, ref: NodeRef, edge_type: str | None = None, direction: Direction = "both"
+    ) -> list[Node]:
+        query = _NEIGHBOURS.get((ref.label, direction))
+        if query is None:
+            return []
+        out: dict[NodeRef, Node] = {}
+        for r in self._read(query, {"id": ref.id, "type": edge_type}):
+            label = _label_of(r["labels"])
+            if label is not None:
+                out[NodeRef(label, r["id"])] = node_from_props(
+                    label, r["id"], _without_id(r["props"])
+                )
+        return [out[k] for k in sorted(out)]
+
+    def incident_edges(self, refs: Iterable[NodeRef]) -> list[Edge]:
+        by_label: dict[str, set[str]] = {}
+        for ref in refs:
+            by_label.setdefault(ref.label, set()).add(ref.id)
+        out: dict[tuple[str, ...], Edge] = {}
+        for label, ids in by_label.items():
+            query = _INCIDENT.get(label)
+            if query is None:
+                continue
+            for part in _chunks(sorted(ids), self.batch_size):
+                for r in self._read(query, {"ids": list(part)}):
+                    sl, dl = _label_of(r["sl"]), _label_of(r["dl"])
+                    if r["type"] not in EDGE_TYPES or sl is None or dl is None:
+                        continue
+                    e = Edge(
+                        type=r["type"],
+                        src=NodeRef(sl, r["si"]),
+                        dst=NodeRef(dl, r["di"]),
+                        props=r["props"],
+                    )
+                    out[e.key()] = e
+        return [out[k] for k in sorted(out)]
+
+    def count_nodes(self) -> dict[str, int]:
+        counts = {r["key"]: r["n"] for r in self._read(_COUNT_NODES) if r["n"]}
+        return dict(sorted(counts.items()))
+
+    def count_edges(self) -> dict[str, int]:
+        counts = {r["key"]: r["n"] for r in self._read(_COUNT_EDGES) if r["n"]}
+        return dict(sorted(counts.items()))
+
+    def data_version(self) -> str:
+        rows = self._read(_READ_VERSION)
+        epoch, value = (rows[0]["epoch"], rows[0]["value"]) if rows else ("-", 0)
+        return f"neo4j:{self.uri}/{self.database}:{epoch}:{value}"
+
+    def run_named(self, name: str, params: dict[str, Any]) -> list[dict[str, Any]]:
+        from queries import get_query
+
+        q = get_query(name)
+        rows = self._read(q.cypher, q.bind(params))
+        return q.normalise([dict(r) for r in rows])
+
+    def server_info(self) -> dict[str, str]:
+        """The server's agent string and protocol version (for reports and benchmarks)."""
+        with self._errors():
+            info = self._driver.get_server_info()
+        return {"agent": str(info.agent), "protocol": ".".join(map(str, info.protocol_version))}
+
+    def close(self) -> None:
+        self._driver.close()
