@@ -1,0 +1,153 @@
+"""Small helpers that make input frames predictable: missing optional columns, lists, flags.
+
+Input sheets may come straight from CSV (lists as ``;``-joined text, flags as text) or from the
+store (Python lists and bools); every analysis function first passes its frames through these.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Iterable
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+__all__ = [
+    "as_bool",
+    "as_date",
+    "as_list",
+    "as_str_id",
+    "column",
+    "list_column",
+    "norm_subject",
+    "years_text",
+]
+
+_TRUE = {"true", "1", "yes", "y", "да", "истина", "t"}
+
+
+def column(df: pd.DataFrame, name: str, default: Any = None) -> pd.Series:
+    """``df[name]``, or a column of ``default`` when the sheet lacks it.
+
+    >>> column(pd.DataFrame({"a": [1, 2]}), "b", 0).tolist()
+    [0, 0]
+    """
+    if name in df.columns:
+        return df[name]
+    return pd.Series([default] * len(df), index=df.index, dtype=object)
+
+
+def _map_uniques(s: pd.Series, fn: Any) -> pd.Series:
+    # Map each distinct value once: id columns of millions of rows hold a few thousand values.
+    codes, uniques = pd.factorize(s, use_na_sentinel=True)
+    mapped = np.array([fn(u) for u in uniques] + [fn(None)], dtype=object)
+    return pd.Series(mapped[codes], index=s.index, dtype=object)
+
+
+def _is_missing(x: Any) -> bool:
+    if x is None or x is pd.NA or x is pd.NaT:
+        return True
+    return isinstance(x, float) and math.isnan(x)
+
+
+def as_list(x: Any) -> list[str]:
+    """A cell as a list of non-empty strings (lists, ``;``-joined text or nothing).
+
+    >>> as_list("Математика; Физика"), as_list(None), as_list(["a", ""])
+    (['Математика', 'Физика'], [], ['a'])
+    """
+    if isinstance(x, str):
+        items: Iterable[Any] = x.split(";")
+    elif isinstance(x, (list, tuple, set, frozenset, np.ndarray, pd.Series)):
+        items = list(x)
+    elif _is_missing(x):
+        return []
+    else:
+        items = [x]
+    return [str(i).strip() for i in items if not _is_missing(i) and str(i).strip()]
+
+
+def list_column(df: pd.DataFrame, name: str) -> pd.Series:
+    """A list-valued column, every cell a list of str (empty when missing)."""
+    return pd.Series([as_list(x) for x in column(df, name)], index=df.index, dtype=object)
+
+
+def as_bool(s: pd.Series) -> pd.Series:
+    """Flags as plain bools: missing is False, text like «да»/"true"/"1" is True.
+
+    >>> as_bool(pd.Series([True, None, "да", "false", 1.0, float("nan")])).tolist()
+    [True, False, True, False, True, False]
+    """
+
+    def one(x: Any) -> bool:
+        if _is_missing(x):
+            return False
+        if isinstance(x, str):
+            return x.strip().lower() in _TRUE
+        return bool(x)
+
+    return _map_uniques(s, one).astype(bool)
+
+
+def as_str_id(s: pd.Series) -> pd.Series:
+    """Identifiers as stripped strings (``101`` and ``"101"`` are the same school).
+
+    >>> as_str_id(pd.Series([101, " 7 ", 3.0])).tolist()
+    ['101', '7', '3']
+    """
+
+    def one(x: Any) -> Any:
+        if _is_missing(x):
+            return None
+        if isinstance(x, float) and x.is_integer():
+            return str(int(x))
+        return str(x).strip()
+
+    return _map_uniques(s, one)
+
+
+def as_date(s: pd.Series) -> pd.Series:
+    """Dates as ``datetime64[ns]`` (``date``, ISO text, ДД.ММ.ГГГГ; missing → NaT).
+
+    >>> as_date(pd.Series([dt.date(2024, 5, 1), "2024-05-02", "03.05.2024", None])).dt.day.tolist()
+    [1.0, 2.0, 3.0, nan]
+    """
+
+    def one(x: Any) -> Any:
+        if _is_missing(x):
+            return pd.NaT
+        if isinstance(x, (dt.date, pd.Timestamp)):
+            return pd.Timestamp(x)
+        text = str(x).strip()
+        if not text:
+            return pd.NaT
+        if "." in text:
+            return pd.to_datetime(text, format="%d.%m.%Y", errors="coerce")
+        return pd.to_datetime(text, errors="coerce")
+
+    return pd.to_datetime(pd.Series([one(x) for x in s], index=s.index, dtype=object))
+
+
+def norm_subject(name: str) -> str:
+    """A subject name for matching: case, spaces and «ё» do not matter.
+
+    >>> norm_subject(" Русский  Язык ") == norm_subject("русский язык")
+    True
+    """
+    return " ".join(name.lower().replace("ё", "е").split())
+
+
+def years_text(years: Iterable[int]) -> str:
+    """Years in Russian prose, with «г.»/«гг.».
+
+    >>> years_text([2024]), years_text([2023, 2024]), years_text([2022, 2023, 2024])
+    ('2024 г.', '2023 и 2024 гг.', '2022, 2023 и 2024 гг.')
+    """
+    ys = [str(y) for y in sorted(set(years))]
+    if not ys:
+        return ""
+    if len(ys) == 1:
+        return f"{ys[0]} г."
+    return f"{', '.join(ys[:-1])} и {ys[-1]} гг."
