@@ -59,11 +59,9 @@ SCHOOLS = NamedQuery(
     + _MUNI_SQL.format(a="s")
     + " ORDER BY s.id",
     cypher="""
-MATCH (s:School)-[:IN]->(m:Municipality)
-WHERE $municipalities IS NULL OR m.name IN $municipalities
-OPTIONAL MATCH (m)-[:IN]->(r:Region)
-RETURN s.id AS school_id, s.name AS name, m.name AS municipality,
-       coalesce(s.region, r.name) AS region,
+MATCH (s:School)
+WHERE $municipalities IS NULL OR s.municipality IN $municipalities
+RETURN s.id AS school_id, s.name AS name, s.municipality AS municipality, s.region AS region,
        s.settlement_type AS settlement_type, s.level AS level, s.lat AS lat, s.lon AS lon,
        s.students AS students, s.teachers AS teachers,
        s.share_low_income AS share_low_income,
@@ -104,8 +102,8 @@ RESULTS = NamedQuery(
     " JOIN nodes s ON s.label = 'School' AND s.id = e.src_id"
     " WHERE e.type = 'HAS_RESULT' AND " + _MUNI_SQL.format(a="s"),
     cypher="""
-MATCH (m:Municipality)<-[:IN]-(s:School)-[:HAS_RESULT]->(r:Result)
-WHERE $municipalities IS NULL OR m.name IN $municipalities
+MATCH (s:School)-[:HAS_RESULT]->(r:Result)
+WHERE $municipalities IS NULL OR s.municipality IN $municipalities
 RETURN s.id AS school_id, r.year AS year, r.assessment AS assessment, r.subject AS subject,
        r.grade AS grade, r.metric AS metric, r.value AS value, r.participants AS participants
 """,
@@ -258,10 +256,8 @@ EVENTS = NamedQuery(
 MATCH (v:Event)
 OPTIONAL MATCH (v)-[:FOR]->(p:Partnership)
 WITH v, min(p.id) AS partnership_id
-OPTIONAL MATCH (o)-[:ORGANIZED]->(v)
-WITH v, partnership_id, min(o.id) AS organizer_id
 RETURN v.id AS event_id, v.title AS title, v.kind AS kind, v.date AS date,
-       v.subject AS subject, v.format AS format, organizer_id,
+       v.subject AS subject, v.format AS format, v.organizer_id AS organizer_id,
        v.municipality AS municipality, partnership_id
 ORDER BY event_id
 """,
@@ -302,8 +298,12 @@ PARTNERSHIPS = NamedQuery(
     + ", ".join(_j("p", c) for c in ("status", "start_date", "end_date", "focus_subjects"))
     + " FROM nodes p WHERE p.label = 'Partnership' ORDER BY p.id",
     cypher="""
-MATCH (t:School)-[:TUTOR_IN]->(p:Partnership)<-[:MENTEE_IN]-(m:School)
-RETURN p.id AS partnership_id, t.id AS tutor_school_id, m.id AS mentee_school_id,
+MATCH (p:Partnership)
+OPTIONAL MATCH (t:School)-[:TUTOR_IN]->(p)
+WITH p, min(t.id) AS tutor_school_id
+OPTIONAL MATCH (m:School)-[:MENTEE_IN]->(p)
+WITH p, tutor_school_id, min(m.id) AS mentee_school_id
+RETURN p.id AS partnership_id, tutor_school_id, mentee_school_id,
        p.status AS status, p.start_date AS start_date, p.end_date AS end_date,
        p.focus_subjects AS focus_subjects
 ORDER BY partnership_id
@@ -358,6 +358,7 @@ NODE_COUNTS = NamedQuery(
     sql="SELECT label, COUNT(*) AS n FROM nodes GROUP BY label ORDER BY label",
     cypher="""
 MATCH (n)
+WHERE NOT n:SchoolnetMeta
 WITH labels(n)[0] AS label, count(*) AS n
 RETURN label, n
 ORDER BY label

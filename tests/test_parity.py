@@ -291,6 +291,7 @@ def rich_graph() -> tuple[list[Node], list[Edge]]:
         ("s2", 9, "low_share", 28.6, 7),
         ("s2", None, "high_share", 0.0, None),
         ("s3", 9, "mean_score", 3.3, 12),
+        ("s5", 4, "pass_rate", 88.0, 25),  # a school without an IN edge
     ]:
         for year in (2023, 2024):
             assessment = "ОГЭ" if grade == 9 else ("ЕГЭ" if grade == 11 else "ВПР")
