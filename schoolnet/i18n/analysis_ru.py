@@ -229,3 +229,34 @@ MESSAGES.update(
         "analysis.hint.none": "свободных школ-тьюторов в подходящих кластерах нет",
     }
 )
+
+MESSAGES.update(
+    {
+        "analysis.activity.label.active": "действует",
+        "analysis.activity.label.dormant": "затихла",
+        "analysis.activity.label.not_started": "не началась",
+        "analysis.activity.active": (
+            "последнее совместное мероприятие {date} ({days} дн. назад, не дольше {window})"
+        ),
+        "analysis.activity.dormant": (
+            "последнее совместное мероприятие {date} — {days} дн. назад, дольше {window} дн."
+        ),
+        "analysis.activity.not_started": "совместных мероприятий с начала пары не было",
+    }
+)
+
+MESSAGES.update({"analysis.coverage.total": "Итого по региону"})
+
+MESSAGES.update(
+    {
+        "analysis.impact.paired_active": "ШНОР в действующей паре",
+        "analysis.impact.paired_inactive": "ШНОР в паре, которая затихла или не началась",
+        "analysis.impact.unpaired": "ШНОР без пары",
+        "analysis.impact.caveat": (
+            "Это сравнение, а не доказательство: пары подбирались не случайно; школы с низкими "
+            "результатами часто поднимаются ближе к среднему и без помощи (возврат к среднему); "
+            "в малых группах разница может быть случайной. Изменение — разница индекса "
+            "результатов между первым и последним годом окна."
+        ),
+    }
+)
