@@ -134,8 +134,6 @@ def _table(rows: Iterable[tuple[int, list[str]]], raw: RawSheet, result: ReadRes
         if not any(c.strip() for c in cells):
             continue
         if not found:
-            while cells and not cells[-1].strip():
-                cells = cells[:-1]
             raw.headers, raw.header_row, found = cells, number, True
             continue
         if len(cells) > len(raw.headers):

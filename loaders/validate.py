@@ -422,12 +422,16 @@ def _assessment(value: str) -> str:
     return upper if upper in ("ВПР", "ОГЭ", "ЕГЭ") else value
 
 
+def _limit(value: Any) -> Any:
+    return int(value) if isinstance(value, float) and value.is_integer() else value
+
+
 def _model_message(err: Any, text: str) -> str:
     kind, ctx = err["type"], err.get("ctx") or {}
     if kind in ("greater_than_equal", "greater_than"):
-        return t("loaders.value.min", limit=ctx.get("ge", ctx.get("gt")), value=text)
+        return t("loaders.value.min", limit=_limit(ctx.get("ge", ctx.get("gt"))), value=text)
     if kind in ("less_than_equal", "less_than"):
-        return t("loaders.value.max", limit=ctx.get("le", ctx.get("lt")), value=text)
+        return t("loaders.value.max", limit=_limit(ctx.get("le", ctx.get("lt"))), value=text)
     if kind == "missing":
         return t("loaders.value.required")
     if kind == "value_error" and "error" in ctx:

@@ -109,7 +109,116 @@ MESSAGES: dict[str, str] = {
     "loaders.report.warnings": "Предупреждения ({n}):",
     # export
     "loaders.export.bad_char": (
-        "значение «{value}» ({label} {id}) содержит управляющий символ, который нельзя "
+        "значение {value} (лист {sheet}) содержит управляющий символ, который нельзя "
         "записать в Excel; выгрузите данные в JSON"
     ),
+    # template help («Справка»)
+    "loaders.help.sheet": "Лист",
+    "loaders.help.sheet_ru": "Лист по-русски",
+    "loaders.help.column": "Столбец",
+    "loaders.help.aliases": "Можно назвать по-русски",
+    "loaders.help.type": "Тип",
+    "loaders.help.required": "Обязательный",
+    "loaders.help.allowed": "Допустимые значения",
+    "loaders.help.description": "Что указать",
+    "loaders.help.note_lists": "Несколько значений в одной ячейке разделяйте точкой с запятой «;».",
+    "loaders.help.note_dates": (
+        "Даты — ДД.ММ.ГГГГ или ГГГГ-ММ-ДД; числа можно писать с запятой (12,5); "
+        "проценты — от 0 до 100."
+    ),
+    "loaders.help.note_all": (
+        "Импорт «всё или ничего»: если хотя бы в одной строке ошибка, ничего не записывается, "
+        "а все ошибки перечисляются с файлом, строкой и столбцом. Повторная загрузка тех же "
+        "файлов ничего не меняет."
+    ),
+    "loaders.type.str": "текст",
+    "loaders.type.int": "целое число",
+    "loaders.type.float": "число",
+    "loaders.type.percent": "процент (0–100)",
+    "loaders.type.bool": "да/нет",
+    "loaders.type.date": "дата",
+    "loaders.type.list": "список через «;»",
+    "loaders.type.enum": "значение из списка",
+    # column descriptions
+    "loaders.col.schools.school_id": "Код образовательной организации, уникальный в регионе",
+    "loaders.col.schools.name": "Наименование школы",
+    "loaders.col.schools.municipality": "Муниципальный район или городской округ",
+    "loaders.col.schools.region": "Субъект РФ",
+    "loaders.col.schools.settlement_type": "Тип населённого пункта",
+    "loaders.col.schools.level": "Уровень образования (тип школы)",
+    "loaders.col.schools.lat": "Широта в градусах, например 51,83",
+    "loaders.col.schools.lon": "Долгота в градусах, например 107,58",
+    "loaders.col.schools.students": "Число обучающихся",
+    "loaders.col.schools.teachers": "Число педагогов",
+    "loaders.col.schools.share_low_income": "Доля обучающихся из малоимущих семей, %",
+    "loaders.col.schools.share_parents_higher_ed": "Доля родителей с высшим образованием, %",
+    "loaders.col.schools.share_special_needs": "Доля обучающихся с ОВЗ, %",
+    "loaders.col.schools.share_non_native": (
+        "Доля обучающихся, для которых русский язык неродной, %"
+    ),
+    "loaders.col.schools.share_single_parent": "Доля обучающихся из неполных семей, %",
+    "loaders.col.schools.social_index": (
+        "Индекс социального благополучия, если он уже рассчитан (иначе рассчитается по долям)"
+    ),
+    "loaders.col.schools.official_low_results": "Школа в региональном списке ШНОР",
+    "loaders.col.schools.official_unfavourable": "Школа в региональном списке ШНСУ",
+    "loaders.col.schools.official_tutor": "Школа в списке опорных школ / школ-тьюторов",
+    "loaders.col.schools.tutor_capacity": (
+        "Сколько школ может сопровождать школа-тьютор (по умолчанию 2)"
+    ),
+    "loaders.col.results.school_id": "Код школы из листа schools",
+    "loaders.col.results.year": "Год проведения, например 2024",
+    "loaders.col.results.assessment": "Оценочная процедура: ВПР, ОГЭ, ЕГЭ или другая",
+    "loaders.col.results.subject": "Учебный предмет",
+    "loaders.col.results.grade": "Класс (1–11)",
+    "loaders.col.results.metric": "Какой показатель указан в «Значении»",
+    "loaders.col.results.value": "Значение показателя; доли — в процентах (0–100)",
+    "loaders.col.results.participants": "Число участников",
+    "loaders.col.teachers.teacher_id": "Код педагога, уникальный в регионе",
+    "loaders.col.teachers.full_name": "Фамилия, имя, отчество",
+    "loaders.col.teachers.school_id": "Код школы, где работает педагог",
+    "loaders.col.teachers.subjects": "Преподаваемые предметы",
+    "loaders.col.teachers.category": "Квалификационная категория",
+    "loaders.col.teachers.experience_years": "Педагогический стаж, лет",
+    "loaders.col.teachers.deficits": "Профессиональные дефициты",
+    "loaders.col.curators.curator_id": "Код куратора",
+    "loaders.col.curators.full_name": "Фамилия, имя, отчество",
+    "loaders.col.curators.organisation": "Организация (РУО, ИМЦ, школа-тьютор)",
+    "loaders.col.curators.schools": "Коды курируемых школ",
+    "loaders.col.curators.since": "С какой даты куратор сопровождает эти школы",
+    "loaders.col.associations.association_id": "Код объединения",
+    "loaders.col.associations.name": "Название объединения",
+    "loaders.col.associations.kind": "Вид: РМО, ГПО, сетевое сообщество, клуб молодых педагогов…",
+    "loaders.col.associations.subject": "Предмет (для предметных объединений)",
+    "loaders.col.associations.municipality": "Муниципалитет",
+    "loaders.col.memberships.teacher_id": "Код педагога",
+    "loaders.col.memberships.association_id": "Код объединения, в которое он входит",
+    "loaders.col.events.event_id": "Код мероприятия",
+    "loaders.col.events.title": "Название или тема",
+    "loaders.col.events.kind": "Вид мероприятия",
+    "loaders.col.events.date": "Дата проведения",
+    "loaders.col.events.subject": "Предмет",
+    "loaders.col.events.format": "Очно или онлайн",
+    "loaders.col.events.organizer_id": "Код школы или объединения, которые провели мероприятие",
+    "loaders.col.events.municipality": "Муниципалитет",
+    "loaders.col.events.partnership_id": "Код сетевой пары, если мероприятие проведено для неё",
+    "loaders.col.participation.event_id": "Код мероприятия",
+    "loaders.col.participation.teacher_id": "Код педагога",
+    "loaders.col.participation.role": "Роль педагога (по умолчанию — участник)",
+    "loaders.col.partnerships.partnership_id": (
+        "Код пары; если пусто — P-<код тьютора>-<код наставляемой>"
+    ),
+    "loaders.col.partnerships.tutor_school_id": "Код школы-тьютора",
+    "loaders.col.partnerships.mentee_school_id": "Код наставляемой школы",
+    "loaders.col.partnerships.status": "Статус пары (по умолчанию — предложена)",
+    "loaders.col.partnerships.start_date": "Дата начала сотрудничества",
+    "loaders.col.partnerships.end_date": "Дата окончания",
+    "loaders.col.partnerships.focus_subjects": "Предметы, по которым работает пара",
+    "loaders.col.mentoring.mentor_id": "Код педагога-наставника",
+    "loaders.col.mentoring.mentee_id": "Код наставляемого педагога",
+    "loaders.col.mentoring.since": "Дата начала наставничества",
+    "loaders.col.excluded_pairs.tutor_school_id": "Код школы-тьютора",
+    "loaders.col.excluded_pairs.mentee_school_id": "Код школы, которой эта пара не подходит",
+    "loaders.col.excluded_pairs.reason": "Почему пара отклонена",
+    "loaders.col.excluded_pairs.date": "Когда пара отклонена",
 }

@@ -1,0 +1,240 @@
+"""Write the store out: canonical JSON, GraphML, and the import workbook (XLSX or CSV).
+
+The JSON export is canonical: nodes sorted by (label, id), edges by (type, source, target),
+object keys sorted, no timestamps, so the same graph always gives the same bytes. The XLSX
+export is the import workbook itself (one sheet per import sheet, English headers), so
+export → import into an empty store → export gives the same JSON.
+
+What the import format cannot say is not exported: ``Region`` and ``Municipality`` nodes are
+rebuilt from the schools sheet (ids are their names), an event's ``ORGANIZED`` and ``FOR``
+edges from its ``organizer_id`` and ``partnership_id``, and a curator's ``CURATES`` edges share
+one ``since`` date (the earliest, when they differ).
+
+Examples
+--------
+>>> from graph.embedded import EmbeddedStore
+>>> from graph.model import School
+>>> store = EmbeddedStore(":memory:")
+>>> _ = store.write([School(id="101", name="СОШ №1", municipality="Озёрск")])
+>>> lines = export_json(store).decode().splitlines()
+>>> lines[0], lines[2][:29]
+('{"format":"schoolnet-graph","version":1,', '{"id":"101","label":"School",')
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections import defaultdict
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+
+from graph.model import Edge
+from graph.store import Store
+from loaders.sheets import SHEETS
+
+__all__ = [
+    "ExportError",
+    "export_csv",
+    "export_graphml",
+    "export_json",
+    "export_tables",
+    "export_xlsx",
+]
+
+FORMAT = "schoolnet-graph"
+VERSION = 1
+
+
+class ExportError(Exception):
+    """The graph cannot be written in the asked format (message in Russian)."""
+
+
+def _dumps(obj: Any) -> str:
+    return json.dumps(obj, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+
+
+def export_json(store: Store) -> bytes:
+    """The whole graph as canonical JSON (UTF-8), one node or edge per line."""
+    nodes = sorted(store.iter_nodes(), key=lambda n: (n.label, n.id))
+    edges = sorted(store.iter_edges(), key=lambda e: e.key())
+    node_lines = [_dumps({"label": n.label, "id": n.id, "props": n.props()}) for n in nodes]
+    edge_lines = [
+        _dumps({"type": e.type, "src": list(e.src), "dst": list(e.dst), "props": e.props})
+        for e in edges
+    ]
+    text = (
+        f'{{"format":"{FORMAT}","version":{VERSION},\n"nodes":[\n'
+        + ",\n".join(node_lines)
+        + '\n],\n"edges":[\n'
+        + ",\n".join(edge_lines)
+        + "\n]}\n"
+    )
+    return text.encode("utf-8")
+
+
+# --- GraphML ------------------------------------------------------------------------------------
+def _graphml_value(value: Any) -> Any:
+    if isinstance(value, list):
+        return ";".join(str(v) for v in value)
+    if isinstance(value, dict):
+        return _dumps(value)
+    return value
+
+
+def _graphml_attrs(attrs: dict[str, Any]) -> dict[str, Any]:
+    return {k: _graphml_value(v) for k, v in sorted(attrs.items()) if v is not None}
+
+
+def export_graphml(store: Store, path: str | Path) -> None:
+    """The graph as GraphML (lists joined with «;»), for Gephi, yEd or networkx."""
+    g = store.to_networkx()
+    out = nx.MultiDiGraph()
+    for node in sorted(g.nodes):
+        out.add_node(node, **_graphml_attrs(g.nodes[node]))
+    for u, v, k, attrs in sorted(g.edges(keys=True, data=True), key=lambda e: e[:3]):
+        out.add_edge(u, v, key=k, **_graphml_attrs(attrs))
+    nx.write_graphml(out, str(path))
+
+
+# --- the import workbook ------------------------------------------------------------------------
+Row = dict[str, Any]
+
+
+def _node_rows(store: Store, label: str, id_column: str | None) -> list[Row]:
+    rows = []
+    for node in store.iter_nodes(label):
+        row: Row = dict(node.props())
+        if id_column is not None:
+            row[id_column] = node.id
+        rows.append(row)
+    return sorted(rows, key=lambda r: str(r.get(id_column or "", "")))
+
+
+def _results(store: Store) -> list[Row]:
+    return [dict(n.props()) for n in sorted(store.iter_nodes("Result"), key=lambda n: n.id)]
+
+
+def _curators(store: Store) -> list[Row]:
+    by_curator: dict[str, list[Edge]] = defaultdict(list)
+    for e in store.iter_edges("CURATES"):
+        by_curator[e.src.id].append(e)
+    rows = _node_rows(store, "Curator", "curator_id")
+    for row in rows:
+        edges = by_curator.get(row["curator_id"], [])
+        row["schools"] = sorted(e.dst.id for e in edges)
+        since = sorted(str(e.props["since"]) for e in edges if e.props.get("since"))
+        if since:
+            row["since"] = since[0]
+    return rows
+
+
+def _edge_rows(store: Store, etype: str, src: str, dst: str, props: tuple[str, ...]) -> list[Row]:
+    rows = []
+    for e in sorted(store.iter_edges(etype), key=lambda e: e.key()):
+        row: Row = {src: e.src.id, dst: e.dst.id}
+        row.update({p: e.props[p] for p in props if e.props.get(p) is not None})
+        rows.append(row)
+    return rows
+
+
+def export_tables(store: Store) -> dict[str, list[Row]]:
+    """Every import sheet as rows of typed values keyed by English column name."""
+    return {
+        "schools": _node_rows(store, "School", "school_id"),
+        "results": _results(store),
+        "teachers": _node_rows(store, "Teacher", "teacher_id"),
+        "curators": _curators(store),
+        "associations": _node_rows(store, "Association", "association_id"),
+        "memberships": _edge_rows(store, "MEMBER_OF", "teacher_id", "association_id", ()),
+        "events": _node_rows(store, "Event", "event_id"),
+        "participation": _edge_rows(store, "ATTENDED", "teacher_id", "event_id", ("role",)),
+        "partnerships": _node_rows(store, "Partnership", "partnership_id"),
+        "mentoring": _edge_rows(store, "MENTORS", "mentor_id", "mentee_id", ("since",)),
+        "excluded_pairs": _edge_rows(
+            store, "EXCLUDED_PAIR", "tutor_school_id", "mentee_school_id", ("reason", "date")
+        ),
+    }
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        return repr(value)
+    if isinstance(value, list):
+        return "; ".join(str(v) for v in value)
+    return str(value)
+
+
+def _cells(sheet: str, rows: list[Row]) -> Iterator[list[Any]]:
+    columns = SHEETS[sheet].column_names
+    for row in rows:
+        yield [row.get(c) for c in columns]
+
+
+# Excel keeps 15–16 significant digits; a number that does not survive that goes as text.
+def _excel_value(value: Any) -> Any:
+    if isinstance(value, bool) or value is None:
+        return value
+    if isinstance(value, int):
+        return value if abs(value) < 10**15 else str(value)
+    if isinstance(value, float):
+        return value if float(f"{value:.15g}") == value else repr(value)
+    if isinstance(value, list):
+        return "; ".join(str(v) for v in value)
+    return str(value)
+
+
+def export_xlsx(store: Store, path: str | Path) -> None:
+    """The import workbook: a sheet per import sheet, English headers, one row per record.
+
+    Text is written as text (a value starting with «=» never becomes a formula).
+    """
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.utils.exceptions import IllegalCharacterError
+
+    from schoolnet.i18n import t
+
+    book = Workbook(write_only=True)
+    for sheet, rows in export_tables(store).items():
+        ws = book.create_sheet(sheet)
+        ws.append(list(SHEETS[sheet].column_names))
+        for cells in _cells(sheet, rows):
+            out = []
+            for value in cells:
+                value = _excel_value(value)
+                try:
+                    cell = WriteOnlyCell(ws, value=value)
+                except IllegalCharacterError as exc:
+                    raise ExportError(
+                        t("loaders.export.bad_char", value=repr(value)[:80], sheet=sheet)
+                    ) from exc
+                if isinstance(value, str):
+                    cell.data_type = "s"
+                out.append(cell)
+            ws.append(out)
+    book.save(str(path))
+
+
+def export_csv(store: Store, out_dir: str | Path) -> list[Path]:
+    """The import files as CSV (UTF-8, comma), one per sheet, into ``out_dir``."""
+    folder = Path(out_dir)
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for sheet, rows in export_tables(store).items():
+        buf = io.StringIO(newline="")
+        writer = csv.writer(buf, lineterminator="\n")
+        writer.writerow(SHEETS[sheet].column_names)
+        writer.writerows([_text(v) for v in cells] for cells in _cells(sheet, rows))
+        path = folder / f"{sheet}.csv"
+        path.write_text(buf.getvalue(), encoding="utf-8", newline="")
+        written.append(path)
+    return written
