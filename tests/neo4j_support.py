@@ -12,8 +12,9 @@ The database is cleared before each test. Without Java or Maven the Neo4j tests 
 one-line reason; under ``CI=true`` that is a failure instead, never a skip. A server that was
 meant to start but did not is always a failure.
 
-Under pytest-xdist the workers share one server, so each Neo4j test holds an exclusive file
-lock while it runs (the database is one, and every test empties it).
+Under pytest-xdist each worker starts its own server (its own ``SCHOOLNET_NEO4J_STATE``);
+with ``NEO4J_URI`` they share that one, so each Neo4j test then holds an exclusive file lock
+while it runs (the database is one, and every test empties it).
 """
 
 from __future__ import annotations
@@ -53,10 +54,23 @@ def _unavailable(reason: str) -> NoReturn:
     pytest.skip(reason)
 
 
+def _script_env() -> dict[str, str]:
+    env = dict(os.environ)
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    if worker and "SCHOOLNET_NEO4J_STATE" not in os.environ:
+        # Each xdist worker gets its own server: they all empty the database.
+        env["SCHOOLNET_NEO4J_STATE"] = str(
+            Path(tempfile.gettempdir()) / f"schoolnet-neo4j-{worker}"
+        )
+    return env
+
+
 def _stop() -> None:
     if _Server.started_here:
         _Server.started_here = False
-        subprocess.run([str(SCRIPT), "stop"], capture_output=True, timeout=120, check=False)
+        subprocess.run(
+            [str(SCRIPT), "stop"], capture_output=True, timeout=120, check=False, env=_script_env()
+        )
 
 
 def _start(request: pytest.FixtureRequest) -> str:
@@ -67,6 +81,11 @@ def _start(request: pytest.FixtureRequest) -> str:
         _unavailable(
             f"Neo4j tests skipped: {' and '.join(missing)} not found (scripts/setup installs them)"
         )
+    env = _script_env()
+    # A server somebody started by hand is reused and left running.
+    running = subprocess.run(
+        [str(SCRIPT), "status"], capture_output=True, timeout=60, check=False, env=env
+    )
     try:
         proc = subprocess.run(
             [str(SCRIPT), "start"],
@@ -74,6 +93,7 @@ def _start(request: pytest.FixtureRequest) -> str:
             text=True,
             timeout=_START_TIMEOUT_S,
             check=False,
+            env=env,
         )
     except subprocess.TimeoutExpired:
         _Server.failure = f"scripts/neo4j-test-server start timed out after {_START_TIMEOUT_S} s"
@@ -86,9 +106,10 @@ def _start(request: pytest.FixtureRequest) -> str:
             f"scripts/neo4j-test-server start failed (exit {proc.returncode}): {detail}"
         )
         pytest.fail(_Server.failure, pytrace=False)
-    _Server.started_here = True
-    request.config.add_cleanup(_stop)
-    atexit.register(_stop)  # in case the session dies before its cleanups
+    if running.returncode != 0:
+        _Server.started_here = True
+        request.config.add_cleanup(_stop)
+        atexit.register(_stop)  # in case the session dies before its cleanups
     return lines[-1]
 
 
@@ -105,11 +126,7 @@ def neo4j_server(request: pytest.FixtureRequest) -> tuple[str, str | None, str |
     if _Server.failure is not None:
         pytest.fail(_Server.failure, pytrace=False)
     if _Server.uri is None:
-        _LOCK.acquire()
-        try:
-            _Server.uri = _start(request)
-        finally:
-            _LOCK.release()
+        _Server.uri = _start(request)
     return _Server.uri, None, None, "neo4j"
 
 
@@ -152,8 +169,9 @@ def open_neo4j_store(request: pytest.FixtureRequest, batch_size: int = 5000) -> 
 
 def fresh_neo4j_store(request: pytest.FixtureRequest) -> Neo4jStore:
     """An empty Neo4j store for one test (the test holds the server until it ends)."""
-    _LOCK.acquire()
-    request.addfinalizer(_LOCK.release)
+    if os.environ.get("NEO4J_URI", "").strip():
+        _LOCK.acquire()
+        request.addfinalizer(_LOCK.release)
     store = open_neo4j_store(request)
     store.clear()
     return store

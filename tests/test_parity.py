@@ -426,3 +426,11 @@ def test_graph_round_trips_identically(loaded: tuple[Store, Store]) -> None:
     ref = NodeRef("School", "s2")
     assert embedded.neighbours(ref) == neo4j.neighbours(ref)
     assert embedded.incident_edges([ref]) == neo4j.incident_edges([ref])
+
+
+def test_rewrite_is_a_noop_with_the_same_stats(loaded: tuple[Store, Store]) -> None:
+    nodes, edges = rich_graph()
+    stats = [s.write(nodes, edges) for s in loaded]
+    assert stats[0].is_noop() and stats[1].is_noop()
+    assert stats[0].unchanged == stats[1].unchanged
+    assert sum(stats[1].unchanged.values()) == len(nodes) + len(edges)
