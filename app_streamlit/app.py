@@ -1,0 +1,52 @@
+"""The schoolnet app's router: pages grouped by the user's job, a role picks the menu.
+
+Run with ``schoolnet app`` (which sets ``SCHOOLNET_BACKEND`` and ``SCHOOLNET_DB``) or
+``streamlit run app_streamlit/app.py``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import streamlit as st
+
+from app_streamlit import state
+from schoolnet.i18n import t
+
+PAGES = Path(__file__).resolve().parent / "pages"
+
+# role → the pages of its job (file, message key of the title, icon, url)
+GROUPS: dict[str, list[tuple[str, str, str, str]]] = {
+    "coordinator": [
+        ("overview.py", "ui.page.overview", ":material/dashboard:", "overview"),
+        ("schools.py", "ui.page.schools", ":material/school:", "schools"),
+        ("planner.py", "ui.page.planner", ":material/handshake:", "planner"),
+        ("exchange.py", "ui.page.exchange", ":material/event:", "exchange"),
+        ("import_data.py", "ui.page.import", ":material/upload_file:", "import"),
+    ],
+    "curator": [
+        ("my_schools.py", "ui.page.my_schools", ":material/hub:", "my-schools"),
+    ],
+    "region": [
+        ("coverage_map.py", "ui.page.coverage", ":material/map:", "coverage"),
+    ],
+}
+ROLES = ("all", *GROUPS)
+
+st.set_page_config(page_title=t("ui.app.title"), page_icon="🏫", layout="wide")
+
+role = st.sidebar.selectbox(
+    t("ui.role.label"), ROLES, format_func=lambda r: t(f"ui.role.{r}"), key="role"
+)
+shown = list(GROUPS) if role == "all" else [role]
+default_url = GROUPS[shown[0]][0][3]
+pages = {
+    t(f"ui.role.{group}"): [
+        st.Page(PAGES / file, title=t(key), icon=icon, url_path=url, default=url == default_url)
+        for file, key, icon, url in GROUPS[group]
+    ]
+    for group in shown
+}
+page = st.navigation(pages)
+st.sidebar.caption(t("ui.app.store", store=state.store_label()))
+page.run()

@@ -1,0 +1,77 @@
+"""Charts (Altair, bundled with Streamlit: no script is fetched from the internet)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import altair as alt
+import pandas as pd
+
+from schoolnet.i18n import t
+
+__all__ = ["bar_chart", "series_chart", "wide_lines"]
+
+
+def series_chart(
+    frame: pd.DataFrame,
+    *,
+    x: str = "year",
+    series: str = "series",
+    value: str = "value",
+    names: Mapping[str, str] | None = None,
+    y_title: str = "",
+    height: int = 260,
+) -> alt.Chart:
+    """Lines of ``value`` over ``x``, one per ``series`` (names translated with ``names``).
+
+    Examples
+    --------
+    >>> df = pd.DataFrame({"year": [2023, 2024], "series": ["a", "a"], "value": [1.0, 2.0]})
+    >>> series_chart(df).to_dict()["mark"]["type"]
+    'line'
+    """
+    data = frame[[x, series, value]].dropna(subset=[value]).copy()
+    data[series] = [str((names or {}).get(str(s), s)) for s in data[series]]
+    data[x] = data[x].astype(str)
+    legend_title = t("ui.chart.series")
+    return (
+        alt.Chart(data, height=height)
+        .mark_line(point=True)
+        .encode(
+            x=alt.X(f"{x}:O", title=t("ui.chart.year")),
+            y=alt.Y(f"{value}:Q", title=y_title),
+            color=alt.Color(f"{series}:N", title=legend_title, legend=alt.Legend(orient="bottom")),
+            tooltip=[
+                alt.Tooltip(f"{x}:O", title=t("ui.chart.year")),
+                alt.Tooltip(f"{series}:N", title=legend_title),
+                alt.Tooltip(f"{value}:Q", title=y_title or t("ui.chart.value"), format=".2f"),
+            ],
+        )
+    )
+
+
+def wide_lines(
+    frame: pd.DataFrame, columns: Mapping[str, str], *, x: str = "year", y_title: str = ""
+) -> alt.Chart:
+    """Lines for several columns of a wide frame; ``columns`` maps column → legend name."""
+    present = [c for c in columns if c in frame.columns]
+    long = frame.melt(id_vars=[x], value_vars=present, var_name="series", value_name="value")
+    return series_chart(long, x=x, names=columns, y_title=y_title)
+
+
+def bar_chart(
+    frame: pd.DataFrame, category: str, value: str, *, title: str = "", height: int = 220
+) -> alt.Chart:
+    """Horizontal bars of ``value`` by ``category`` (already translated)."""
+    return (
+        alt.Chart(frame, height=height)
+        .mark_bar()
+        .encode(
+            y=alt.Y(f"{category}:N", title="", sort="-x"),
+            x=alt.X(f"{value}:Q", title=title),
+            tooltip=[
+                alt.Tooltip(f"{category}:N", title=""),
+                alt.Tooltip(f"{value}:Q", title=title),
+            ],
+        )
+    )

@@ -1,0 +1,198 @@
+"""The coverage map: schools as WebGL points, partnerships as lines (pydeck / deck.gl).
+
+Thousands of folium markers take seconds to draw; one deck.gl ScatterplotLayer draws a whole
+region or country at once. The points and lines are drawn by deck.gl on their own canvas, so
+they show even when the base map's tiles cannot load (no internet); the base map can also be
+switched off altogether.
+
+Tooltips are HTML templates, so every text from the data is escaped here (``tip_*`` columns)
+before deck.gl interpolates it.
+"""
+
+from __future__ import annotations
+
+import html
+import math
+from typing import Any
+
+import pandas as pd
+import pydeck as pdk
+
+from schoolnet.i18n import t
+
+__all__ = [
+    "ACTIVITY_RGB",
+    "LOW_WITHOUT_PARTNER_RGB",
+    "STATUS_RGB",
+    "coverage_deck",
+    "legend_html",
+    "point_frame",
+    "view_state",
+]
+
+STATUS_RGB: dict[str, list[int]] = {
+    "low": [214, 39, 40],
+    "strong": [44, 160, 44],
+    "resilient": [23, 190, 207],
+    "regular": [127, 140, 141],
+    "insufficient_data": [190, 190, 190],
+}
+ACTIVITY_RGB: dict[str, list[int]] = {
+    "active": [44, 160, 44],
+    "dormant": [255, 127, 14],
+    "not_started": [120, 120, 120],
+}
+LOW_WITHOUT_PARTNER_RGB = [0, 0, 0]
+_TOOLTIP = {
+    "html": "<b>{tip_name}</b><br/>{tip_place}<br/>{tip_status}",
+    "style": {"backgroundColor": "#ffffff", "color": "#222222", "fontSize": "12px"},
+}
+
+
+def _esc(value: Any) -> str:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    return html.escape(str(value), quote=True)
+
+
+def _label(prefix: str, value: Any) -> str:
+    key = f"{prefix}{value}"
+    text = t(key)
+    return str(value) if text == key else text
+
+
+def point_frame(schools: pd.DataFrame) -> pd.DataFrame:
+    """The drawable schools (with coordinates), with colours and escaped tooltip texts.
+
+    Examples
+    --------
+    >>> df = pd.DataFrame({"school_id": ["1"], "name": ["<b>x</b>"], "municipality": ["М"],
+    ...     "lat": [51.8], "lon": [107.6], "status": ["low"], "unfavourable": [False],
+    ...     "has_partner": [False], "is_low_without_partner": [True]})
+    >>> point_frame(df).loc[0, "tip_name"]
+    '&lt;b&gt;x&lt;/b&gt;'
+    """
+    pts = schools.dropna(subset=["lat", "lon"]).reset_index(drop=True)
+    alone = pts["is_low_without_partner"].fillna(False).astype(bool)
+    fill: list[Any] = [[*STATUS_RGB.get(str(s), [150, 150, 150]), 220] for s in pts["status"]]
+    line: list[Any] = [
+        [*LOW_WITHOUT_PARTNER_RGB, 255] if a else [255, 255, 255, 200] for a in alone
+    ]
+    pts = pts.assign(
+        fill=fill,
+        line=line,
+        radius=[2600 if a else 1500 for a in alone],
+        tip_name=[_esc(n) for n in pts["name"]],
+        tip_place=[_esc(m) for m in pts["municipality"]],
+        tip_status=[
+            _esc(
+                _label("status.", s)
+                + (f" · {t('ui.map.low_without_partner')}" if a else "")
+                + (f" · {t('ui.map.unfavourable')}" if u else "")
+            )
+            for s, a, u in zip(pts["status"], alone, pts["unfavourable"].fillna(False), strict=True)
+        ],
+    )
+    # Only what deck.gl draws travels to the browser: raw texts stay on the server.
+    return pts[["school_id", "lat", "lon", "fill", "line", "radius", *_TIPS]]
+
+
+_TIPS = ["tip_name", "tip_place", "tip_status"]
+
+
+def _line_frame(links: pd.DataFrame) -> pd.DataFrame:
+    cols = ["tutor_lat", "tutor_lon", "mentee_lat", "mentee_lon"]
+    lines = links.dropna(subset=cols).reset_index(drop=True)
+    colour: list[Any] = [
+        [*ACTIVITY_RGB.get(str(a), [120, 120, 120]), 200] for a in lines["activity"]
+    ]
+    lines = lines.assign(
+        colour=colour,
+        tip_name=[_esc(t("label.Partnership")) for _ in range(len(lines))],
+        tip_place=[
+            _esc(f"{row.get('tutor_name', '')} → {row.get('mentee_name', '')}")
+            if "tutor_name" in lines.columns
+            else ""
+            for row in lines.to_dict("records")
+        ],
+        tip_status=[_esc(_label("activity.", a)) for a in lines["activity"]],
+    )
+    return lines[[*cols, "colour", *_TIPS]]
+
+
+def view_state(points: pd.DataFrame) -> pdk.ViewState:
+    """A view that frames every point (the centre of Russia when there is none)."""
+    if points.empty:
+        return pdk.ViewState(latitude=56.0, longitude=60.0, zoom=3)
+    lat0, lat1 = float(points["lat"].min()), float(points["lat"].max())
+    lon0, lon1 = float(points["lon"].min()), float(points["lon"].max())
+    span = max(lat1 - lat0, (lon1 - lon0) * math.cos(math.radians((lat0 + lat1) / 2)), 0.05)
+    zoom = max(2.0, min(12.0, math.log2(180.0 / span)))
+    return pdk.ViewState(latitude=(lat0 + lat1) / 2, longitude=(lon0 + lon1) / 2, zoom=zoom)
+
+
+def coverage_deck(
+    schools: pd.DataFrame, links: pd.DataFrame, *, basemap: bool = True, show_links: bool = True
+) -> pdk.Deck:
+    """The map: partnership lines under school points; an optional light base map."""
+    pts = point_frame(schools)
+    layers: list[pdk.Layer] = []
+    if show_links and not links.empty:
+        layers.append(
+            pdk.Layer(
+                "LineLayer",
+                _line_frame(links),
+                id="partnerships",
+                get_source_position=["tutor_lon", "tutor_lat"],
+                get_target_position=["mentee_lon", "mentee_lat"],
+                get_color="colour",
+                get_width=2,
+                width_min_pixels=1,
+                pickable=True,
+            )
+        )
+    layers.append(
+        pdk.Layer(
+            "ScatterplotLayer",
+            pts,
+            id="schools",
+            get_position=["lon", "lat"],
+            get_fill_color="fill",
+            get_line_color="line",
+            get_radius="radius",
+            radius_min_pixels=3,
+            radius_max_pixels=14,
+            stroked=True,
+            line_width_min_pixels=1,
+            pickable=True,
+        )
+    )
+    return pdk.Deck(
+        layers=layers,
+        initial_view_state=view_state(pts),
+        map_provider="carto" if basemap else None,
+        map_style=pdk.map_styles.CARTO_LIGHT if basemap else None,
+        tooltip=_TOOLTIP,
+    )
+
+
+def _swatch(rgb: list[int], text: str, *, ring: bool = False, bar: bool = False) -> str:
+    colour = f"rgb({rgb[0]},{rgb[1]},{rgb[2]})"
+    shape = (
+        f"display:inline-block;width:18px;height:4px;background:{colour};"
+        if bar
+        else f"display:inline-block;width:11px;height:11px;border-radius:50%;background:{colour};"
+        + ("outline:2px solid #000;" if ring else "")
+    )
+    return (
+        f'<span style="display:inline-flex;align-items:center;gap:5px;margin-right:14px;">'
+        f'<span style="{shape}"></span>{html.escape(text)}</span>'
+    )
+
+
+def legend_html() -> str:
+    """The map's legend: status colours, the ШНОР-without-partner ring, activity lines."""
+    parts = [_swatch(rgb, _label("status.", s)) for s, rgb in STATUS_RGB.items()]
+    parts.append(_swatch(STATUS_RGB["low"], t("ui.map.low_without_partner"), ring=True))
+    parts += [_swatch(rgb, _label("activity.", a), bar=True) for a, rgb in ACTIVITY_RGB.items()]
+    return '<div style="font-size:13px;line-height:1.9;">' + "".join(parts) + "</div>"

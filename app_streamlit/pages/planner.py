@@ -1,0 +1,174 @@
+"""Подбор пар: run the optimiser, accept / reject / swap pairs, export the draft order."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import streamlit as st
+
+from analysis.settings import AnalysisSettings
+from app_streamlit import state
+from app_streamlit.components.empty_store import require_data
+from app_streamlit.components.planner_form import planner_settings_form
+from app_streamlit.components.tables import present
+from schoolnet.i18n import t
+
+st.title(t("ui.page.planner"))
+require_data()
+st.caption(t("ui.planner.intro"))
+
+saved = st.session_state.get("planner_settings")
+current = AnalysisSettings.model_validate_json(saved) if saved else state.DEFAULT_SETTINGS
+submitted = planner_settings_form(state.municipalities(), current)
+if submitted is not None:
+    st.session_state["planner_settings"] = submitted.model_dump_json()
+    current = submitted
+elif saved is None:
+    st.info(t("ui.planner.press_run"))
+    st.stop()
+
+for message in st.session_state.pop("planner_messages", []):
+    st.success(message)
+
+plan = state.plan_pairs(current)
+pairs, unpaired = plan.pairs, plan.unpaired
+
+m1, m2, m3 = st.columns(3)
+m1.metric(t("ui.planner.n_pairs"), len(pairs))
+m2.metric(t("ui.planner.n_unpaired"), len(unpaired))
+m3.metric(t("ui.planner.total_cost"), f"{pairs['cost'].sum():.2f}" if len(pairs) else "—")
+
+start = st.date_input(t("ui.planner.start_date"), value=dt.date.today(), key="planner_start")
+
+# --- suggested pairs ----------------------------------------------------------------------------
+st.subheader(t("ui.planner.pairs"))
+if pairs.empty:
+    st.caption(t("ui.planner.no_pairs"))
+else:
+    st.dataframe(
+        present(
+            pairs,
+            [
+                "mentee_name",
+                "mentee_municipality",
+                "tutor_name",
+                "tutor_municipality",
+                "cost",
+                "social_gap",
+                "distance_km",
+                "subject_fit",
+                "focus_subjects",
+                "reason",
+            ],
+        ),
+        hide_index=True,
+        width="stretch",
+        column_config={
+            t("ui.col.cost"): st.column_config.NumberColumn(format="%.2f"),
+            t("ui.col.social_gap"): st.column_config.NumberColumn(format="%.2f"),
+            t("ui.col.distance_km"): st.column_config.NumberColumn(format="%.0f"),
+            t("ui.col.subject_fit"): st.column_config.NumberColumn(format="%.2f"),
+        },
+    )
+    by_mentee = {str(r["mentee_school_id"]): r for r in pairs.to_dict("records")}
+
+    def pair_label(mentee_id: str) -> str:
+        r = by_mentee[mentee_id]
+        return f"{r['mentee_name']} → {r['tutor_name']} ({r['cost']:.2f})"
+
+    chosen = st.multiselect(
+        t("ui.planner.choose_pairs"), list(by_mentee), format_func=pair_label, key="planner_chosen"
+    )
+    reason = st.text_input(t("ui.planner.reject_reason"), key="planner_reject_reason")
+    b1, b2, b3 = st.columns(3)
+    accept_all = b1.button(t("ui.planner.accept_all"), key="planner_accept_all")
+    accept = b2.button(
+        t("ui.planner.accept"), type="primary", disabled=not chosen, key="planner_accept"
+    )
+    reject = b3.button(t("ui.planner.reject"), disabled=not chosen, key="planner_reject")
+    if accept or accept_all:
+        targets = list(by_mentee) if accept_all else chosen
+        accepted: list[str] = st.session_state.setdefault("planner_accepted", [])
+        for mentee_id in targets:
+            r = by_mentee[mentee_id]
+            pid = state.accept_pair(
+                mentee_id, str(r["tutor_school_id"]), list(r["focus_subjects"] or []), start
+            )
+            accepted.append(pid)
+        st.session_state["planner_messages"] = [t("ui.planner.accepted", n=len(targets))]
+        st.session_state.pop("planner_chosen", None)
+        st.rerun()
+    if reject:
+        for mentee_id in chosen:
+            state.reject_pair(mentee_id, str(by_mentee[mentee_id]["tutor_school_id"]), reason)
+        st.session_state["planner_messages"] = [t("ui.planner.rejected", n=len(chosen))]
+        st.session_state.pop("planner_chosen", None)
+        st.rerun()
+
+# --- unpaired mentees ---------------------------------------------------------------------------
+st.subheader(t("ui.planner.unpaired"))
+if unpaired.empty:
+    st.caption(t("ui.planner.all_paired"))
+else:
+    st.dataframe(
+        present(unpaired, ["mentee_name", "municipality", "reason", "hint"]),
+        hide_index=True,
+        width="stretch",
+    )
+
+# --- a tutor chosen by hand ----------------------------------------------------------------------
+st.subheader(t("ui.planner.swap"))
+mentees = {
+    **{str(r["mentee_school_id"]): str(r["mentee_name"]) for r in pairs.to_dict("records")},
+    **{str(r["mentee_school_id"]): str(r["mentee_name"]) for r in unpaired.to_dict("records")},
+}
+if mentees:
+    mentee_id = st.selectbox(
+        t("ui.planner.swap_mentee"), list(mentees), format_func=mentees.__getitem__, key="swap_m"
+    )
+    options = state.tutor_options(mentee_id, current)
+    feasible = options[options["feasible"].astype(bool)] if len(options) else options
+    if feasible.empty:
+        st.warning(t("ui.planner.swap_none"))
+    else:
+        tutors = {
+            str(r["tutor_school_id"]): f"{r['tutor_name']} ({r['cost']:.2f})"
+            for r in feasible.to_dict("records")
+        }
+        tutor_id = st.selectbox(
+            t("ui.planner.swap_tutor"), list(tutors), format_func=tutors.__getitem__, key="swap_t"
+        )
+        verdict = state.evaluate_pair(mentee_id, tutor_id, current)
+        st.markdown(
+            t("ui.planner.swap_cost", cost=f"{verdict['cost']:.2f}") + f" — {verdict['reason']}"
+        )
+        if st.button(t("ui.planner.swap_accept"), key="swap_accept"):
+            focus = next(
+                (
+                    list(r["focus_subjects"] or [])
+                    for r in pairs.to_dict("records")
+                    if str(r["mentee_school_id"]) == mentee_id
+                ),
+                [],
+            )
+            pid = state.accept_pair(mentee_id, tutor_id, focus, start)
+            st.session_state.setdefault("planner_accepted", []).append(pid)
+            st.session_state["planner_messages"] = [t("ui.planner.accepted", n=1)]
+            st.rerun()
+        with st.expander(t("ui.planner.swap_all_options")):
+            st.dataframe(present(options), hide_index=True, width="stretch")
+
+# --- the draft order ----------------------------------------------------------------------------
+st.subheader(t("ui.planner.order"))
+accepted_ids = st.session_state.get("planner_accepted", [])
+if not accepted_ids:
+    st.caption(t("ui.planner.order_empty"))
+else:
+    st.caption(t("ui.planner.order_help", n=len(accepted_ids)))
+    st.download_button(
+        t("ui.planner.order_download"),
+        data=state.draft_order_xlsx(accepted_ids),
+        file_name="proekt_prikaza_pary.xlsx",
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        key="planner_order",
+    )
