@@ -69,15 +69,14 @@ def _write_table(frame: pd.DataFrame, out: Path) -> None:
 
 
 def _print_stats(report: Any) -> None:
-    for line in report.summary_lines():
+    for line in report.lines():
         print(line)
 
 
 # --- commands ---------------------------------------------------------------------------------
 def cmd_seed(args: argparse.Namespace) -> int:
-    from services.importing import import_files
-
     from services.demo import generate_demo_files
+    from services.importing import import_files
 
     if args.out is None and args.size == "country" and not args.db_given:
         print(t("cli.seed.country_needs_out"), file=sys.stderr)
@@ -250,12 +249,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _error_message(exc: BaseException) -> str | None:
     from loaders.importer import ImportFailed
-
     from queries.base import QueryError
     from services.errors import UserError
 
     if isinstance(exc, ImportFailed):
-        return exc.render()
+        return str(exc)
     if isinstance(exc, StoreError | UserError | QueryError):
         return str(exc)
     if isinstance(exc, FileNotFoundError):

@@ -1,0 +1,43 @@
+"""English messages of the services layer."""
+
+MESSAGES: dict[str, str] = {
+    "services.unknown_school": "no school with id '{school_id}'",
+    "services.unknown_partnership": "no partnership '{partnership_id}'",
+    "services.unknown_curator": "no curator '{curator_id}'",
+    "services.role.tutor": "tutor school",
+    "services.role.mentee": "mentee school",
+    "services.pair.same_school": "a school cannot tutor itself",
+    "services.event.invalid": "event not saved: {problems}",
+    "services.event.invalid_value": "missing or invalid",
+    "services.event.field.title": "title",
+    "services.event.field.kind": "kind",
+    "services.event.field.date": "date",
+    "services.event.field.subject": "subject",
+    "services.event.field.format": "format",
+    "services.event.field.participants": "participants",
+    "services.event.date_far": "the event is more than a year ahead: check the year",
+    "services.event.unknown_organizer": "organizer '{id}' is neither a school nor an association",
+    "services.event.unknown_teacher": "no teacher '{id}'",
+    "services.export.bad_format": "unknown format '{fmt}' (allowed: {allowed})",
+    "services.order.sheet": "Draft order",
+    "services.order.title": "DRAFT ORDER: tutor school pairs for low-results schools",
+    "services.order.subtitle": "Prepared {date} in schoolnet; to be approved",
+    "services.order.preamble": (
+        "To raise the quality of education in low-results schools, assign each a tutor school "
+        "working in similar social conditions and a curator, as listed:"
+    ),
+    "services.order.col.n": "No.",
+    "services.order.col.tutor": "Tutor school",
+    "services.order.col.tutor_muni": "Tutor municipality",
+    "services.order.col.mentee": "Mentee school",
+    "services.order.col.mentee_muni": "Mentee municipality",
+    "services.order.col.curator": "Curator",
+    "services.order.col.focus": "Focus subjects",
+    "services.order.col.start": "Start date",
+    "services.order.col.id": "Pair id",
+    "services.coverage.total": "Region total",
+    "services.coverage.sheet": "Coverage",
+    "services.trend.low_index": "Result index: low-results schools",
+    "services.trend.other_index": "Result index: other schools",
+    "services.trend.events": "Events per year",
+}

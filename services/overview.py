@@ -1,0 +1,97 @@
+"""The region or a municipality at a glance: counts, pair activity, coverage and trends."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+import pandas as pd
+
+from analysis.settings import AnalysisSettings
+from graph.store import Store
+from schoolnet.i18n import t
+from services.coverage import coverage_table
+from services.exchange import activity
+from services.frames import frame
+from services.identification import identification, identification_table
+
+__all__ = ["Overview", "overview"]
+
+
+@dataclass(frozen=True)
+class Overview:
+    counts: dict[str, int]
+    activity: pd.DataFrame
+    coverage: dict[str, Any]
+    events_this_year: int
+    trends: pd.DataFrame
+    municipalities: list[str]
+
+
+def overview(
+    store: Store,
+    settings: AnalysisSettings | None = None,
+    municipality: str | None = None,
+    as_of: dt.date | None = None,
+) -> Overview:
+    """Counts, activity of pairs, the coverage row and yearly trends, for a municipality or all."""
+    s = settings or AnalysisSettings()
+    day = as_of or dt.date.today()
+    ident = identification_table(store, s)
+    munis = sorted(str(m) for m in ident["municipality"].dropna().unique())
+    if municipality:
+        ident = ident[ident["municipality"] == municipality]
+    ids = set(ident["school_id"])
+    low = (ident["status"] == "low") | ident["official_low_results"].astype(bool)
+    act = activity(store, s, day)
+    act = act[act["mentee_school_id"].isin(ids) | act["tutor_school_id"].isin(ids)]
+    events = frame(store, "events")
+    if municipality:
+        events = events[events["municipality"] == municipality]
+    years = pd.Series([d.year for d in events["date"] if d is not None], dtype="int64")
+    counts = {
+        "schools": len(ident),
+        "low": int(low.sum()),
+        "official_low": int(ident["official_low_results"].astype(bool).sum()),
+        "unfavourable": int(ident["unfavourable"].astype(bool).sum()),
+        "strong": int((ident["status"] == "strong").sum()),
+        "resilient": int((ident["status"] == "resilient").sum()),
+        "partnerships": len(act),
+        "teachers": int(pd.to_numeric(ident["teachers"], errors="coerce").fillna(0).sum()),
+    }
+    activity_counts = act["activity"].value_counts().rename_axis("activity").reset_index(name="n")
+    cov = coverage_table(store, s, day)
+    row = cov[cov["municipality"] == (municipality or t("services.coverage.total"))]
+    return Overview(
+        counts=counts,
+        activity=activity_counts,
+        coverage={str(k): v for k, v in row.iloc[0].items()} if len(row) else {},
+        events_this_year=int((years == day.year).sum()),
+        trends=_trends(store, s, ident, low, years),
+        municipalities=munis,
+    )
+
+
+def _trends(
+    store: Store,
+    s: AnalysisSettings,
+    ident: pd.DataFrame,
+    low: pd.Series,
+    event_years: pd.Series,
+) -> pd.DataFrame:
+    pct = identification(store, s).percentiles
+    pct = pct[pct["school_id"].isin(set(ident["school_id"]))]
+    low_ids = set(ident.loc[low.to_numpy(), "school_id"])
+    pct = pct.assign(group=pct["school_id"].isin(low_ids))
+    parts = []
+    for flag, key in ((True, "services.trend.low_index"), (False, "services.trend.other_index")):
+        g = pct[pct["group"] == flag].groupby("year")["result_index"].mean()
+        parts.append(pd.DataFrame({"year": g.index, "series": t(key), "value": g.to_numpy()}))
+    ev = event_years.value_counts().sort_index()
+    parts.append(
+        pd.DataFrame({"year": ev.index, "series": t("services.trend.events"), "value": ev.values})
+    )
+    out = pd.concat(parts, ignore_index=True)
+    out["year"] = out["year"].astype(int)
+    return out.sort_values(["series", "year"]).reset_index(drop=True)
