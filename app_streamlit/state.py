@@ -369,8 +369,8 @@ def reject_pair(mentee_id: str, tutor_id: str, reason: str = "") -> None:
     _write(lambda: service(store(), mentee_id, tutor_id, reason))
 
 
-def log_event(form: Any) -> str:
-    """Record an event (``EventForm``); raises ``UserError`` on invalid input."""
+def log_event(form: dict[str, Any]) -> str:
+    """Record an event (the fields of an ``EventForm``); raises ``UserError`` when invalid."""
     from services.exchange import log_event as service
 
     return _write(lambda: service(store(), form))

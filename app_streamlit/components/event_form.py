@@ -8,23 +8,13 @@ from typing import Any
 
 import pandas as pd
 import streamlit as st
-from pydantic import ValidationError
 
 from app_streamlit.components.tables import value_label
 from schoolnet.i18n import t
 
-__all__ = ["event_form", "validation_messages"]
+__all__ = ["event_form"]
 
 FORMATS = ("offline", "online")
-
-
-def validation_messages(exc: ValidationError) -> list[str]:
-    """Readable lines of a pydantic error: the field's Russian name and the reason."""
-    lines = []
-    for err in exc.errors():
-        field = ".".join(str(p) for p in err.get("loc", ()))
-        lines.append(f"{value_label('ui.event.field.', field)}: {err.get('msg', '')}")
-    return lines
 
 
 def event_form(

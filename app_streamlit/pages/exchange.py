@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import streamlit as st
-from pydantic import ValidationError
 
 from app_streamlit import state
 from app_streamlit.components.empty_store import require_data
-from app_streamlit.components.event_form import event_form, validation_messages
+from app_streamlit.components.event_form import event_form
 from app_streamlit.components.tables import filter_frame, options_of, present, value_label
 from schoolnet.i18n import t
 from services.errors import UserError
-from services.exchange import EventForm
 
 st.title(t("ui.page.exchange"))
 require_data()
@@ -120,11 +118,9 @@ with form_col:
     fields = event_form(pair, state.partnership_teachers(pid), state.event_kinds())
     if fields is not None:
         try:
-            event_id = state.log_event(EventForm(**fields))
+            event_id = state.log_event(fields)
         except UserError as exc:
             st.error(str(exc))
-        except ValidationError as exc:
-            st.error("\n\n".join(validation_messages(exc)))
         else:
             st.session_state["exchange_messages"] = [t("ui.exchange.logged", id=event_id)]
             st.rerun()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from typing import Any
 
 import pandas as pd
 
@@ -16,16 +17,17 @@ EVIL = "<script>alert(1)</script>"
 BREAKOUT = "</script><script>alert(2)</script>"
 
 
-def _view(n_teachers: int = 3) -> tuple[list[dict], list[dict]]:
-    nodes = [
+def _view(n_teachers: int = 3) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    nodes: list[dict[str, Any]] = [
         {"id": "Curator:c1", "label": "Curator", "title": BREAKOUT, "status": None},
         {"id": "School:1", "label": "School", "title": EVIL, "status": "low"},
         {"id": "Partnership:p1", "label": "Partnership", "title": "Пара", "status": "dormant"},
-    ] + [
+    ]
+    nodes += [
         {"id": f"Teacher:{i}", "label": "Teacher", "title": f"Педагог {i}", "status": None}
         for i in range(n_teachers)
     ]
-    edges = [
+    edges: list[dict[str, Any]] = [
         {"source": "Curator:c1", "target": "School:1", "type": "CURATES"},
         {"source": "School:1", "target": "Partnership:p1", "type": "MENTEE_IN"},
     ] + [
