@@ -47,6 +47,7 @@ __all__ = [
 ]
 
 FORMAT = "schoolnet-graph"
+EXCEL_MAX_CHARS = 32_767  # openpyxl would silently cut a longer text
 VERSION = 1
 
 
@@ -195,7 +196,9 @@ def _excel_value(value: Any) -> Any:
 def export_xlsx(store: Store, path: str | Path) -> None:
     """The import workbook: a sheet per import sheet, English headers, one row per record.
 
-    Text is written as text (a value starting with «=» never becomes a formula).
+    Text is written as text (a value starting with «=» never becomes a formula). A text Excel
+    cannot hold (over 32,767 characters, or with control characters) raises
+    :class:`ExportError`: export to JSON or CSV instead.
     """
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
@@ -211,6 +214,10 @@ def export_xlsx(store: Store, path: str | Path) -> None:
             out = []
             for value in cells:
                 value = _excel_value(value)
+                if isinstance(value, str) and len(value) > EXCEL_MAX_CHARS:
+                    raise ExportError(
+                        t("loaders.export.too_long", value=value[:40], sheet=sheet, n=len(value))
+                    )
                 try:
                     cell = WriteOnlyCell(ws, value=value)
                 except IllegalCharacterError as exc:

@@ -87,9 +87,13 @@ MESSAGES: dict[str, str] = {
     "loaders.report.removed": "Outdated links removed: {n}.",
     "loaders.report.noop": "The data is already in the database: nothing changed.",
     "loaders.report.warnings": "Warnings ({n}):",
+    "loaders.export.too_long": (
+        "value “{value}…” (sheet {sheet}) is {n} characters long, more than an Excel cell holds "
+        "(32,767); export to JSON or CSV instead"
+    ),
     "loaders.export.bad_char": (
         "value {value} (sheet {sheet}) holds a control character Excel cannot store; "
-        "export to JSON instead"
+        "export to JSON or CSV instead"
     ),
     "loaders.help.sheet": "Sheet",
     "loaders.help.sheet_ru": "Russian sheet name",

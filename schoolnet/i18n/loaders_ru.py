@@ -108,9 +108,13 @@ MESSAGES: dict[str, str] = {
     "loaders.report.noop": "Данные уже в базе: ничего не изменилось.",
     "loaders.report.warnings": "Предупреждения ({n}):",
     # export
+    "loaders.export.too_long": (
+        "значение «{value}…» (лист {sheet}) длиной {n} символов не помещается в ячейку Excel "
+        "(не больше 32 767 символов); выгрузите данные в JSON или CSV"
+    ),
     "loaders.export.bad_char": (
         "значение {value} (лист {sheet}) содержит управляющий символ, который нельзя "
-        "записать в Excel; выгрузите данные в JSON"
+        "записать в Excel; выгрузите данные в JSON или CSV"
     ),
     # template help («Справка»)
     "loaders.help.sheet": "Лист",
