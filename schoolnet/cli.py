@@ -158,6 +158,13 @@ def cmd_coverage(args: argparse.Namespace) -> int:
 
 def cmd_app(args: argparse.Namespace) -> int:
     app = Path(__file__).resolve().parent.parent / "app_streamlit" / "app.py"
+    if args.demo:
+        from services.demo import load_demo
+
+        with _store(args) as store:
+            if not store.count_nodes():
+                print(t("cli.app.loading_demo", size=args.demo))
+                _print_stats(load_demo(store, args.demo))
     env = dict(os.environ)
     env["SCHOOLNET_BACKEND"] = args.backend
     env["SCHOOLNET_DB"] = str(Path(args.db).resolve())
@@ -244,6 +251,12 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("app", cmd_app, "serve the Streamlit app")
     p.add_argument("--port", type=int, default=8501)
     p.add_argument("--address", default=None)
+    p.add_argument(
+        "--demo",
+        choices=["small", "region"],
+        default=None,
+        help="load this demo region first if the store is empty",
+    )
     return parser
 
 

@@ -12,6 +12,7 @@ MESSAGES: dict[str, str] = {
         "its files, or --db FILE explicitly to load them into a store."
     ),
     "cli.seed.files_written": "Files written: {n} to {out}",
+    "cli.app.loading_demo": "The store is empty: loading the demo region ({size})…",
     "cli.export.done": "Export written: {out}",
     "cli.template.done": "Templates written ({n} files) to {out}",
     "cli.identify.done": "Schools: {n}; table written to {out}",

@@ -12,6 +12,7 @@ MESSAGES: dict[str, str] = {
         "ПАПКА, чтобы записать файлы, или явно --db ФАЙЛ, чтобы загрузить их в хранилище."
     ),
     "cli.seed.files_written": "Записано файлов: {n} в {out}",
+    "cli.app.loading_demo": "Хранилище пусто: загружаю демо-регион ({size})…",
     "cli.export.done": "Экспорт записан: {out}",
     "cli.template.done": "Шаблоны записаны ({n} файлов) в {out}",
     "cli.identify.done": "Школ: {n}; таблица записана в {out}",

@@ -29,6 +29,7 @@ MESSAGES: dict[str, str] = {
     "ui.empty.loaded": "Демонстрационные данные загружены.",
     "ui.empty.or_import": "Демо-данные вымышлены; их можно заменить своими через импорт.",
     # --- filters ------------------------------------------------------------------------------
+    "ui.share": "{n} из {total} ({pct} %)",
     "ui.filter.municipality": "Муниципалитет",
     "ui.filter.whole_region": "Весь регион",
     "ui.filter.search": "Поиск по названию",
@@ -55,6 +56,7 @@ MESSAGES: dict[str, str] = {
     "ui.overview.count.partnerships": "Сетевых пар",
     "ui.overview.count.teachers": "Педагогов",
     "ui.overview.count.curators": "Кураторов",
+    "ui.overview.count.official_low": "ШНОР по официальному списку",
     "ui.overview.count.official_low_results": "ШНОР по официальному списку",
     # --- schools and the school card ----------------------------------------------------------
     "ui.schools.count": "Показано школ: {n} из {total}",
