@@ -89,11 +89,14 @@ def plan_pairs(store: Store, settings: AnalysisSettings | None = None) -> PlanVi
         names = dict(zip(schools["school_id"], schools["name"], strict=True))
         munis = dict(zip(schools["school_id"], schools["municipality"], strict=True))
         unpaired = plan.unpaired.copy()
-        unpaired.insert(1, "mentee_name", unpaired["mentee_school_id"].map(names))
-        unpaired.insert(2, "municipality", unpaired["mentee_school_id"].map(munis))
+        if "mentee_name" not in unpaired.columns:
+            unpaired.insert(1, "mentee_name", unpaired["mentee_school_id"].map(names))
+        if "municipality" not in unpaired.columns:
+            unpaired.insert(2, "municipality", unpaired["mentee_school_id"].map(munis))
         cands = plan.candidates.copy()
         cands.insert(1, "mentee_name", cands["mentee_school_id"].map(names))
         cands.insert(3, "tutor_name", cands["tutor_school_id"].map(names))
+        cands.insert(4, "tutor_municipality", cands["tutor_school_id"].map(munis))
         return PlanView(
             pairs=pairs,
             unpaired=unpaired,
