@@ -193,37 +193,51 @@ def _excel_value(value: Any) -> Any:
     return str(value)
 
 
+def _excel_rows(tables: dict[str, list[Row]]) -> dict[str, list[list[Any]]]:
+    """Cell values per sheet, checked before anything is written."""
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    from schoolnet.i18n import t
+
+    out: dict[str, list[list[Any]]] = {}
+    for sheet, rows in tables.items():
+        out[sheet] = cells = []
+        for row in _cells(sheet, rows):
+            values = [_excel_value(v) for v in row]
+            for value in values:
+                if not isinstance(value, str):
+                    continue
+                if len(value) > EXCEL_MAX_CHARS:
+                    raise ExportError(
+                        t("loaders.export.too_long", value=value[:40], sheet=sheet, n=len(value))
+                    )
+                if ILLEGAL_CHARACTERS_RE.search(value):
+                    raise ExportError(
+                        t("loaders.export.bad_char", value=repr(value)[:80], sheet=sheet)
+                    )
+            cells.append(values)
+    return out
+
+
 def export_xlsx(store: Store, path: str | Path) -> None:
     """The import workbook: a sheet per import sheet, English headers, one row per record.
 
     Text is written as text (a value starting with «=» never becomes a formula). A text Excel
     cannot hold (over 32,767 characters, or with control characters) raises
-    :class:`ExportError`: export to JSON or CSV instead.
+    :class:`ExportError` before anything is written: export to JSON or CSV instead.
     """
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
-    from openpyxl.utils.exceptions import IllegalCharacterError
 
-    from schoolnet.i18n import t
-
+    sheets = _excel_rows(export_tables(store))
     book = Workbook(write_only=True)
-    for sheet, rows in export_tables(store).items():
+    for sheet, rows in sheets.items():
         ws = book.create_sheet(sheet)
         ws.append(list(SHEETS[sheet].column_names))
-        for cells in _cells(sheet, rows):
+        for values in rows:
             out = []
-            for value in cells:
-                value = _excel_value(value)
-                if isinstance(value, str) and len(value) > EXCEL_MAX_CHARS:
-                    raise ExportError(
-                        t("loaders.export.too_long", value=value[:40], sheet=sheet, n=len(value))
-                    )
-                try:
-                    cell = WriteOnlyCell(ws, value=value)
-                except IllegalCharacterError as exc:
-                    raise ExportError(
-                        t("loaders.export.bad_char", value=repr(value)[:80], sheet=sheet)
-                    ) from exc
+            for value in values:
+                cell = WriteOnlyCell(ws, value=value)
                 if isinstance(value, str):
                     cell.data_type = "s"
                 out.append(cell)
