@@ -473,6 +473,12 @@ class Neo4jStore(Store):
         except (ServiceUnavailable, SessionExpired):
             raise StoreError(f"{prefix}: сервер недоступен") from None
         except Neo4jError as exc:
+            if "MemoryPoolOutOfMemoryError" in (exc.code or ""):
+                raise StoreError(
+                    "запись не помещается в память транзакций сервера Neo4j: увеличьте "
+                    "db.memory.transaction.total.max и память сервера (heap) или загружайте "
+                    f"пакетами (write_batched). Сервер сообщил: {exc.message}"
+                ) from exc
             raise StoreError(f"ошибка Neo4j ({exc.code}): {exc.message}") from exc
         except DriverError as exc:
             raise StoreError(f"ошибка драйвера Neo4j: {exc}") from exc

@@ -8,7 +8,7 @@ import socket
 from typing import Any
 
 import pytest
-from neo4j.exceptions import AuthError, ServiceUnavailable
+from neo4j.exceptions import AuthError, Neo4jError, ServiceUnavailable
 
 import graph.neo4j_store as neo4j_store
 from graph.neo4j_store import Neo4jStore
@@ -111,3 +111,15 @@ def test_embedded_is_the_default(tmp_path: Any) -> None:
         assert store.backend == "embedded"
     with pytest.raises(StoreError, match="неизвестное хранилище"):
         open_store("sqlite")
+
+
+def test_transaction_memory_limit_says_what_to_do(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Built the way the driver builds it from the server's FAILURE message.
+    error = Neo4jError._hydrate_neo4j(
+        code="Neo.TransientError.General.MemoryPoolOutOfMemoryError",
+        message="The allocation of an extra 2.0 MiB would use more than the limit 256.0 MiB.",
+    )
+    _fake_driver(monkeypatch, error)
+    with pytest.raises(StoreError, match="write_batched") as info:
+        Neo4jStore("bolt://db.example:7687", user=None)
+    assert "db.memory.transaction.total.max" in str(info.value)
