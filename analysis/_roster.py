@@ -149,10 +149,10 @@ def build_roster(
     vocab = {v: i for i, v in enumerate(sorted({x for lst in weak + strong for x in lst}))}
     off_low = as_bool(column(sch, "official_low_results")).to_numpy()
     if "official_low_results" in ident.columns:
-        off_low |= as_bool(ident["official_low_results"]).to_numpy()
+        off_low = off_low | as_bool(ident["official_low_results"]).to_numpy()
     off_tutor = as_bool(column(sch, "official_tutor")).to_numpy()
     if "official_tutor" in ident.columns:
-        off_tutor |= as_bool(ident["official_tutor"]).to_numpy()
+        off_tutor = off_tutor | as_bool(ident["official_tutor"]).to_numpy()
     lvl = column(sch, "level").astype(object).to_numpy()
     level = np.array([LEVELS.index(v) if v in LEVELS else -1 for v in lvl], dtype=np.int64)
     lat = pd.to_numeric(column(sch, "lat"), errors="coerce").to_numpy(dtype=float)

@@ -120,12 +120,13 @@ def context_bands(index: pd.Series, settings: AnalysisSettings | None = None) ->
     [1]
     """
     x = pd.to_numeric(index, errors="coerce").astype(float)
-    known = x.dropna()
+    mask = x.notna().to_numpy()
+    known = pd.Series(x.to_numpy()[mask])
     k = band_count(len(known), settings)
-    lower = known.rank(method="min") - 1
-    bands = (np.floor(k * lower.to_numpy() / max(len(known), 1)) + 1).astype(int)
-    out = pd.Series(pd.NA, index=x.index, dtype="Int64")
-    out.loc[known.index] = bands
+    lower = known.rank(method="min").to_numpy() - 1
+    values = np.full(len(x), np.nan)
+    values[mask] = np.floor(k * lower / max(len(known), 1)) + 1
+    out = pd.Series(values, index=x.index).astype("Int64")
     return out.rename("context_band")
 
 

@@ -89,7 +89,7 @@ def _events(events: pd.DataFrame) -> pd.DataFrame:
             "format": column(events, "format"),
             "event_partnership_id": as_str_id(column(events, "partnership_id")),
         }
-    ).drop_duplicates("event_id")
+    ).drop_duplicates("event_id", ignore_index=True)
 
 
 def joint_events(
@@ -111,8 +111,10 @@ def joint_events(
     p = _partnerships(partnerships)
     ev = _events(events)
     att = _attendance(participation, teachers)
-    linked = ev.loc[ev["event_partnership_id"].isin(set(p["partnership_id"])), ["event_id"]]
-    linked = linked.assign(partnership_id=ev["event_partnership_id"], linked=True)
+    mine = ev[ev["event_partnership_id"].isin(set(p["partnership_id"]))]
+    linked = pd.DataFrame(
+        {"partnership_id": mine["event_partnership_id"], "event_id": mine["event_id"]}
+    ).assign(linked=True)
     present = att[["event_id", "school_id"]].drop_duplicates()
     by_tutor = p[["partnership_id", "tutor_school_id"]].merge(
         present, left_on="tutor_school_id", right_on="school_id"

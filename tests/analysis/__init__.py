@@ -1,0 +1,1 @@
+"""Tests of the analysis engine on small hand-made data."""
