@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from app_streamlit import state
+from app_streamlit.components.import_report import report_lines
 from schoolnet.i18n import t
 
 __all__ = ["offer_demo", "require_data"]
@@ -22,7 +23,7 @@ def offer_demo() -> None:
             if st.button(t(f"ui.empty.{size}"), key=f"demo_{size}", type="primary"):
                 with st.spinner(t("ui.empty.loading")):
                     report = state.load_demo(size)
-                st.session_state["demo_report"] = list(report.summary_lines())
+                st.session_state["demo_report"] = report_lines(report)
                 st.rerun()
     st.caption(t("ui.empty.or_import"))
 

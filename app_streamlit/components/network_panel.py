@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 import streamlit as st
-import streamlit.components.v1 as components
 
 from app_streamlit.components.graph_view import MAX_DRAWN_NODES, network_html
 from schoolnet.i18n import t
@@ -23,5 +22,6 @@ def show_network(view: Any, *, height: int = 560, max_nodes: int = MAX_DRAWN_NOD
         st.warning(
             t("ui.graph.truncated", shown=min(shown, max_nodes), total=max(view.total_nodes, shown))
         )
-    components.html(network_html(view.nodes, view.edges, height, max_nodes), height=height + 40)
+    # The page is built by network_html with every text from the data escaped (see there).
+    st.iframe(network_html(view.nodes, view.edges, height, max_nodes), height=height + 40)
     st.caption(t("ui.graph.hint"))

@@ -166,7 +166,7 @@ def _teachers(card: Any) -> None:
             st.caption(t("ui.card.none"))
     with cols[2]:
         st.markdown(f"**{t('ui.card.top_deficits')}**")
-        items = deficits.items() if isinstance(deficits, Mapping) else [(d, None) for d in deficits]
+        items = list(deficits.items()) if isinstance(deficits, Mapping) else list(deficits)
         rows = [{t("ui.col.deficits"): k, t("ui.card.n"): v} for k, v in items]
         if rows:
             st.dataframe(pd.DataFrame(rows), hide_index=True)

@@ -17,6 +17,7 @@ __all__ = [
     "frame_to_xlsx",
     "options_of",
     "present",
+    "share_text",
     "value_label",
 ]
 
@@ -36,15 +37,19 @@ VALUE_PREFIXES: dict[str, str] = {
 
 def col(name: str) -> str:
     """The Russian header of a service column (the column name itself when none is known)."""
-    key = f"ui.col.{name}"
-    text = t(key)
-    return name if text == key else text
+    for key in (f"ui.col.{name}", f"services.coverage.col.{name}"):
+        text = t(key)
+        if text != key:
+            return text
+    return name
 
 
 def value_label(prefix: str, value: Any) -> Any:
     """The Russian label of a coded value; the value itself when it has none."""
     if value is None or (isinstance(value, float) and pd.isna(value)):
         return ""
+    if isinstance(value, str) and "; " in value:  # several codes in one cell
+        return "; ".join(str(value_label(prefix, v)) for v in value.split("; "))
     key = f"{prefix}{value}"
     text = t(key)
     return value if text == key else text
@@ -120,3 +125,20 @@ def filter_frame(
             hit |= frame[name].astype(str).str.casefold().str.contains(needle, regex=False)
         mask &= hit
     return frame[mask]
+
+
+def share_text(count: Any, total: Any) -> str:
+    """«12 из 40 (30 %)» for a count out of a total; «—» when there is nothing to count.
+
+    Examples
+    --------
+    >>> share_text(3, 12)
+    '3 из 12 (25 %)'
+    """
+    try:
+        n, d = int(count), int(total)
+    except (TypeError, ValueError):
+        return "—"
+    if d <= 0:
+        return "—"
+    return t("ui.share", n=n, total=d, pct=round(100 * n / d))

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import pandas as pd
 import streamlit as st
 
 from app_streamlit import state
 from app_streamlit.components import charts
 from app_streamlit.components.empty_store import require_data
-from app_streamlit.components.tables import value_label
+from app_streamlit.components.tables import col, share_text, value_label
 from schoolnet.i18n import t
 
 st.title(t("ui.page.overview"))
@@ -25,42 +24,49 @@ st.selectbox(
     key="overview_municipality",
 )
 
-st.subheader(t("ui.overview.schools"))
-count_cols = st.columns(len(ov.counts) or 1)
-for column, (name, value) in zip(count_cols, ov.counts.items(), strict=False):
-    column.metric(value_label("ui.overview.count.", name), value)
+counts = st.columns(len(ov.counts) or 1)
+for column, (name, value) in zip(counts, ov.counts.items(), strict=False):
+    column.metric(value_label("ui.overview.count.", name), f"{value:,}".replace(",", " "))
 
 left, right = st.columns(2)
 with left:
     st.subheader(t("ui.overview.partnerships"))
-    activity = ov.activity.copy()
+    activity = ov.activity
     if activity.empty or int(activity["n"].sum()) == 0:
         st.caption(t("ui.overview.no_partnerships"))
     else:
-        activity["label"] = [value_label("activity.", a) for a in activity["activity"]]
+        bars = activity.assign(label=[value_label("activity.", a) for a in activity["activity"]])
         st.altair_chart(
-            charts.bar_chart(activity, "label", "n", title=t("ui.overview.n_partnerships")),
+            charts.bar_chart(bars, "label", "n", title=t("ui.overview.n_partnerships"), height=140),
             width="stretch",
         )
     st.metric(t("ui.overview.events_this_year"), ov.events_this_year)
 with right:
     st.subheader(t("ui.overview.coverage"))
-    cov_cols = st.columns(2)
-    shown = [(k, v) for k, v in ov.coverage.items() if k != "municipality"]
-    for i, (name, value) in enumerate(shown):
-        text = f"{value:.0%}" if isinstance(value, float) and 0 <= value <= 1 else value
-        if isinstance(value, float) and pd.isna(value):
-            text = "—"
-        cov_cols[i % 2].metric(value_label("ui.col.", name), text)
+    cov = ov.coverage
+    cells = st.columns(2)
+    shown = [
+        ("low_with_active_pair", "low_schools"),
+        ("low_with_curator", "low_schools"),
+        ("low_teachers_in_association", "low_teachers"),
+        ("low_teachers_at_event", "low_teachers"),
+        ("dormant_pairs", None),
+        ("low_without_feasible_tutor", None),
+    ]
+    for i, (name, total) in enumerate(n for n in shown if n[0] in cov):
+        value = share_text(cov[name], cov.get(total)) if total else str(cov[name])
+        cells[i % 2].metric(col(name), value)
 
 st.subheader(t("ui.overview.trends"))
-if ov.trends.empty:
+if ov.trends.empty or ov.trends["year"].nunique() < 2:
     st.caption(t("ui.overview.no_trends"))
 else:
-    st.altair_chart(
-        charts.series_chart(
-            ov.trends,
-            names={s: value_label("ui.trend.", s) for s in ov.trends["series"].unique()},
-        ),
-        width="stretch",
+    # Result indexes and event counts differ in scale: one chart each.
+    events_series = t("services.trend.events")
+    index_part = ov.trends[ov.trends["series"] != events_series]
+    events_part = ov.trends[ov.trends["series"] == events_series]
+    a, b = st.columns(2)
+    a.altair_chart(
+        charts.series_chart(index_part, y_title=t("ui.card.result_index")), width="stretch"
     )
+    b.altair_chart(charts.series_chart(events_part, y_title=events_series), width="stretch")

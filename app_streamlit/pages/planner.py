@@ -17,11 +17,11 @@ st.title(t("ui.page.planner"))
 require_data()
 st.caption(t("ui.planner.intro"))
 
-saved = st.session_state.get("planner_settings")
+saved = st.session_state.get("planner_settings_json")
 current = AnalysisSettings.model_validate_json(saved) if saved else state.DEFAULT_SETTINGS
 submitted = planner_settings_form(state.municipalities(), current)
 if submitted is not None:
-    st.session_state["planner_settings"] = submitted.model_dump_json()
+    st.session_state["planner_settings_json"] = submitted.model_dump_json()
     current = submitted
 elif saved is None:
     st.info(t("ui.planner.press_run"))

@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from schoolnet.i18n import messages, ui_en, ui_ru
+import schoolnet.i18n.ui_en as ui_en
+import schoolnet.i18n.ui_ru as ui_ru
+from schoolnet.i18n import messages
 
 APP = Path(__file__).resolve().parents[2] / "app_streamlit"
 LITERAL_KEY = re.compile(r"""\bt\(\s*(["'])([a-z_]+\.[A-Za-z0-9_.]+)\1""")
