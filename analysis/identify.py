@@ -39,7 +39,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from analysis._frames import as_bool, as_str_id, column, years_text
+from analysis._frames import as_bool, column, years_text
 from analysis.context import school_context
 from analysis.results import band_percentiles, result_index, subject_result_index, zscores
 from analysis.settings import AnalysisSettings
@@ -96,13 +96,18 @@ def _subject_lists(
 ) -> tuple[pd.Series, pd.Series]:
     ranked = subj[subj["in_window"] & subj["percentile"].notna()]
     latest = ranked.sort_values("year").drop_duplicates(["school_id", "subject"], keep="last")
+    p = latest["percentile"].to_numpy()
     weak: dict[str, list[str]] = defaultdict(list)
     strong: dict[str, list[str]] = defaultdict(list)
-    for sid, subject, p in latest[["school_id", "subject", "percentile"]].itertuples(index=False):
-        if p <= s.low_percentile + _EPS:
-            weak[sid].append(str(subject))
-        elif p >= s.strong_percentile - _EPS:
-            strong[sid].append(str(subject))
+    # Only the few extreme rows are walked in Python.
+    for bucket, mask in (
+        (weak, p <= s.low_percentile + _EPS),
+        (strong, p >= s.strong_percentile - _EPS),
+    ):
+        sids = latest["school_id"].to_numpy(dtype=object)[mask]
+        subjects = latest["subject"].to_numpy(dtype=object)[mask]
+        for sid, subject in zip(sids, subjects, strict=True):
+            bucket[sid].append(str(subject))
     return (
         pd.Series([sorted(weak.get(i, [])) for i in ids], index=ids.index, dtype=object),
         pd.Series([sorted(strong.get(i, [])) for i in ids], index=ids.index, dtype=object),
@@ -193,12 +198,8 @@ def identify_detail(
     ctx = school_context(schools, s).reset_index(drop=True)
     ids = ctx["school_id"]
     bands = pd.Series(ctx["context_band"].to_numpy(), index=ids.to_numpy())
-    res = results[as_str_id(results["school_id"]).isin(set(ids))] if len(results) else results
-    scored = (
-        zscores(res)
-        if len(res)
-        else pd.DataFrame({"school_id": [], "year": [], "subject": [], "z": [], "weight": []})
-    )
+    res = results
+    scored = zscores(res, schools=set(ids))
     window = window_years(scored["year"], s)
     pct = band_percentiles(result_index(res, scored=scored), bands, s)
     pct["in_window"] = pct["year"].isin(window)
@@ -260,8 +261,13 @@ def identify_detail(
     )
     by_school: dict[str, list[tuple[int, float]]] = defaultdict(list)
     small: dict[str, list[int]] = defaultdict(list)
-    for sid, year, perc in win[["school_id", "year", "percentile"]].itertuples(index=False):
-        if pd.notna(perc):
+    for sid, year, perc in zip(
+        win["school_id"].to_numpy(dtype=object),
+        win["year"].to_numpy(),
+        win["percentile"].to_numpy(),
+        strict=True,
+    ):
+        if perc == perc:  # not NaN
             by_school[sid].append((int(year), float(perc)))
         else:
             small[sid].append(int(year))
@@ -269,7 +275,10 @@ def identify_detail(
     last = {sid: ys[-1][1] for sid, ys in by_school.items() if ys}
     out["last_percentile"] = out["school_id"].map(last).astype(float)
     reasons = []
-    for row in out.to_dict("records"):
+    cols = ["school_id", "context_band", "n_bands", "status", "unfavourable",
+            "official_unfavourable", "official_low_results", "official_tutor"]  # fmt: skip
+    for values in zip(*(out[c].to_numpy(dtype=object) for c in cols), strict=True):
+        row = dict(zip(cols, values, strict=True))
         sid = str(row["school_id"])
         row["band_unfavourable"] = (
             pd.notna(row["context_band"])

@@ -23,7 +23,7 @@ Examples
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Mapping, Sequence
 
 import numpy as np
 import pandas as pd
@@ -44,22 +44,54 @@ def _categorical(s: pd.Series, *, ids: bool = False) -> pd.Categorical:
     if ids:
         values = as_str_id(values)
     ucodes, cats = pd.factorize(values, use_na_sentinel=True)
-    final = np.where(codes >= 0, ucodes[np.maximum(codes, 0)] if len(ucodes) else -1, -1)
+    # Index -1 (a missing cell) picks the appended -1: still missing.
+    final = np.append(ucodes, -1)[codes]
     return pd.Categorical.from_codes(final, categories=pd.Index(cats, dtype=object))
 
 
-def _codes(df: pd.DataFrame, keys: Sequence[str]) -> tuple[np.ndarray, int]:
-    """Dense group codes over ``keys`` (missing values form their own group)."""
-    codes = np.zeros(len(df), dtype=np.int64)
-    uniq: object = [0]
-    for k in keys:
-        c, u = pd.factorize(df[k], use_na_sentinel=False)
-        # Re-densify after each key so the combined code never overflows.
-        codes, uniq = pd.factorize(codes * len(u) + c)
-    return codes.astype(np.int64), len(uniq)  # type: ignore[arg-type]
+class _Groups:
+    """Group codes over several key columns, and the key values of each group.
+
+    Codes are mixed-radix numbers of the per-column codes, so no hashing is needed when the
+    key space is small (years x subjects x ...); a huge key space is re-densified.
+    """
+
+    def __init__(self, cols: Mapping[str, pd.Series | pd.Categorical | np.ndarray]) -> None:
+        self.keys = list(cols)
+        self.uniques: list[np.ndarray] = []
+        code = np.zeros(len(next(iter(cols.values()))), dtype=np.int64)
+        size = 1
+        for col in cols.values():
+            cat = col.array if isinstance(col, pd.Series) else col
+            if isinstance(cat, pd.Categorical):
+                cats = cat.categories.to_numpy(dtype=object)
+                c = cat.codes.astype(np.int64)
+                c = np.where(c < 0, len(cats), c)  # missing is a group of its own
+                u = np.append(cats, np.array([None], dtype=object))
+            else:
+                c, raw = pd.factorize(col, use_na_sentinel=False)
+                u = np.asarray(raw, dtype=object)
+            self.uniques.append(u)
+            code = code * len(u) + c
+            size *= max(len(u), 1)
+        self.dense = size > 50_000_000
+        if self.dense:
+            code, first = pd.factorize(code)
+            size = len(first)
+            self._radix = np.asarray(first, dtype=np.int64)
+        self.code, self.size = code.astype(np.int64), size
+
+    def values(self, groups: np.ndarray) -> dict[str, np.ndarray]:
+        """Key values of the given group codes."""
+        rad = self._radix[groups] if self.dense else groups
+        out: dict[str, np.ndarray] = {}
+        for k, u in zip(reversed(self.keys), reversed(self.uniques), strict=True):
+            out[k] = u[rad % len(u)]
+            rad = rad // len(u)
+        return {k: out[k] for k in self.keys}
 
 
-def zscores(results: pd.DataFrame) -> pd.DataFrame:
+def zscores(results: pd.DataFrame, *, schools: Collection[str] | None = None) -> pd.DataFrame:
     """Result rows with a ``z`` column (oriented: higher is better) and a ``weight`` column.
 
     Rows that cannot be scored (non-numeric value, a group of one school or with no spread,
@@ -69,11 +101,13 @@ def zscores(results: pd.DataFrame) -> pd.DataFrame:
     ----------
     results : DataFrame
         The results sheet (``grade`` and ``participants`` optional).
+    schools : collection of str, optional
+        Keep only the results of these schools (before z-scoring).
 
     Returns
     -------
     DataFrame
-        ``school_id`` (str), ``year`` (int), ``subject``, ``z``, ``weight``.
+        ``school_id``, ``year`` (int), ``subject`` (categoricals), ``z``, ``weight``.
 
     Examples
     --------
@@ -83,54 +117,61 @@ def zscores(results: pd.DataFrame) -> pd.DataFrame:
     >>> zscores(r)["z"].round(3).tolist()  # the fewest failing pupils scores highest
     [1.225, 0.0, -1.225]
     """
-    df = pd.DataFrame(
-        {
-            "school_id": _categorical(results["school_id"], ids=True),
-            "year": pd.to_numeric(results["year"], errors="coerce"),
-            "assessment": _categorical(column(results, "assessment")),
-            "subject": _categorical(column(results, "subject")),
-            "grade": pd.to_numeric(column(results, "grade"), errors="coerce"),
-            "metric": _categorical(column(results, "metric")),
-            "value": pd.to_numeric(results["value"], errors="coerce"),
-            "participants": pd.to_numeric(column(results, "participants"), errors="coerce"),
-        }
-    )
-    df = df[df["value"].notna() & df["year"].notna() & df["school_id"].notna()]
-    w = df["participants"].to_numpy(dtype=float, na_value=np.nan)
+    sid = _categorical(results["school_id"], ids=True)
+    cols: dict[str, pd.Categorical | np.ndarray] = {
+        "year": _numbers(results["year"]),
+        "assessment": _categorical(column(results, "assessment")),
+        "subject": _categorical(column(results, "subject")),
+        "grade": _numbers(column(results, "grade")),
+        "metric": _categorical(column(results, "metric")),
+    }
+    v = _numbers(results["value"])
+    w = _numbers(column(results, "participants"))
     w = np.where(np.isnan(w), 1.0, w)
-    df = df[w > 0]
-    w = w[w > 0]
-    g, n = _codes(df, GROUP_KEYS)
-    v = df["value"].to_numpy(dtype=float)
-    cnt = np.bincount(g, minlength=n).astype(float)
+    keep = ~np.isnan(v) & ~np.isnan(cols["year"]) & (sid.codes >= 0) & (w > 0)
+    if schools is not None:
+        known = np.append(sid.categories.isin(list(schools)), False)
+        keep &= known[sid.codes]
+    rows = np.flatnonzero(keep)
+    sid, v, w = sid[rows], v[rows], w[rows]
+    cols = {k: c[rows] for k, c in cols.items()}
+    groups = _Groups(cols)
+    g, n = groups.code, groups.size
+    cnt = np.maximum(np.bincount(g, minlength=n), 1).astype(float)  # empty codes stay unused
     mean = np.bincount(g, weights=v, minlength=n) / cnt
     dev = v - mean[g]
     sd = np.sqrt(np.bincount(g, weights=dev * dev, minlength=n) / cnt)
     with np.errstate(invalid="ignore", divide="ignore"):
         z = dev / sd[g]
-    z = np.where(df["metric"].isin(NEGATED_METRICS).to_numpy(), -z, z) + 0.0
+    negated = np.asarray(pd.Series(cols["metric"]).isin(NEGATED_METRICS), dtype=bool)
+    z = np.where(negated, -z, z) + 0.0
     ok = np.isfinite(z) & (sd[g] > 1e-12)
-    out = df.loc[ok, ["school_id", "year", "subject"]].reset_index(drop=True)
-    out["year"] = out["year"].astype(int)
-    out["z"] = z[ok]
-    out["weight"] = w[ok]
-    return out
+    return pd.DataFrame(
+        {
+            "school_id": sid[ok],
+            "year": cols["year"][ok].astype(int),
+            "subject": cols["subject"][ok],
+            "z": z[ok],
+            "weight": w[ok],
+        }
+    )
+
+
+def _numbers(s: pd.Series) -> np.ndarray:
+    return pd.to_numeric(s, errors="coerce").to_numpy(dtype=float, na_value=np.nan)
 
 
 def _weighted_mean(z: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
-    g, n = _codes(z, keys)
+    groups = _Groups({k: z[k] for k in keys})
+    g, n = groups.code, groups.size
     wz = np.bincount(g, weights=z["z"].to_numpy() * z["weight"].to_numpy(), minlength=n)
     ws = np.bincount(g, weights=z["weight"].to_numpy(), minlength=n)
-    first = np.full(n, -1, dtype=np.int64)
-    # The first row of each group carries its key values.
-    order = np.arange(len(g))[::-1]
-    first[g[order]] = order
-    out = z.iloc[first][keys].reset_index(drop=True)
-    for k in keys:
-        if isinstance(out[k].dtype, pd.CategoricalDtype):
-            out[k] = out[k].astype(object)
-    out["result_index"] = wz / ws
-    out["weight"] = ws
+    present = np.flatnonzero(np.bincount(g, minlength=n))
+    out = pd.DataFrame(groups.values(present))
+    if "year" in out.columns:
+        out["year"] = out["year"].astype(int)
+    out["result_index"] = wz[present] / ws[present]
+    out["weight"] = ws[present]
     return out.sort_values(keys, kind="stable").reset_index(drop=True)
 
 
