@@ -38,9 +38,13 @@ def series_chart(
         alt.Chart(data, height=height)
         .mark_line(point=True)
         .encode(
-            x=alt.X(f"{x}:O", title=t("ui.chart.year")),
+            x=alt.X(f"{x}:O", title=t("ui.chart.year"), axis=alt.Axis(labelAngle=0)),
             y=alt.Y(f"{value}:Q", title=y_title),
-            color=alt.Color(f"{series}:N", title=legend_title, legend=alt.Legend(orient="bottom")),
+            color=alt.Color(
+                f"{series}:N",
+                title=legend_title,
+                legend=alt.Legend(orient="bottom", direction="vertical", labelLimit=500),
+            ),
             tooltip=[
                 alt.Tooltip(f"{x}:O", title=t("ui.chart.year")),
                 alt.Tooltip(f"{series}:N", title=legend_title),
@@ -67,8 +71,8 @@ def bar_chart(
         alt.Chart(frame, height=height)
         .mark_bar()
         .encode(
-            y=alt.Y(f"{category}:N", title="", sort="-x"),
-            x=alt.X(f"{value}:Q", title=title),
+            y=alt.Y(f"{category}:N", title="", sort="-x", axis=alt.Axis(labelLimit=320)),
+            x=alt.X(f"{value}:Q", title=title, axis=alt.Axis(format="d", tickMinStep=1)),
             tooltip=[
                 alt.Tooltip(f"{category}:N", title=""),
                 alt.Tooltip(f"{value}:Q", title=title),

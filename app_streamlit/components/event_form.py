@@ -63,6 +63,7 @@ def event_form(
             list(people),
             format_func=people.__getitem__,
             key="event_participants",
+            placeholder=t("ui.filter.choose"),
         )
         speakers = st.multiselect(
             t("ui.event.speakers"),
@@ -70,6 +71,7 @@ def event_form(
             format_func=people.__getitem__,
             help=t("ui.event.speakers_help"),
             key="event_speakers",
+            placeholder=t("ui.filter.choose"),
         )
         submitted = st.form_submit_button(t("ui.event.submit"), type="primary")
     if not submitted:

@@ -100,7 +100,12 @@ _TEMPLATE = """<!DOCTYPE html>
   // Physics only lays the picture out; stopping it afterwards keeps large views responsive.
   network.once("stabilizationIterationsDone", function () {
     network.setOptions({physics: false});
+    network.fit();
   });
+  // Drawn inside a hidden tab the canvas starts with no width: refit once it is shown.
+  if (window.ResizeObserver) {
+    new ResizeObserver(function () { network.redraw(); network.fit(); }).observe(container);
+  }
 </script>
 </body>
 </html>

@@ -69,15 +69,15 @@ def _status_block(ident: Mapping[str, Any]) -> None:
     box = {"low": st.error, "strong": st.success, "resilient": st.success}.get(str(status), st.info)
     box(f"**{t('ui.col.status')}: {text}**\n\n{ident.get('reason') or ''}")
     flags = [
-        (t("ui.col.unfavourable"), ident.get("unfavourable")),
-        (t("ui.col.official_low_results"), ident.get("official_low_results")),
-        (t("ui.col.official_unfavourable"), ident.get("official_unfavourable")),
-        (t("ui.col.official_tutor"), ident.get("official_tutor")),
-        (t("ui.col.context_band"), _band(ident)),
+        ("unfavourable", ident.get("unfavourable")),
+        ("official_low_results", ident.get("official_low_results")),
+        ("official_unfavourable", ident.get("official_unfavourable")),
+        ("official_tutor", ident.get("official_tutor")),
+        ("context_band", _band(ident)),
     ]
     cols = st.columns(len(flags))
-    for column, (label, value) in zip(cols, flags, strict=True):
-        column.metric(label, _fmt(value))
+    for column, (name, value) in zip(cols, flags, strict=True):
+        column.metric(t(f"ui.card.flag.{name}"), _fmt(value), help=t(f"ui.col.{name}"))
     weak, strong = st.columns(2)
     weak.markdown(f"**{t('ui.col.weak_subjects')}:** {_fmt(ident.get('weak_subjects'))}")
     strong.markdown(f"**{t('ui.col.strong_subjects')}:** {_fmt(ident.get('strong_subjects'))}")
@@ -124,7 +124,13 @@ def _results(card: Any) -> None:
     )
     sub = sub[sub["metric"] == metric]
     subjects = sorted(sub["subject"].unique())
-    chosen = c3.multiselect(t("ui.col.subject"), subjects, default=subjects[:4], key="card_subj")
+    chosen = c3.multiselect(
+        t("ui.col.subject"),
+        subjects,
+        default=subjects[:4],
+        key="card_subj",
+        placeholder=t("ui.filter.choose"),
+    )
     sub = sub[sub["subject"].isin(chosen)]
     if not sub.empty:
         lines = sub.assign(

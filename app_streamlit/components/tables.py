@@ -17,6 +17,7 @@ __all__ = [
     "frame_to_xlsx",
     "options_of",
     "present",
+    "share_percent",
     "share_text",
     "value_label",
 ]
@@ -142,3 +143,18 @@ def share_text(count: Any, total: Any) -> str:
     if d <= 0:
         return "—"
     return t("ui.share", n=n, total=d, pct=round(100 * n / d))
+
+
+def share_percent(count: Any, total: Any) -> str:
+    """«30 %» for a count out of a total; «—» when there is nothing to count.
+
+    Examples
+    --------
+    >>> share_percent(3, 12)
+    '25 %'
+    """
+    try:
+        n, d = int(count), int(total)
+    except (TypeError, ValueError):
+        return "—"
+    return "—" if d <= 0 else t("ui.percent", pct=round(100 * n / d))

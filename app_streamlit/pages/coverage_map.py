@@ -16,15 +16,19 @@ require_data()
 data = state.map_data()
 schools = data.schools
 
-c1, c2, c3 = st.columns([2, 2, 1])
+c1, c2, c3 = st.columns([2, 2, 1.4])
 munis = c1.multiselect(
-    t("ui.filter.municipality"), options_of(schools["municipality"]), key="map_muni"
+    t("ui.filter.municipality"),
+    options_of(schools["municipality"]),
+    key="map_muni",
+    placeholder=t("ui.filter.any"),
 )
 statuses = c2.multiselect(
     t("ui.col.status"),
     options_of(schools["status"]),
     format_func=lambda s: value_label("status.", s),
     key="map_status",
+    placeholder=t("ui.filter.any"),
 )
 only_alone = c3.toggle(t("ui.map.only_alone"), key="map_alone")
 show_links = c3.toggle(t("ui.map.show_links"), value=True, key="map_links")

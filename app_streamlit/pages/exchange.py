@@ -33,13 +33,17 @@ shown = filter_frame(
     table,
     {
         "municipality": c1.multiselect(
-            t("ui.filter.municipality"), options_of(table["municipality"]), key="ex_muni"
+            t("ui.filter.municipality"),
+            options_of(table["municipality"]),
+            key="ex_muni",
+            placeholder=t("ui.filter.any"),
         ),
         "activity": c2.multiselect(
             t("ui.col.activity"),
             options_of(table["activity"]),
             format_func=lambda a: value_label("activity.", a),
             key="ex_activity",
+            placeholder=t("ui.filter.any"),
         ),
     },
     c3.text_input(t("ui.filter.search"), key="ex_search"),

@@ -40,6 +40,7 @@ uploaded = st.file_uploader(
     t("ui.import.upload"),
     type=["csv", "xlsx"],
     accept_multiple_files=True,
+    help=t("ui.import.upload_help"),
     key=f"import_files_{round_}",
 )
 if not uploaded:

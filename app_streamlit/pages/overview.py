@@ -7,7 +7,7 @@ import streamlit as st
 from app_streamlit import state
 from app_streamlit.components import charts
 from app_streamlit.components.empty_store import require_data
-from app_streamlit.components.tables import col, share_text, value_label
+from app_streamlit.components.tables import col, share_percent, share_text, value_label
 from schoolnet.i18n import t
 
 st.title(t("ui.page.overview"))
@@ -54,8 +54,12 @@ with right:
         ("low_without_feasible_tutor", None),
     ]
     for i, (name, total) in enumerate(n for n in shown if n[0] in cov):
-        value = share_text(cov[name], cov.get(total)) if total else str(cov[name])
-        cells[i % 2].metric(col(name), value)
+        cell = cells[i % 2]
+        if total:
+            cell.metric(col(name), share_percent(cov[name], cov.get(total)))
+            cell.caption(share_text(cov[name], cov.get(total)))
+        else:
+            cell.metric(col(name), str(cov[name]))
 
 st.subheader(t("ui.overview.trends"))
 if ov.trends.empty or ov.trends["year"].nunique() < 2:

@@ -38,7 +38,9 @@ m1.metric(t("ui.planner.n_pairs"), len(pairs))
 m2.metric(t("ui.planner.n_unpaired"), len(unpaired))
 m3.metric(t("ui.planner.total_cost"), f"{pairs['cost'].sum():.2f}" if len(pairs) else "—")
 
-start = st.date_input(t("ui.planner.start_date"), value=dt.date.today(), key="planner_start")
+start = st.date_input(
+    t("ui.planner.start_date"), value=dt.date.today(), format="DD.MM.YYYY", key="planner_start"
+)
 
 # --- suggested pairs ----------------------------------------------------------------------------
 st.subheader(t("ui.planner.pairs"))
@@ -50,15 +52,15 @@ else:
             pairs,
             [
                 "mentee_name",
-                "mentee_municipality",
                 "tutor_name",
-                "tutor_municipality",
                 "cost",
-                "social_gap",
                 "distance_km",
-                "subject_fit",
-                "focus_subjects",
                 "reason",
+                "focus_subjects",
+                "social_gap",
+                "subject_fit",
+                "mentee_municipality",
+                "tutor_municipality",
             ],
         ),
         hide_index=True,
@@ -77,7 +79,11 @@ else:
         return f"{r['mentee_name']} → {r['tutor_name']} ({r['cost']:.2f})"
 
     chosen = st.multiselect(
-        t("ui.planner.choose_pairs"), list(by_mentee), format_func=pair_label, key="planner_chosen"
+        t("ui.planner.choose_pairs"),
+        list(by_mentee),
+        format_func=pair_label,
+        key="planner_chosen",
+        placeholder=t("ui.filter.choose"),
     )
     reason = st.text_input(t("ui.planner.reject_reason"), key="planner_reject_reason")
     b1, b2, b3 = st.columns(3)

@@ -18,22 +18,30 @@ table = state.identification_table()
 c1, c2, c3, c4 = st.columns(4)
 chosen = {
     "municipality": c1.multiselect(
-        t("ui.filter.municipality"), options_of(table["municipality"]), key="schools_muni"
+        t("ui.filter.municipality"),
+        options_of(table["municipality"]),
+        key="schools_muni",
+        placeholder=t("ui.filter.any"),
     ),
     "status": c2.multiselect(
         t("ui.col.status"),
         options_of(table["status"]),
         format_func=lambda s: value_label("status.", s),
         key="schools_status",
+        placeholder=t("ui.filter.any"),
     ),
     "context_band": c3.multiselect(
-        t("ui.col.context_band"), options_of(table["context_band"]), key="schools_band"
+        t("ui.col.context_band"),
+        options_of(table["context_band"]),
+        key="schools_band",
+        placeholder=t("ui.filter.any"),
     ),
     "settlement_type": c4.multiselect(
         t("ui.col.settlement_type"),
         options_of(table["settlement_type"]),
         format_func=lambda s: value_label("ui.settlement.", s),
         key="schools_settlement",
+        placeholder=t("ui.filter.any"),
     ),
 }
 text = st.text_input(t("ui.filter.search"), key="schools_search")

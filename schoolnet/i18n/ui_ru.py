@@ -30,6 +30,17 @@ MESSAGES: dict[str, str] = {
     "ui.empty.or_import": "Демо-данные вымышлены; их можно заменить своими через импорт.",
     # --- filters ------------------------------------------------------------------------------
     "ui.share": "{n} из {total} ({pct} %)",
+    "ui.percent": "{pct} %",
+    "ui.filter.any": "Все",
+    "ui.filter.choose": "Выберите",
+    "ui.card.flag.unfavourable": "ШНСУ",
+    "ui.card.flag.official_low_results": "Офиц. ШНОР",
+    "ui.card.flag.official_unfavourable": "Офиц. ШНСУ",
+    "ui.card.flag.official_tutor": "Офиц. тьютор",
+    "ui.card.flag.context_band": "Кластер",
+    "ui.import.upload_help": (
+        "Нажмите «Upload» или перетащите файлы в это поле; можно сразу несколько."
+    ),
     "ui.filter.municipality": "Муниципалитет",
     "ui.filter.whole_region": "Весь регион",
     "ui.filter.search": "Поиск по названию",
@@ -56,7 +67,7 @@ MESSAGES: dict[str, str] = {
     "ui.overview.count.partnerships": "Сетевых пар",
     "ui.overview.count.teachers": "Педагогов",
     "ui.overview.count.curators": "Кураторов",
-    "ui.overview.count.official_low": "ШНОР по официальному списку",
+    "ui.overview.count.official_low": "Офиц. ШНОР",
     "ui.overview.count.official_low_results": "ШНОР по официальному списку",
     # --- schools and the school card ----------------------------------------------------------
     "ui.schools.count": "Показано школ: {n} из {total}",

@@ -1,0 +1,252 @@
+"""The served app in a real browser: Debian's Chromium driven by Playwright.
+
+``schoolnet app`` serves a small demo store (plus a school whose name is a script tag); every
+page is opened with the internet cut off (only the app's own address is reachable), checked for
+its main element and for the absence of a Streamlit exception, and photographed into
+``screenshots/``. The planner is run and one pair accepted. Never downloads a browser: without
+``/usr/bin/chromium`` the test skips locally and fails under ``CI=true``.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from schoolnet.i18n import t
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+ROOT = Path(__file__).resolve().parents[2]
+SHOTS = ROOT / "screenshots"
+EVIL_NAME = "<script>alert(1)</script>"
+EVIL_CSV = (
+    f'school_id,name,municipality,lat,lon\nEVIL-1,"{EVIL_NAME}",Иволгинский район,51.80,107.25\n'
+).encode()
+
+DIALOGS: list[str] = []
+
+# url path → (title key, CSS selector of the page's main element)
+PAGES: dict[str, tuple[str, str]] = {
+    "": ("ui.page.overview", '[data-testid="stMetric"]'),
+    "schools": ("ui.page.schools", '[data-testid="stDataFrame"]'),
+    "planner": ("ui.page.planner", '[data-testid="stForm"]'),
+    "exchange": ("ui.page.exchange", '[data-testid="stForm"]'),
+    "import": ("ui.page.import", '[data-testid="stFileUploader"]'),
+    "my-schools": ("ui.page.my_schools", "iframe"),
+    "coverage": ("ui.page.coverage", '[data-testid="stDeckGlJsonChart"] canvas'),
+}
+
+
+def _need_chromium() -> None:
+    if CHROMIUM.exists():
+        return
+    message = f"{CHROMIUM} is missing (install Debian's chromium: scripts/setup)"
+    if os.environ.get("CI") == "true":
+        pytest.fail(message)
+    pytest.skip(message)
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def _wait_healthy(url: str, proc: subprocess.Popen[bytes], timeout: float = 90) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"the app exited with status {proc.returncode}")
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
+                if r.read().strip() == b"ok":
+                    return
+        except OSError:
+            time.sleep(0.5)
+    raise TimeoutError(f"the app did not answer at {url} in {timeout} s")
+
+
+@pytest.fixture(scope="module")
+def served_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    _need_chromium()
+    from services.demo import load_demo
+    from services.importing import import_uploads
+    from services.stores import open_store
+
+    db = tmp_path_factory.mktemp("browser") / "app.db"
+    store = open_store("embedded", str(db))
+    try:
+        load_demo(store, size="small", seed=42)
+        first = store.nodes("School")[0]
+        evil = (
+            "school_id,name,municipality,lat,lon\n"
+            f'EVIL-1,"{EVIL_NAME}",{first.municipality},'  # type: ignore[attr-defined]
+            f"{first.lat + 0.03},{first.lon + 0.03}\n"  # type: ignore[attr-defined]
+        )
+        import_uploads(store, [("schools.csv", evil.encode())])
+    finally:
+        store.close()
+    port = _free_port()
+    exe = shutil.which("schoolnet")
+    cmd = [exe] if exe else [sys.executable, "-m", "schoolnet.cli"]
+    cmd += ["app", "--db", str(db), "--port", str(port), "--address", "127.0.0.1"]
+    log = (tmp_path_factory.getbasetemp() / "app.log").open("wb")
+    proc = subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        _wait_healthy(url, proc)
+        yield url
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+        log.close()
+
+
+@pytest.fixture(scope="module")
+def browser_page(served_app: str) -> Iterator[Any]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        context = browser.new_context(viewport={"width": 1400, "height": 1600}, locale="ru-RU")
+
+        # No internet: anything but the app itself is refused, as on an offline machine.
+        def offline(route: Any) -> None:
+            if route.request.url.startswith((served_app, "data:", "blob:", "about:")):
+                route.continue_()
+            else:
+                route.abort()
+
+        context.route("**/*", offline)
+        page = context.new_page()
+
+        # A script smuggled in through the data would show itself as an alert.
+        def record(dialog: Any) -> None:
+            DIALOGS.append(dialog.message)
+            dialog.dismiss()
+
+        page.on("dialog", record)
+        try:
+            yield page
+        finally:
+            context.close()
+            browser.close()
+
+
+SETTLED = """() => {
+    const q = (s) => document.querySelectorAll(s);
+    if (q('[data-testid="stStatusWidgetRunningIcon"]').length) return false;
+    if (q('[data-testid="stSkeleton"]').length) return false;
+    for (const chart of q('[data-testid="stVegaLiteChart"]')) {
+        // Charts in a hidden tab are drawn when the tab is opened.
+        if (chart.offsetParent !== null && !chart.querySelector('svg, canvas')) return false;
+    }
+    return true;
+}"""
+
+
+def _settle(page: Any, timeout: float = 90_000) -> None:
+    """Wait until Streamlit has run the script and drawn everything (charts included)."""
+    page.wait_for_selector('[data-testid="stApp"]', timeout=timeout)
+    page.wait_for_timeout(300)
+    page.wait_for_function(SETTLED, timeout=timeout)
+    page.wait_for_timeout(800)
+
+
+def _open(page: Any, url: str, path: str) -> None:
+    title_key, main = PAGES[path]
+    page.goto(f"{url}/{path}")
+    page.get_by_role("heading", name=t(title_key), level=1).wait_for(timeout=90_000)
+    page.wait_for_selector(main, timeout=90_000)
+    _settle(page)
+
+
+def _no_exception(page: Any) -> None:
+    errors = page.locator('[data-testid="stException"]')
+    assert errors.count() == 0, errors.first.inner_text()
+
+
+@pytest.mark.parametrize("path", list(PAGES))
+def test_every_page_opens_offline(browser_page: Any, served_app: str, path: str) -> None:
+    page = browser_page
+    _open(page, served_app, path)
+    _no_exception(page)
+    SHOTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(SHOTS / f"{path or 'overview'}.png"), full_page=True)
+    assert DIALOGS == []
+
+
+def test_network_picture_draws_without_cdn(browser_page: Any, served_app: str) -> None:
+    page = browser_page
+    _open(page, served_app, "my-schools")
+    frame = page.frame_locator("iframe").first
+    frame.locator("#mynetwork canvas").wait_for(timeout=30_000)
+    html = page.locator("iframe").first.get_attribute("srcdoc") or ""
+    assert "<script src" not in html
+    assert DIALOGS == []
+
+
+def test_school_with_a_script_for_a_name_is_shown_as_text(
+    browser_page: Any, served_app: str
+) -> None:
+    page = browser_page
+    _open(page, served_app, "schools")
+    page.get_by_label(t("ui.filter.search")).fill("script")
+    page.keyboard.press("Enter")
+    _settle(page)
+    page.get_by_role("heading", name=EVIL_NAME).wait_for(timeout=30_000)
+    _no_exception(page)
+    page.get_by_role("tab", name=t("ui.card.tab.network")).click()
+    page.frame_locator("iframe").first.locator("#mynetwork canvas").wait_for(timeout=30_000)
+    page.wait_for_timeout(1500)
+    SHOTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(SHOTS / "school_card_escaped.png"), full_page=True)
+    assert DIALOGS == []
+
+
+def test_planner_run_and_accept_one_pair(browser_page: Any, served_app: str) -> None:
+    page = browser_page
+    _open(page, served_app, "planner")
+    page.get_by_role("button", name=t("ui.planner.run")).click()
+    page.wait_for_selector('[data-testid="stDataFrame"]', timeout=90_000)
+    _settle(page)
+    _no_exception(page)
+    chooser = page.locator('[data-testid="stMultiSelect"]').filter(
+        has_text=t("ui.planner.choose_pairs")
+    )
+    chooser.locator("input").click()
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Enter")
+    page.keyboard.press("Escape")
+    _settle(page)
+    page.get_by_role("button", name=t("ui.planner.accept"), exact=True).click()
+    page.get_by_text(t("ui.planner.accepted", n=1)).wait_for(timeout=60_000)
+    _settle(page)
+    _no_exception(page)
+    page.get_by_role("button", name=t("ui.planner.order_download")).wait_for()
+    SHOTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(SHOTS / "planner_accepted.png"), full_page=True)
