@@ -86,6 +86,13 @@ def flag_reasons(sc: Scores, r: Roster) -> np.ndarray:
     return out
 
 
+def _list_text(items: list[str], limit: int = 5) -> str:
+    """At most ``limit`` items, then how many more: reasons stay readable."""
+    if len(items) <= limit:
+        return ", ".join(items)
+    return t("analysis.list.more", items=", ".join(items[:limit]), n=len(items) - limit)
+
+
 def _level_name(code: int) -> str:
     return t(f"analysis.level.{LEVELS[code]}") if code >= 0 else "—"
 
@@ -113,10 +120,15 @@ def pair_reason(r: Roster, sc: Scores, i: int) -> str:
         both = [x for x in weak if x in set(r.strong[tt])]
         if both:
             parts.append(
-                t("analysis.pair.subjects", subjects=", ".join(both), n=len(both), total=len(weak))
+                t(
+                    "analysis.pair.subjects",
+                    subjects=_list_text(both),
+                    n=len(both),
+                    total=len(weak),
+                )
             )
         else:
-            parts.append(t("analysis.pair.no_subjects", subjects=", ".join(weak)))
+            parts.append(t("analysis.pair.no_subjects", subjects=_list_text(weak)))
     if sc.level_mismatch[i]:
         parts.append(
             t(
@@ -158,6 +170,7 @@ def unpaired_reasons(
         extra: dict[str, object] = {}
         if math.isnan(r.band[m]):
             why = t("analysis.unpaired.no_index")
+            hints.append(t("analysis.hint.fill_index"))
         else:
             base_ok = (
                 r.is_tutor[tutors]

@@ -32,7 +32,7 @@ import datetime as dt
 
 import pandas as pd
 
-from analysis._frames import as_bool, as_date, as_str_id, column
+from analysis._frames import as_bool, as_date, as_str_id, column, list_column
 from analysis.pairing import PairingPlan
 from analysis.settings import AnalysisSettings
 from schoolnet.i18n import t
@@ -81,7 +81,8 @@ def coverage(
     as_of : datetime.date
         The report day (the event window ends on it).
     curatorships, memberships, events, participation : DataFrame, optional
-        The sheets; a missing one counts as empty.
+        The sheets; a missing one counts as empty. ``curatorships`` has one row per curated
+        school (``school_id``) or is the curators sheet (a ``schools`` list per curator).
     activity : DataFrame, optional
         :func:`analysis.exchange.partnership_activity` on the same ``as_of``.
     plan : PairingPlan, optional
@@ -117,7 +118,10 @@ def coverage(
         dormant = as_str_id(act.loc[act["activity"] == "dormant", "mentee_school_id"])
     curated: set[str] = set()
     if curatorships is not None and len(curatorships):
-        curated = set(as_str_id(curatorships["school_id"]))
+        if "school_id" in curatorships.columns:
+            curated = set(as_str_id(curatorships["school_id"]))
+        else:  # the curators sheet: one row per curator, a list of schools
+            curated = {x for cell in list_column(curatorships, "schools") for x in cell}
     staff = pd.DataFrame(
         {
             "teacher_id": as_str_id(teachers["teacher_id"]),

@@ -230,3 +230,13 @@ MESSAGES.update(
         ),
     }
 )
+
+MESSAGES.update(
+    {
+        "analysis.list.more": "{items} and {n} more",
+        "analysis.hint.fill_index": (
+            "fill in the school's social indicators (low-income share, parents with higher "
+            "education, …) or its index"
+        ),
+    }
+)

@@ -116,6 +116,12 @@ def test_coverage_by_hand() -> None:
     assert total["low_without_feasible_tutor"] == 1
 
 
+def test_coverage_takes_the_curators_sheet_too() -> None:
+    curators = pd.DataFrame({"curator_id": ["c1"], "full_name": "К", "schools": ["a1;b2"]})
+    out = coverage(IDENTIFIED, TEACHERS, as_of=AS_OF, curatorships=curators)
+    assert out["low_with_curator"].tolist() == [1, 0, 1]
+
+
 def test_coverage_without_optional_sheets() -> None:
     out = coverage(IDENTIFIED, TEACHERS, as_of=AS_OF)
     assert out["low_with_active_pair"].sum() == 0
