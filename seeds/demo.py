@@ -123,7 +123,8 @@ def generate(
     associations = build_associations(world)
     pships = build_partnerships(world, as_of, seed)
     years = result_years(as_of)
-    results = build_results(world, years, seed, partnership_boost(world, pships, years))
+    boost = partnership_boost(world, pships, years)
+    results = build_results(world, years, seed, boost, spec.vpr_grades, spec.electives)
     paired = np.zeros(world.n, bool)
     paired[pships.tutor + pships.mentee] = True
     memberships = build_memberships(world, staff, associations, paired, seed)

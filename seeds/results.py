@@ -74,8 +74,14 @@ def build_results(
     years: list[int],
     seed: int,
     boost: np.ndarray | None = None,
+    vpr_grades: tuple[int, ...] = tuple(VPR_ROTATING),
+    electives: int = 2,
 ) -> pd.DataFrame:
-    """The ``results`` sheet; ``boost`` (school × year) adds to a school's latent level."""
+    """The ``results`` sheet; ``boost`` (school × year) adds to a school's latent level.
+
+    ``vpr_grades`` and ``electives`` (ОГЭ and ЕГЭ electives per school and year, at most 2)
+    trim the detail of a large load-test dataset.
+    """
     rng = np.random.default_rng([seed, 4])
     n, n_years = world.n, len(years)
     cohort = _cohorts(world)
@@ -113,7 +119,8 @@ def build_results(
     # ВПР: grades 4–8, Russian, mathematics and a third subject drawn per class.
     has_vpr4 = np.isin(level, [PRIMARY, *_ALL_GRADES])
     has_vpr = np.isin(level, _ALL_GRADES)
-    for g, rotating in VPR_ROTATING.items():
+    for g in vpr_grades:
+        rotating = VPR_ROTATING[g]
         mask = has_vpr4 if g == 4 else has_vpr
         exp = (prim if g == 4 else mid) * 0.92
         add(mask, VPR, g, fixed("Русский язык"), exp)
@@ -128,7 +135,7 @@ def build_results(
     names = list(OGE_ELECTIVES)
     popularity = np.array(list(OGE_ELECTIVES.values()))
     picks = _top_k(rng, popularity, len(sy_school), 2)
-    for k in range(2):
+    for k in range(min(2, electives)):
         mask = has_oge & ((level != EVENING) | (k == 0))
         share = popularity[picks[:, k]] * np.where(level == EVENING, 0.5, 1.0)
         add(mask, OGE, 9, np.array([_SUBJECT[s] for s in names])[picks[:, k]], mid * share)
@@ -147,7 +154,7 @@ def build_results(
     )
     picks = _top_k(rng, ege_share[2:], len(sy_school), 2) + 2
     ege_subject = np.array([_SUBJECT[s[0]] for s in EGE_SUBJECTS])
-    for k in range(2):
+    for k in range(min(2, electives)):
         mask = has_ege & ((level != EVENING) | (k == 0))
         share = ege_share[picks[:, k]] * evening_factor
         add(mask, EGE, 11, ege_subject[picks[:, k]], sen * share)

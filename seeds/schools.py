@@ -60,13 +60,17 @@ class SizeSpec:
 
     ``schools`` and ``municipalities`` are per region (the country varies them by ±30 %).
     ``fixed_small`` lays out one district like Иволгинский район: 18 schools (13 secondary,
-    3 basic, 1 primary, 1 evening) with 3 on the official ШНОР list.
+    3 basic, 1 primary, 1 evening) with 3 on the official ШНОР list. ``vpr_grades`` and
+    ``electives`` set the detail of the results (ВПР grades; ОГЭ/ЕГЭ electives per school-year,
+    0–2): every size has the full detail, ~240 result rows per school over three years.
     """
 
     regions: int
     municipalities: int
     schools: int
     fixed_small: bool = False
+    vpr_grades: tuple[int, ...] = (4, 5, 6, 7, 8)
+    electives: int = 2
 
 
 SIZE_SPECS: dict[str, SizeSpec] = {

@@ -32,6 +32,7 @@ from seeds.vocab import (
     RMO_GROUPS,
     SUBJECTS,
     TEACHER_BUNDLES,
+    YOUNG_DEFICITS,
 )
 
 __all__ = [
@@ -174,7 +175,7 @@ def build_staff(world: World, seed: int) -> Staff:
 def _deficit_candidates(bundle: tuple[str, ...]) -> tuple[list[str], np.ndarray]:
     """The phrases a teacher of this bundle may name, and their base weights."""
     phrases = list(GENERIC_DEFICITS)
-    weights = [1.0] * len(phrases)
+    weights = list(GENERIC_DEFICITS.values())
     for subject in bundle:
         if subject in _EXAM_DEFICIT_SUBJECTS:
             dative = SUBJECTS[subject].dative
@@ -219,7 +220,12 @@ def _deficits(
         boost = np.array(
             [3.0 if p in _WEAK_LEANING or p.startswith("подготовка к") else 1.0 for p in phrases]
         )
-        logw = np.log(base)[None, :] + np.log(boost)[None, :] * weak[idx, None]
+        young_boost = np.array([4.0 if p in YOUNG_DEFICITS else 1.0 for p in phrases])
+        logw = (
+            np.log(base)[None, :]
+            + np.log(boost)[None, :] * weak[idx, None]
+            + np.log(young_boost)[None, :] * (experience[idx, None] <= YOUNG_YEARS)
+        )
         keys = logw + rng.gumbel(size=(len(idx), len(phrases)))
         order = np.argsort(-keys, axis=1)
         text = np.array(phrases, dtype=object)[order[:, :4]]

@@ -143,12 +143,22 @@ def test_region_has_the_documented_scale(region: DemoData) -> None:
     assert 0.07 <= weak_share <= 0.11 and 0.14 <= strong_share <= 0.21
 
 
-def test_a_custom_size_with_several_regions() -> None:
-    data = generate(SizeSpec(regions=2, municipalities=3, schools=40), seed=3, as_of=AS_OF)
+def test_a_custom_size_with_several_regions_and_lean_results() -> None:
+    spec = SizeSpec(regions=2, municipalities=3, schools=40, vpr_grades=(4,), electives=0)
+    data = generate(spec, seed=3, as_of=AS_OF)
     schools = data.sheets["schools"]
     assert schools["region"].nunique() == 2
+    assert schools["municipality"].nunique() >= 4
     assert schools["school_id"].is_unique
     assert data.sheets["events"]["event_id"].is_unique
+    assert data.sheets["associations"]["association_id"].is_unique
+    r = data.sheets["results"]
+    assert set(r.loc[r["assessment"] == "ВПР", "grade"]) == {4}
+    assert set(r.loc[r["assessment"] != "ВПР", "subject"]) == {
+        "Русский язык",
+        "Математика",
+        "Математика (профильная)",
+    }
 
 
 def test_as_of_defaults_to_today() -> None:
