@@ -71,7 +71,12 @@ def as_list(x: Any) -> list[str]:
 
 def list_column(df: pd.DataFrame, name: str) -> pd.Series:
     """A list-valued column, every cell a list of str (empty when missing)."""
-    return pd.Series([as_list(x) for x in column(df, name)], index=df.index, dtype=object)
+    # Lists of clean strings (what the analysis itself produces) are taken as they are.
+    cells = [
+        x if type(x) is list and all(type(i) is str and i for i in x) else as_list(x)
+        for x in column(df, name).to_numpy(dtype=object)
+    ]
+    return pd.Series(cells, index=df.index, dtype=object)
 
 
 def as_bool(s: pd.Series) -> pd.Series:

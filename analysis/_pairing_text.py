@@ -66,9 +66,11 @@ def flag_reasons(sc: Scores, r: Roster) -> np.ndarray:
             "d": np.where(sc.flags[bad] & Flag.DISTANCE, np.round(sc.distance_km[bad]), -1),
         }
     )
-    codes, uniq = pd.factorize(pd.MultiIndex.from_frame(key))
-    first = np.zeros(len(uniq), dtype=np.int64)
-    first[codes[::-1]] = np.arange(len(codes))[::-1]
+    key["s"] = pd.factorize(key["s"])[0]
+    _, first, codes = np.unique(
+        key.to_numpy(dtype=np.int64), axis=0, return_index=True, return_inverse=True
+    )
+    codes = codes.ravel()
     texts = np.array(
         [
             flag_text(

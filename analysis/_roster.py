@@ -100,10 +100,11 @@ class Roster:
 def _bits(lists: list[list[str]], vocab: dict[str, int]) -> np.ndarray:
     words = max(1, (len(vocab) + 63) // 64)
     out = np.zeros((len(lists), words), dtype=np.uint64)
-    for i, items in enumerate(lists):
-        for item in items:
-            b = vocab[item]
-            out[i, b // 64] |= np.uint64(1) << np.uint64(b % 64)
+    rows = np.repeat(np.arange(len(lists)), [len(x) for x in lists])
+    if len(rows):
+        codes = np.array([vocab[x] for lst in lists for x in lst], dtype=np.int64)
+        bits = np.left_shift(np.uint64(1), (codes % 64).astype(np.uint64))
+        np.bitwise_or.at(out, (rows, codes // 64), bits)
     return out
 
 
@@ -153,8 +154,8 @@ def build_roster(
     off_tutor = as_bool(column(sch, "official_tutor")).to_numpy()
     if "official_tutor" in ident.columns:
         off_tutor = off_tutor | as_bool(ident["official_tutor"]).to_numpy()
-    lvl = column(sch, "level").astype(object).to_numpy()
-    level = np.array([LEVELS.index(v) if v in LEVELS else -1 for v in lvl], dtype=np.int64)
+    lvl = column(sch, "level").astype(object)
+    level = pd.Categorical(lvl, categories=list(LEVELS)).codes.astype(np.int64)
     lat = pd.to_numeric(column(sch, "lat"), errors="coerce").to_numpy(dtype=float)
     lon = pd.to_numeric(column(sch, "lon"), errors="coerce").to_numpy(dtype=float)
     has_xyz = np.isfinite(lat) & np.isfinite(lon)
