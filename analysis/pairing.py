@@ -56,6 +56,7 @@ __all__ = [
     "evaluate_pair",
     "evaluate_plan",
     "greedy_plan",
+    "min_cost_assignment",
     "plan_cost",
     "plan_pairs",
 ]
@@ -139,6 +140,67 @@ def _candidate_frame(r: Roster, cand: Scores) -> pd.DataFrame:
     return df
 
 
+def min_cost_assignment(
+    mentee: np.ndarray,
+    tutor: np.ndarray,
+    cost: np.ndarray,
+    capacity: np.ndarray,
+    cost_scale: int = 10_000,
+) -> np.ndarray:
+    """The exact lexicographic optimum over given arcs: most pairs, then least total cost.
+
+    Parameters
+    ----------
+    mentee, tutor : array of int
+        The two ends of each allowed arc (any integer labels).
+    cost : array of float
+        Cost of each arc (non-negative); rounded to ``1 / cost_scale``.
+    capacity : array of int
+        Places of each tutor, indexed by the tutor label (``capacity[tutor[i]]``).
+    cost_scale : int
+
+    Returns
+    -------
+    array of bool
+        Which arcs are chosen; each mentee at most once, each tutor at most its capacity.
+
+    Examples
+    --------
+    >>> min_cost_assignment(np.array([0, 0, 1]), np.array([0, 1, 0]),
+    ...                     np.array([1.0, 5.0, 2.0]), np.array([1, 1])).tolist()
+    [False, True, True]
+    """
+    chosen = np.zeros(len(mentee), dtype=bool)
+    if not len(mentee):
+        return chosen
+    mu, mloc = np.unique(mentee, return_inverse=True)
+    tu, tloc = np.unique(tutor, return_inverse=True)
+    sink = len(mu) + len(tu)
+    smcf = min_cost_flow.SimpleMinCostFlow()
+    smcf.add_arcs_with_capacity_and_unit_cost(
+        mloc.astype(np.int32),
+        (len(mu) + tloc).astype(np.int32),
+        np.ones(len(mentee), dtype=np.int64),
+        np.rint(np.asarray(cost) * cost_scale).astype(np.int64),
+    )
+    smcf.add_arcs_with_capacity_and_unit_cost(
+        (len(mu) + np.arange(len(tu))).astype(np.int32),
+        np.full(len(tu), sink, dtype=np.int32),
+        np.asarray(capacity)[tu].astype(np.int64),
+        np.zeros(len(tu), dtype=np.int64),
+    )
+    # Every mentee offers one unit; the solver sends as many as fit, as cheaply as possible.
+    smcf.set_nodes_supplies(
+        np.arange(sink + 1, dtype=np.int32),
+        np.r_[np.ones(len(mu), np.int64), np.zeros(len(tu), np.int64), -len(mu)],
+    )
+    status = smcf.solve_max_flow_with_min_cost()
+    if status != smcf.OPTIMAL:
+        raise RuntimeError(f"min-cost flow failed with status {status}")
+    chosen[:] = smcf.flows(np.arange(len(mentee))) > 0
+    return chosen
+
+
 def _solve(r: Roster, cand: Scores) -> np.ndarray:
     """Indices into ``cand`` of the chosen pairs (exact lexicographic optimum)."""
     s = r.settings
@@ -148,34 +210,10 @@ def _solve(r: Roster, cand: Scores) -> np.ndarray:
         first = np.r_[True, cand.mentee[o][1:] != cand.mentee[o][:-1]]
         start = np.maximum.accumulate(np.where(first, np.arange(len(o)), 0))
         ok = np.sort(o[np.arange(len(o)) - start < s.candidates_per_mentee])
-    if not len(ok):
-        return ok
-    mu, mloc = np.unique(cand.mentee[ok], return_inverse=True)
-    tu, tloc = np.unique(cand.tutor[ok], return_inverse=True)
-    sink = len(mu) + len(tu)
-    smcf = min_cost_flow.SimpleMinCostFlow()
-    costs = np.rint(cand.cost[ok] * s.cost_scale).astype(np.int64)
-    smcf.add_arcs_with_capacity_and_unit_cost(
-        mloc.astype(np.int32),
-        (len(mu) + tloc).astype(np.int32),
-        np.ones(len(ok), dtype=np.int64),
-        costs,
+    chosen = min_cost_assignment(
+        cand.mentee[ok], cand.tutor[ok], cand.cost[ok], r.spare, s.cost_scale
     )
-    smcf.add_arcs_with_capacity_and_unit_cost(
-        (len(mu) + np.arange(len(tu))).astype(np.int32),
-        np.full(len(tu), sink, dtype=np.int32),
-        r.spare[tu].astype(np.int64),
-        np.zeros(len(tu), dtype=np.int64),
-    )
-    smcf.set_nodes_supplies(
-        np.arange(sink + 1, dtype=np.int32),
-        np.r_[np.ones(len(mu), np.int64), np.zeros(len(tu), np.int64), -len(mu)],
-    )
-    status = smcf.solve_max_flow_with_min_cost()
-    if status != smcf.OPTIMAL:
-        raise RuntimeError(f"min-cost flow failed with status {status}")
-    flows = smcf.flows(np.arange(len(ok)))
-    return ok[flows > 0]
+    return ok[chosen]
 
 
 def _greedy(r: Roster, cand: Scores) -> np.ndarray:
