@@ -1,6 +1,6 @@
 """Events of the two years before ``as_of`` and who attended them.
 
-Events come from four sources: РМО (methodological associations) of each municipality, schools
+Events come from five sources: РМО (methodological associations) of each municipality, schools
 (mostly strong ones) showing their practice, consultations for weak schools, regional
 associations (webinars, courses, conferences), and the joint events of partnerships. Attendance
 is drawn by weighted sampling inside pools of teachers (a municipality's teachers of a subject,
@@ -57,10 +57,31 @@ ORGANIZER, SPEAKER, PARTICIPANT = range(3)
 _K = {k: i for i, k in enumerate(KINDS)}
 HORIZON_DAYS = 730
 _EVENTS_PER_SCHOOL, _REGIONAL_PER_SCHOOL = 2.9, 0.4
-_EXAM_GROUPS = tuple(
-    g for g, (s, _, _) in enumerate(RMO_GROUPS) if s in ("Русский язык", "Математика", "Физика",
-    "Химия", "Биология", "География", "История", "Информатика", "Английский язык")
-)  # fmt: skip
+_EXAM_SUBJECTS = (
+    "Русский язык",
+    "Математика",
+    "Физика",
+    "Химия",
+    "Биология",
+    "География",
+    "История",
+    "Информатика",
+    "Английский язык",
+)
+_EXAM_GROUPS = tuple(g for g, (s, _, _) in enumerate(RMO_GROUPS) if s in _EXAM_SUBJECTS)
+# Groups without reading-and-writing lessons take only the methods that fit them.
+_PRACTICAL_GROUPS = tuple(
+    g for g, (s, _, _) in enumerate(RMO_GROUPS) if s in ("Физическая культура", "Технология")
+)
+_PRACTICAL_TOPICS = (
+    "Проектная деятельность",
+    "Дифференцированный подход",
+    "Групповая работа",
+    "Формирующее оценивание",
+    "Работа с детьми с ОВЗ",
+    "Цифровые образовательные ресурсы",
+)
+_PRACTICAL_METHODS = tuple(k for k, m in enumerate(METHODS) if m in _PRACTICAL_TOPICS)
 
 # kind → (share, low, high participants) for each source
 _RMO_KINDS = {
@@ -192,6 +213,8 @@ def _title(
         topic = EVENT_TOPICS_GENERAL[general]
     else:
         subject = RMO_GROUPS[group][0]
+        if group in _PRACTICAL_GROUPS:
+            method = _PRACTICAL_METHODS[method % len(_PRACTICAL_METHODS)]
         if name == "open_lesson":
             topic = f"{subject_topic(METHODS[method], subject)}, {grade} класс"
         elif group in _EXAM_GROUPS and u < 0.3:

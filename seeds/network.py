@@ -40,6 +40,7 @@ __all__ = [
 
 EXCHANGE_WINDOW_DAYS = 90  # DESIGN.md: a pair is active with a joint event in the last 90 days
 _FOCUS_PRIMARY = ("Русский язык", "Математика", "Окружающий мир")
+_FOCUS_EVENING = ("Русский язык", "Математика")
 _FOCUS = (
     "Русский язык",
     "Математика",
@@ -312,7 +313,9 @@ def _add_partnership(
         status = "agreed" if rng.random() < 0.6 else "active"
     dates = sorted(d for d in dates if start <= d < as_of)
 
-    options = _FOCUS_PRIMARY if world.level[mentee] == PRIMARY else _FOCUS
+    options = {PRIMARY: _FOCUS_PRIMARY, EVENING: _FOCUS_EVENING}.get(
+        int(world.level[mentee]), _FOCUS
+    )
     cols = [_SUBJECT[s] for s in options]
     gap = world.subject_dev[mentee, cols] - 0.5 * world.subject_dev[tutor, cols]
     k_focus = 1 if rng.random() < 0.5 else 2
