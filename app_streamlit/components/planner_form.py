@@ -32,20 +32,8 @@ def planner_settings_form(
             placeholder=t("ui.filter.whole_region"),
             help=t("analysis.setting.municipalities"),
         )
-        c1, c2, c3, c4 = st.columns(4)
-        from_data = c1.checkbox(
-            t("ui.planner.capacity_from_data"),
-            value=d.capacity_override is None,
-            help=t("analysis.setting.default_tutor_capacity"),
-        )
-        capacity = c1.number_input(
-            t("ui.planner.capacity"),
-            min_value=0,
-            max_value=20,
-            value=d.capacity_override if d.capacity_override is not None else 2,
-            help=t("analysis.setting.capacity_override"),
-        )
-        max_km = c2.slider(
+        c1, c2 = st.columns(2)
+        max_km = c1.slider(
             t("ui.planner.max_km"),
             min_value=10,
             max_value=500,
@@ -53,14 +41,27 @@ def planner_settings_form(
             step=10,
             help=t("analysis.setting.max_km"),
         )
-        gap = c3.slider(
+        gap = c2.slider(
             t("ui.planner.max_band_gap"),
             min_value=0,
             max_value=4,
             value=d.max_band_gap,
             help=t("analysis.setting.max_band_gap"),
         )
-        cross = c4.checkbox(
+        c3, c4, c5 = st.columns(3)
+        from_data = c3.checkbox(
+            t("ui.planner.capacity_from_data"),
+            value=d.capacity_override is None,
+            help=t("analysis.setting.default_tutor_capacity"),
+        )
+        capacity = c4.number_input(
+            t("ui.planner.capacity"),
+            min_value=0,
+            max_value=20,
+            value=d.capacity_override if d.capacity_override is not None else 2,
+            help=t("analysis.setting.capacity_override"),
+        )
+        cross = c5.checkbox(
             t("ui.planner.cross_municipality"),
             value=d.cross_municipality,
             help=t("analysis.setting.cross_municipality"),

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 import pandas as pd
+from pandas.api.types import is_datetime64_any_dtype
 
 from schoolnet.i18n import t
 
@@ -57,6 +59,10 @@ def value_label(prefix: str, value: Any) -> Any:
 
 
 def _cell(value: Any) -> Any:
+    if isinstance(value, dt.datetime | pd.Timestamp):
+        return "" if pd.isna(value) else value.strftime("%d.%m.%Y")
+    if isinstance(value, dt.date):
+        return value.strftime("%d.%m.%Y")
     if isinstance(value, bool):
         return t("common.yes") if value else t("common.no")
     if isinstance(value, list | tuple | set):
@@ -81,7 +87,7 @@ def present(
         series = out[name]
         if name in prefixes:
             out[name] = [value_label(prefixes[name], v) for v in series]
-        elif series.dtype == object or series.dtype == bool:
+        elif series.dtype == object or series.dtype == bool or is_datetime64_any_dtype(series):
             out[name] = [_cell(v) for v in series]
     return out.rename(columns={c: col(c) for c in keep})
 

@@ -70,7 +70,6 @@ st.dataframe(
     ),
     hide_index=True,
     width="stretch",
-    height=320,
     column_config={
         t("ui.col.mentee_teacher_share"): st.column_config.ProgressColumn(
             min_value=0.0, max_value=1.0, format="percent"

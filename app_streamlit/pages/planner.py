@@ -38,7 +38,7 @@ m1.metric(t("ui.planner.n_pairs"), len(pairs))
 m2.metric(t("ui.planner.n_unpaired"), len(unpaired))
 m3.metric(t("ui.planner.total_cost"), f"{pairs['cost'].sum():.2f}" if len(pairs) else "—")
 
-start = st.date_input(
+st.date_input(
     t("ui.planner.start_date"), value=dt.date.today(), format="DD.MM.YYYY", key="planner_start"
 )
 
@@ -70,6 +70,7 @@ else:
             t("ui.col.social_gap"): st.column_config.NumberColumn(format="%.2f"),
             t("ui.col.distance_km"): st.column_config.NumberColumn(format="%.0f"),
             t("ui.col.subject_fit"): st.column_config.NumberColumn(format="%.2f"),
+            t("ui.col.reason"): st.column_config.TextColumn(width="large"),
         },
     )
     by_mentee = {str(r["mentee_school_id"]): r for r in pairs.to_dict("records")}
@@ -85,31 +86,50 @@ else:
         key="planner_chosen",
         placeholder=t("ui.filter.choose"),
     )
-    reason = st.text_input(t("ui.planner.reject_reason"), key="planner_reject_reason")
-    b1, b2, b3 = st.columns(3)
-    accept_all = b1.button(t("ui.planner.accept_all"), key="planner_accept_all")
-    accept = b2.button(
-        t("ui.planner.accept"), type="primary", disabled=not chosen, key="planner_accept"
-    )
-    reject = b3.button(t("ui.planner.reject"), disabled=not chosen, key="planner_reject")
-    if accept or accept_all:
-        targets = list(by_mentee) if accept_all else chosen
+    st.text_input(t("ui.planner.reject_reason"), key="planner_reject_reason")
+
+    # Writes run in callbacks, before the rerun, which then shows an emptied choice. Widget
+    # values are read from the session: they may have changed in the same round trip.
+    def accept(every: bool) -> None:
+        targets = list(by_mentee) if every else st.session_state.get("planner_chosen", [])
+        day = st.session_state.get("planner_start")
         accepted: list[str] = st.session_state.setdefault("planner_accepted", [])
         for mentee_id in targets:
             r = by_mentee[mentee_id]
-            pid = state.accept_pair(
-                mentee_id, str(r["tutor_school_id"]), list(r["focus_subjects"] or []), start
-            )
-            accepted.append(pid)
+            focus = list(r["focus_subjects"] or [])
+            accepted.append(state.accept_pair(mentee_id, str(r["tutor_school_id"]), focus, day))
         st.session_state["planner_messages"] = [t("ui.planner.accepted", n=len(targets))]
-        st.session_state.pop("planner_chosen", None)
-        st.rerun()
-    if reject:
-        for mentee_id in chosen:
-            state.reject_pair(mentee_id, str(by_mentee[mentee_id]["tutor_school_id"]), reason)
-        st.session_state["planner_messages"] = [t("ui.planner.rejected", n=len(chosen))]
-        st.session_state.pop("planner_chosen", None)
-        st.rerun()
+        st.session_state["planner_chosen"] = []
+
+    def reject() -> None:
+        targets = st.session_state.get("planner_chosen", [])
+        why = st.session_state.get("planner_reject_reason", "")
+        for mentee_id in targets:
+            state.reject_pair(mentee_id, str(by_mentee[mentee_id]["tutor_school_id"]), why)
+        st.session_state["planner_messages"] = [t("ui.planner.rejected", n=len(targets))]
+        st.session_state["planner_chosen"] = []
+
+    b1, b2, b3 = st.columns(3)
+    b1.button(
+        t("ui.planner.accept_all"),
+        key="planner_accept_all",
+        on_click=accept,
+        args=(True,),
+    )
+    b2.button(
+        t("ui.planner.accept"),
+        type="primary",
+        disabled=not chosen,
+        key="planner_accept",
+        on_click=accept,
+        args=(False,),
+    )
+    b3.button(
+        t("ui.planner.reject"),
+        disabled=not chosen,
+        key="planner_reject",
+        on_click=reject,
+    )
 
 # --- unpaired mentees ---------------------------------------------------------------------------
 st.subheader(t("ui.planner.unpaired"))
@@ -148,19 +168,24 @@ if mentees:
         st.markdown(
             t("ui.planner.swap_cost", cost=f"{verdict['cost']:.2f}") + f" — {verdict['reason']}"
         )
-        if st.button(t("ui.planner.swap_accept"), key="swap_accept"):
-            focus = next(
-                (
-                    list(r["focus_subjects"] or [])
-                    for r in pairs.to_dict("records")
-                    if str(r["mentee_school_id"]) == mentee_id
-                ),
-                [],
-            )
-            pid = state.accept_pair(mentee_id, tutor_id, focus, start)
+        focus = [
+            list(r["focus_subjects"] or [])
+            for r in pairs.to_dict("records")
+            if str(r["mentee_school_id"]) == mentee_id
+        ]
+
+        def accept_swap() -> None:
+            day = st.session_state.get("planner_start")
+            pid = state.accept_pair(mentee_id, tutor_id, focus[0] if focus else [], day)
             st.session_state.setdefault("planner_accepted", []).append(pid)
             st.session_state["planner_messages"] = [t("ui.planner.accepted", n=1)]
-            st.rerun()
+
+        st.button(
+            t("ui.planner.swap_accept"),
+            key="swap_accept",
+            disabled=not verdict.get("feasible", True),
+            on_click=accept_swap,
+        )
         with st.expander(t("ui.planner.swap_all_options")):
             st.dataframe(present(options), hide_index=True, width="stretch")
 
