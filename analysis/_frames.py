@@ -103,6 +103,11 @@ def as_str_id(s: pd.Series) -> pd.Series:
     ['101', '7', '3']
     """
 
+    if len(s) and pd.api.types.infer_dtype(s, skipna=True) == "string":
+        # The common case, text ids: one vectorized strip, missing cells stay missing.
+        stripped = s.astype("str").str.strip().astype(object)
+        return stripped.where(stripped.notna(), None)
+
     def one(x: Any) -> Any:
         if _is_missing(x):
             return None

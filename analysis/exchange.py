@@ -108,9 +108,11 @@ def joint_events(
         ``format``, ``linked`` (the event names the partnership), ``tutor_teachers`` and
         ``mentee_teachers`` (how many of each school's teachers attended).
     """
-    p = _partnerships(partnerships)
-    ev = _events(events)
     att = _attendance(participation, teachers)
+    return _joint(_partnerships(partnerships), _events(events), att, as_of)
+
+
+def _joint(p: pd.DataFrame, ev: pd.DataFrame, att: pd.DataFrame, as_of: dt.date) -> pd.DataFrame:
     mine = ev[ev["event_partnership_id"].isin(set(p["partnership_id"]))]
     linked = pd.DataFrame(
         {"partnership_id": mine["event_partnership_id"], "event_id": mine["event_id"]}
@@ -205,7 +207,8 @@ def partnership_activity(
     """
     s = settings or AnalysisSettings()
     p = _partnerships(partnerships)
-    joint = joint_events(partnerships, events, participation, teachers, as_of)
+    att = _attendance(participation, teachers)
+    joint = _joint(p, _events(events), att, as_of)
     day = pd.Timestamp(as_of)
     age = (day - joint["date"]).dt.days
     joint = joint.assign(
@@ -217,7 +220,6 @@ def partnership_activity(
         joint_events_365d=("in_long", "sum"),
         joint_events_total=("event_id", "nunique"),
     )
-    att = _attendance(participation, teachers)
     seen = (
         joint[["partnership_id", "event_id"]]
         .merge(att, on="event_id")
