@@ -56,3 +56,11 @@ def test_russian_and_english_have_the_same_analysis_keys() -> None:
 def test_invalid_settings_are_rejected(kw: dict[str, object]) -> None:
     with pytest.raises(ValidationError):
         AnalysisSettings(**kw)  # type: ignore[arg-type]
+
+
+def test_every_setting_is_documented_in_the_readme() -> None:
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parents[2] / "analysis" / "README.md").read_text()
+    for name in AnalysisSettings.model_fields:
+        assert f"`{name}`" in readme, name
