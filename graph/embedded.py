@@ -25,6 +25,8 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
+import orjson
+
 from graph.model import Edge, Node, NodeRef, node_from_props
 from graph.store import Direction, Store, StoreError, UnitOfWork, WriteStats
 
@@ -53,20 +55,30 @@ INSERT OR IGNORE INTO meta (key, value) VALUES ('data_version', '0');
 INSERT OR IGNORE INTO meta (key, value) VALUES ('schema_version', '1');
 """
 
-_BATCH = 5000
+_STAGING = """
+CREATE TEMP TABLE IF NOT EXISTS stage_nodes (
+    label TEXT NOT NULL, id TEXT NOT NULL, props TEXT NOT NULL, PRIMARY KEY (label, id)
+) WITHOUT ROWID;
+CREATE TEMP TABLE IF NOT EXISTS stage_edges (
+    type TEXT NOT NULL, src_label TEXT NOT NULL, src_id TEXT NOT NULL,
+    dst_label TEXT NOT NULL, dst_id TEXT NOT NULL, props TEXT NOT NULL,
+    PRIMARY KEY (type, src_label, src_id, dst_label, dst_id)
+) WITHOUT ROWID;
+"""
 
 
 def dumps_props(props: dict[str, Any]) -> str:
-    """Canonical JSON of properties: sorted keys, no ASCII escaping, no spaces."""
-    return json.dumps(props, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    """Canonical JSON of properties: sorted keys, UTF-8 (no ASCII escaping), no spaces.
 
-
-def _chunks(seq: Sequence[Any], size: int = _BATCH) -> Iterator[Sequence[Any]]:
-    for i in range(0, len(seq), size):
-        yield seq[i : i + size]
+    >>> dumps_props({"b": 1, "a": "ё"})
+    '{"a":"ё","b":1}'
+    """
+    return orjson.dumps(props, option=orjson.OPT_SORT_KEYS).decode("utf-8")
 
 
 class _SqliteUnitOfWork(UnitOfWork):
+    """Writes are staged in temporary tables, then merged in SQL (fast and exact stats)."""
+
     def __init__(self, store: EmbeddedStore) -> None:
         self._store = store
         self._conn = store._connect()
@@ -78,92 +90,62 @@ class _SqliteUnitOfWork(UnitOfWork):
             raise StoreError(f"хранилище занято другой записью: {exc}") from exc
 
     def upsert_nodes(self, nodes: Sequence[Node]) -> None:
-        by_label: dict[str, list[tuple[str, str]]] = {}
-        for n in nodes:
-            by_label.setdefault(n.label, []).append((n.id, dumps_props(n.props())))
-        for label, rows in by_label.items():
-            for chunk in _chunks(rows):
-                self._upsert(
-                    label,
-                    "SELECT id, props FROM nodes WHERE label = ? AND id IN ({})",
-                    [label],
-                    [r[0] for r in chunk],
-                    [(label, i, p) for i, p in chunk],
-                    "INSERT INTO nodes (label, id, props) VALUES (?, ?, ?) "
-                    "ON CONFLICT (label, id) DO UPDATE SET props = excluded.props",
-                    lambda row: (row[1], row[2]),
-                )
+        if not nodes:
+            return
+        c = self._conn
+        c.execute("DELETE FROM temp.stage_nodes")
+        c.executemany(
+            "INSERT OR REPLACE INTO temp.stage_nodes (label, id, props) VALUES (?, ?, ?)",
+            [(n.label, n.id, dumps_props(n.props())) for n in nodes],
+        )
+        self._count(
+            "SELECT s.label, SUM(n.id IS NULL), SUM(n.props != s.props), SUM(n.props = s.props) "
+            "FROM temp.stage_nodes s LEFT JOIN nodes n ON n.label = s.label AND n.id = s.id "
+            "GROUP BY s.label"
+        )
+        c.execute(
+            "INSERT INTO nodes (label, id, props) SELECT label, id, props FROM temp.stage_nodes "
+            "WHERE true ON CONFLICT (label, id) DO UPDATE SET props = excluded.props "
+            "WHERE props != excluded.props"
+        )
 
     def upsert_edges(self, edges: Sequence[Edge]) -> None:
-        by_type: dict[str, list[Edge]] = {}
-        for e in edges:
-            by_type.setdefault(e.type, []).append(e)
-        for etype, items in by_type.items():
-            for chunk in _chunks(items):
-                self._check_endpoints(chunk)
-                rows = [(*e.key(), dumps_props(e.props)) for e in chunk]
-                # Existing edges of this type touching these sources; compared in Python.
-                self._upsert(
-                    etype,
-                    "SELECT src_label || char(31) || src_id || char(31) || dst_label "
-                    "|| char(31) || dst_id, props FROM edges WHERE type = ? AND src_id IN ({})",
-                    [etype],
-                    sorted({e.src.id for e in chunk}),
-                    rows,
-                    "INSERT INTO edges (type, src_label, src_id, dst_label, dst_id, props) "
-                    "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (type, src_label, src_id, dst_label, "
-                    "dst_id) DO UPDATE SET props = excluded.props",
-                    lambda row: ("\x1f".join(row[1:5]), row[5]),
-                )
-
-    def _check_endpoints(self, chunk: Sequence[Edge]) -> None:
-        refs = {e.src for e in chunk} | {e.dst for e in chunk}
-        by_label: dict[str, set[str]] = {}
-        for r in refs:
-            by_label.setdefault(r.label, set()).add(r.id)
-        for label, ids in by_label.items():
-            found: set[str] = set()
-            id_list = sorted(ids)
-            for part in _chunks(id_list, 900):
-                q = "SELECT id FROM nodes WHERE label = ? AND id IN ({})".format(
-                    ",".join("?" * len(part))
-                )
-                found.update(r[0] for r in self._conn.execute(q, [label, *part]))
-            missing = ids - found
+        if not edges:
+            return
+        c = self._conn
+        c.execute("DELETE FROM temp.stage_edges")
+        c.executemany(
+            "INSERT OR REPLACE INTO temp.stage_edges "
+            "(type, src_label, src_id, dst_label, dst_id, props) VALUES (?, ?, ?, ?, ?, ?)",
+            [(*e.key(), dumps_props(e.props)) for e in edges],
+        )
+        for side in ("src", "dst"):
+            missing = c.execute(
+                f"SELECT DISTINCT s.{side}_label, s.{side}_id FROM temp.stage_edges s "
+                f"LEFT JOIN nodes n ON n.label = s.{side}_label AND n.id = s.{side}_id "
+                "WHERE n.id IS NULL LIMIT 5"
+            ).fetchall()
             if missing:
-                raise StoreError(
-                    f"связь ссылается на отсутствующий узел {label}: {sorted(missing)[:5]}"
-                )
+                refs = ", ".join(f"{lab}:{i}" for lab, i in missing)
+                raise StoreError(f"связь ссылается на отсутствующий узел: {refs}")
+        self._count(
+            "SELECT s.type, SUM(e.type IS NULL), SUM(e.props != s.props), SUM(e.props = s.props) "
+            "FROM temp.stage_edges s LEFT JOIN edges e ON e.type = s.type "
+            "AND e.src_label = s.src_label AND e.src_id = s.src_id "
+            "AND e.dst_label = s.dst_label AND e.dst_id = s.dst_id GROUP BY s.type"
+        )
+        c.execute(
+            "INSERT INTO edges (type, src_label, src_id, dst_label, dst_id, props) "
+            "SELECT type, src_label, src_id, dst_label, dst_id, props FROM temp.stage_edges "
+            "WHERE true ON CONFLICT (type, src_label, src_id, dst_label, dst_id) "
+            "DO UPDATE SET props = excluded.props WHERE props != excluded.props"
+        )
 
-    def _upsert(
-        self,
-        kind: str,
-        select: str,
-        select_prefix: list[Any],
-        keys: list[str],
-        rows: list[tuple[Any, ...]],
-        insert: str,
-        key_of: Any,
-    ) -> None:
-        existing: dict[str, str] = {}
-        for part in _chunks(keys, 900):
-            q = select.format(",".join("?" * len(part)))
-            existing.update(self._conn.execute(q, [*select_prefix, *part]).fetchall())
-        todo = []
-        for row in rows:
-            k, props = key_of(row)
-            old = existing.get(k)
-            if old is None:
-                self.stats.added[kind] += 1
-            elif old != props:
-                self.stats.changed[kind] += 1
-            else:
-                self.stats.unchanged[kind] += 1
-                continue
-            existing[k] = props
-            todo.append(row)
-        if todo:
-            self._conn.executemany(insert, todo)
+    def _count(self, sql: str) -> None:
+        for kind, added, changed, unchanged in self._conn.execute(sql):
+            self.stats.added[kind] += added or 0
+            self.stats.changed[kind] += changed or 0
+            self.stats.unchanged[kind] += unchanged or 0
 
     def delete_edges(self, edges: Sequence[Edge]) -> None:
         self._conn.executemany(
@@ -225,6 +207,8 @@ class EmbeddedStore(Store):
             conn.execute("PRAGMA synchronous=NORMAL")
             conn.execute("PRAGMA foreign_keys=OFF")
             conn.execute("PRAGMA cache_size=-65536")
+            conn.execute("PRAGMA temp_store=MEMORY")
+            conn.executescript(_STAGING)
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"не удалось открыть базу данных {self.path}: {exc}") from exc
         return conn
