@@ -46,7 +46,7 @@ from loaders.aliases import sheet_title_ru
 from loaders.issues import ImportIssue, format_issues
 from loaders.readers import ReadResult, read_bytes, read_paths
 from loaders.sheets import SHEETS
-from loaders.validate import validate_sheets
+from loaders.validate import paused_gc, validate_sheets
 from schoolnet.i18n import t
 
 __all__ = [
@@ -212,14 +212,19 @@ class ImportReport:
 _COUNTERS = ("added", "changed", "unchanged")
 
 
+_OWNER_LABELS = frozenset().union(*(labels for _, labels in _OWNED.values()))
+
+
 def _stale_edges(store: Store, nodes: Sequence[Node], edges: Sequence[Edge]) -> list[Edge]:
-    refs = {n.ref() for n in nodes}
-    new_keys = {e.key() for e in edges}
+    refs = {n.ref() for n in nodes if n.label in _OWNER_LABELS}
+    new_keys: set[tuple[str, ...]] | None = None
     stale: list[Edge] = []
     for etype, (end, labels) in _OWNED.items():
         owners: set[NodeRef] = {r for r in refs if r.label in labels}
         if not owners:
             continue
+        if new_keys is None:
+            new_keys = {e.key() for e in edges if e.type in _OWNED}
         for e in store.iter_edges(etype):
             owner = e.src if end == "src" else e.dst
             if owner in owners and e.key() not in new_keys:
@@ -267,7 +272,8 @@ def apply_plan(plan: ImportPlan, store: Store) -> ImportReport:
 
 def validate_paths(paths: Sequence[str | Path], store: Store) -> ImportPlan:
     """Read and check files and folders; nothing is written."""
-    return _plan(read_paths(paths), store, [str(p) for p in paths])
+    with paused_gc():
+        return _plan(read_paths(paths), store, [str(p) for p in paths])
 
 
 def import_paths(paths: Sequence[str | Path], store: Store) -> ImportReport:
@@ -277,10 +283,11 @@ def import_paths(paths: Sequence[str | Path], store: Store) -> ImportReport:
 
 def validate_uploads(uploads: Sequence[tuple[str, bytes]], store: Store) -> ImportPlan:
     """Read and check in-memory files given as ``(file name, content)``; nothing is written."""
-    read = ReadResult()
-    for name, data in uploads:
-        read.extend(read_bytes(name, data))
-    return _plan(read, store, [name for name, _ in uploads])
+    with paused_gc():
+        read = ReadResult()
+        for name, data in uploads:
+            read.extend(read_bytes(name, data))
+        return _plan(read, store, [name for name, _ in uploads])
 
 
 def import_uploads(uploads: Sequence[tuple[str, bytes]], store: Store) -> ImportReport:

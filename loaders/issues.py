@@ -21,7 +21,7 @@ from schoolnet.i18n import t
 __all__ = ["ImportIssue", "format_issues"]
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True)
 class ImportIssue:
     """One problem: ``file`` as the user named it, ``sheet`` the workbook sheet (XLSX only),
     ``row`` as seen in Excel (None for the whole file), ``column`` the header as written in
