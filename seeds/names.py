@@ -143,7 +143,8 @@ PLACE_ROOTS: tuple[str, ...] = (
 # Prefixes that make more district names from the same stems; a hyphen keeps the capital.
 PLACE_PREFIXES: tuple[str, ...] = (
     "", "Ново", "Верхне", "Нижне", "Старо", "Красно", "Бело", "Средне", "Больше", "Мало",
-    "Северо-", "Южно-", "Усть-", "Приозёрно-",
+    "Дальне", "Горно", "Светло", "Тихо", "Черно", "Сухо", "Северо-", "Южно-", "Усть-",
+    "Приозёрно-",
 )  # fmt: skip
 
 # Stems of village names: «с. Ивановка», «д. Иваново», «с. Ивановское», «п. Ивановский».

@@ -162,14 +162,16 @@ class _Draft:
 
 def build_world(spec: SizeSpec, seed: int) -> World:
     """Lay out the regions, municipalities and schools of a demo of size ``spec``."""
+    if not 1 <= spec.regions <= len(REGIONS):
+        raise ValueError(f"a demo has 1 to {len(REGIONS)} regions, not {spec.regions}")
     rng = np.random.default_rng([seed, 1])
     stems = place_stems()
     stem_order = rng.permutation(len(stems))
     stem_iter = (stems[i] for i in stem_order)
     regions = list(range(spec.regions))
     region_order = [0, *(1 + rng.permutation(len(REGIONS) - 1))]
-    region_name = [REGIONS[region_order[r % len(REGIONS)]][0] for r in regions]
-    region_gen = [REGIONS[region_order[r % len(REGIONS)]][1] for r in regions]
+    region_name = [REGIONS[region_order[r]][0] for r in regions]
+    region_gen = [REGIONS[region_order[r]][1] for r in regions]
     region_code = [3] if spec.regions == 1 else [r + 1 for r in regions]
 
     muni_name: list[str] = []
@@ -192,7 +194,9 @@ def build_world(spec: SizeSpec, seed: int) -> World:
         cell_km = _cell_km(boxes[r], n_munis)
         # Cities first in the region's municipality list, then districts.
         for m in range(n_munis):
-            stem = next(stem_iter)
+            stem = next(stem_iter, None)
+            if stem is None:
+                raise ValueError(f"a demo has at most {len(stems)} municipalities")
             mi = len(muni_name)
             if is_city[m]:
                 muni_name.append(f"г. {town_name(stem)}")

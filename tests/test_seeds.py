@@ -97,6 +97,8 @@ def test_sizes_are_the_documented_ones() -> None:
     assert SIZES == ("small", "region", "country")
     with pytest.raises(ValueError, match="unknown demo size"):
         generate("huge", as_of=AS_OF)
+    with pytest.raises(ValueError, match="regions"):
+        generate(SizeSpec(regions=100, municipalities=1, schools=10), as_of=AS_OF)
 
 
 def test_sheets_have_exactly_the_design_headers(data: DemoData) -> None:
@@ -149,6 +151,7 @@ def test_a_custom_size_with_several_regions_and_lean_results() -> None:
     schools = data.sheets["schools"]
     assert schools["region"].nunique() == 2
     assert schools["municipality"].nunique() >= 4
+    assert schools.groupby("municipality")["region"].nunique().max() == 1
     assert schools["school_id"].is_unique
     assert data.sheets["events"]["event_id"].is_unique
     assert data.sheets["associations"]["association_id"].is_unique
