@@ -10,7 +10,7 @@ import math
 import numpy as np
 import pandas as pd
 
-from analysis._roster import LEVELS, Flag, Roster, Scores, chord_to_km
+from analysis._roster import LEVELS, Flag, Roster, Scores, chord_to_km, score_pairs
 from schoolnet.i18n import t
 
 __all__ = ["flag_reasons", "pair_reason", "unpaired_reasons"]
@@ -227,16 +227,18 @@ def unpaired_reasons(
                         radius=int(math.ceil(km[j] / 10) * 10),
                     )
                 )
-            online = ok & free
-            if online.any():
-                sc_gap = np.abs(r.social[tutors] - r.social[m])
-                j = int(np.argmin(np.where(online, np.nan_to_num(sc_gap), np.inf)))
+            online = np.flatnonzero(ok & free)
+            if len(online):
+                # Online, distance does not matter: the best match on everything else.
+                sc = score_pairs(r, np.full(len(online), m), tutors[online])
+                km_part = np.where(sc.coords_unknown, s.max_km, sc.distance_km) / 100.0
+                rest = sc.cost - s.weight_distance * km_part
+                j = int(online[np.argmin(rest)])
                 tt = int(tutors[j])
                 extra["online_tutor_id"] = r.ids[tt]
                 dist_txt = _km(float(km[j])) if np.isfinite(km[j]) else "?"
-                hints.append(
-                    t("analysis.hint.online", name=r.name[tt], km=dist_txt, gap=_idx(sc_gap[j]))
-                )
+                gap = float(np.abs(r.social[tt] - r.social[m]))
+                hints.append(t("analysis.hint.online", name=r.name[tt], km=dist_txt, gap=_idx(gap)))
             nxt = base_ok & free & (gaps == s.max_band_gap + 1) & (km <= s.max_km)
             if nxt.any():
                 j = int(np.argmin(np.where(nxt, km, np.inf)))

@@ -143,6 +143,20 @@ def test_band_gap_distance_and_same_school_rules() -> None:
     assert plan.unpaired.loc[0, "nearest_tutor_id"] == "far"
 
 
+def test_hints_for_a_mentee_with_no_tutor_near() -> None:
+    schools, identified = frames(
+        (school("m", 0), ident("m", "low", 2, 0.0, weak=["Физика"])),
+        (school("near", 150), ident("near", "strong", 2, 0.9)),
+        (school("alike", 300), ident("alike", "strong", 2, 0.0, strong=["Физика"])),
+    )
+    row = plan_pairs(schools, identified).unpaired.iloc[0]
+    assert row["reason"] == "в радиусе 100 км нет школ-тьюторов из кластеров 1–2"
+    assert (row["nearest_tutor_id"], row["online_tutor_id"]) == ("near", "alike")
+    assert "онлайн-пара со школой «Школа alike» (300 км, разница индексов +0,00)" in str(
+        row["hint"]
+    )
+
+
 def test_unknown_coordinates_are_feasible_but_flagged_and_cost_the_max_distance() -> None:
     schools, identified = frames(
         (school("m", 0), ident("m", "low", 1, 0.0)),
