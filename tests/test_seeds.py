@@ -79,8 +79,10 @@ def _missing(v: Any) -> bool:
 
 
 def _rows(df: pd.DataFrame) -> Iterator[dict[str, Any]]:
-    for row in df.to_dict("records"):
-        yield {str(k): v for k, v in row.items() if not _missing(v)}
+    """Rows as dicts without their missing cells (faster than ``to_dict("records")``)."""
+    columns = [str(c) for c in df.columns]
+    for values in zip(*(df[c].tolist() for c in columns), strict=True):
+        yield {k: v for k, v in zip(columns, values, strict=True) if not _missing(v)}
 
 
 def _split(row: dict[str, Any], *columns: str) -> dict[str, Any]:
