@@ -25,13 +25,13 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 from collections import defaultdict
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import networkx as nx
+import orjson
 
 from graph.model import Edge
 from graph.store import Store
@@ -56,7 +56,8 @@ class ExportError(Exception):
 
 
 def _dumps(obj: Any) -> str:
-    return json.dumps(obj, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    """Compact JSON with sorted keys and unescaped UTF-8 (orjson: the same bytes every run)."""
+    return orjson.dumps(obj, option=orjson.OPT_SORT_KEYS).decode("utf-8")
 
 
 def export_json(store: Store) -> bytes:
