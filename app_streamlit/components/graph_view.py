@@ -149,7 +149,7 @@ def _vis_node(node: dict[str, Any]) -> dict[str, Any]:
         "shape": shape,
         "color": colour,
         "size": size,
-        "font": {"size": 14 if kind in ("Curator", "School") else 10},
+        "font": {"size": 14 if kind in ("Curator", "School", "More") else 10},
     }
 
 

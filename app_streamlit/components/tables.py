@@ -18,6 +18,7 @@ __all__ = [
     "filter_frame",
     "frame_to_xlsx",
     "options_of",
+    "percent_columns",
     "present",
     "share_percent",
     "share_text",
@@ -164,3 +165,14 @@ def share_percent(count: Any, total: Any) -> str:
     except (TypeError, ValueError):
         return "—"
     return "—" if d <= 0 else t("ui.percent", pct=round(100 * n / d))
+
+
+def percent_columns(frame: pd.DataFrame) -> dict[str, Any]:
+    """Column settings showing every ``*_share`` column (0–1) as a percentage."""
+    import streamlit as st
+
+    return {
+        col(name): st.column_config.NumberColumn(format="percent")
+        for name in frame.columns
+        if str(name).endswith("_share")
+    }

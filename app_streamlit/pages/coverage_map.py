@@ -7,7 +7,13 @@ import streamlit as st
 from app_streamlit import state
 from app_streamlit.components.empty_store import require_data
 from app_streamlit.components.map_view import coverage_deck, legend_html
-from app_streamlit.components.tables import filter_frame, options_of, present, value_label
+from app_streamlit.components.tables import (
+    filter_frame,
+    options_of,
+    percent_columns,
+    present,
+    value_label,
+)
 from schoolnet.i18n import t
 
 st.title(t("ui.page.coverage"))
@@ -55,7 +61,7 @@ st.html(legend_html())
 st.subheader(t("ui.coverage.table"))
 table = state.coverage_table()
 shown = table if not munis else table[table["municipality"].isin([*munis, table.iloc[-1, 0]])]
-st.dataframe(present(shown), hide_index=True, width="stretch")
+st.dataframe(present(shown), hide_index=True, width="stretch", column_config=percent_columns(shown))
 st.download_button(
     t("ui.coverage.download"),
     data=state.coverage_xlsx(table),

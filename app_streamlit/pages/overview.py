@@ -55,11 +55,12 @@ with right:
     ]
     for i, (name, total) in enumerate(n for n in shown if n[0] in cov):
         cell = cells[i % 2]
+        label = t(f"ui.overview.cov.{name}")
         if total:
-            cell.metric(col(name), share_percent(cov[name], cov.get(total)))
+            cell.metric(label, share_percent(cov[name], cov.get(total)), help=col(name))
             cell.caption(share_text(cov[name], cov.get(total)))
         else:
-            cell.metric(col(name), str(cov[name]))
+            cell.metric(label, str(cov[name]), help=col(name))
 
 st.subheader(t("ui.overview.trends"))
 if ov.trends.empty or ov.trends["year"].nunique() < 2:

@@ -10,7 +10,7 @@ from analysis.settings import AnalysisSettings
 from app_streamlit import state
 from app_streamlit.components.empty_store import require_data
 from app_streamlit.components.planner_form import planner_settings_form
-from app_streamlit.components.tables import present
+from app_streamlit.components.tables import frame_to_xlsx, present
 from schoolnet.i18n import t
 
 st.title(t("ui.page.planner"))
@@ -129,6 +129,17 @@ else:
         disabled=not chosen,
         key="planner_reject",
         on_click=reject,
+    )
+
+    plan_table = present(pairs, ["mentee_name", "mentee_municipality", "tutor_name",
+                                 "tutor_municipality", "cost", "distance_km", "focus_subjects",
+                                 "reason"])  # fmt: skip
+    st.download_button(
+        t("ui.planner.plan_download"),
+        data=lambda: frame_to_xlsx(plan_table, t("ui.planner.pairs")),
+        file_name="predlozhennye_pary.xlsx",
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        key="planner_plan_download",
     )
 
 # --- unpaired mentees ---------------------------------------------------------------------------

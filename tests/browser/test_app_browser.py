@@ -250,3 +250,14 @@ def test_planner_run_and_accept_one_pair(browser_page: Any, served_app: str) -> 
     page.get_by_role("button", name=t("ui.planner.order_download")).wait_for()
     SHOTS.mkdir(exist_ok=True)
     page.screenshot(path=str(SHOTS / "planner_accepted.png"), full_page=True)
+
+
+def test_role_picks_the_menu(browser_page: Any, served_app: str) -> None:
+    page = browser_page
+    _open(page, served_app, "schools")
+    page.locator('[data-testid="stSidebar"] [data-testid="stSelectbox"]').click()
+    page.get_by_role("option", name=t("ui.role.curator")).click()
+    page.get_by_role("heading", name=t("ui.page.my_schools"), level=1).wait_for(timeout=60_000)
+    _settle(page)
+    _no_exception(page)
+    assert page.get_by_role("link", name=t("ui.page.schools")).count() == 0
