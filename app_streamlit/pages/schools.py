@@ -67,7 +67,7 @@ st.dataframe(
     ),
     hide_index=True,
     width="stretch",
-    height=360,
+    height=360 if len(shown) > 10 else "auto",
 )
 
 if shown.empty:
