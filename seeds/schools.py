@@ -229,6 +229,8 @@ def build_world(spec: SizeSpec, seed: int) -> World:
     hi = lo_hi[settlement, level, 1]
     students = np.round(lo + (hi - lo) * rng.beta(2.0, 2.0, n)).astype(np.int64)
     students = np.where(elite, np.maximum(students, 700), students)
+    if spec.fixed_small:  # Иволгинский-like: big suburban villages, ~450 teachers in all
+        students = np.round(students * 1.08).astype(np.int64)
     ratio_lo = np.array([_PUPILS_PER_TEACHER[s][0] for s in range(3)])[settlement]
     ratio_hi = np.array([_PUPILS_PER_TEACHER[s][1] for s in range(3)])[settlement]
     ratio = rng.uniform(ratio_lo, ratio_hi)
