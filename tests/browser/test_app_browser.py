@@ -9,8 +9,10 @@ its main element and for the absence of a Streamlit exception, and photographed 
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -112,18 +114,30 @@ def served_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     cmd = [exe] if exe else [sys.executable, "-m", "schoolnet.cli"]
     cmd += ["app", "--db", str(db), "--port", str(port), "--address", "127.0.0.1"]
     log = (tmp_path_factory.getbasetemp() / "app.log").open("wb")
-    proc = subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT)
+    # Its own process group: `schoolnet app` runs streamlit as a child, which must go too.
+    proc = subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
     url = f"http://127.0.0.1:{port}"
     try:
         _wait_healthy(url, proc)
         yield url
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+        _stop_group(proc)
         log.close()
+
+
+def _stop_group(proc: subprocess.Popen[bytes]) -> None:
+    """End the app and its streamlit child (SIGTERM, then SIGKILL after a grace period)."""
+    for sig in (signal.SIGTERM, signal.SIGKILL):
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(proc.pid, sig)
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            continue
+        # The leader is gone; make sure nothing else of the group lingers.
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(proc.pid, signal.SIGKILL)
+        return
 
 
 @pytest.fixture(scope="module")
