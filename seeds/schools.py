@@ -62,7 +62,9 @@ class SizeSpec:
     ``fixed_small`` lays out one district like Иволгинский район: 18 schools (13 secondary,
     3 basic, 1 primary, 1 evening) with 3 on the official ШНОР list. ``vpr_grades`` and
     ``electives`` set the detail of the results (ВПР grades; ОГЭ/ЕГЭ electives per school-year,
-    0–2): every size has the full detail, ~240 result rows per school over three years.
+    0–2). ``small`` and ``region`` have the full detail, ~240 result rows per school over three
+    years; ``country`` keeps ВПР in grade 4 and no electives (~60 rows per school, ~2.4 million
+    rows), the volume the benchmarks of the analysis issue are stated for.
     """
 
     regions: int
@@ -76,7 +78,7 @@ class SizeSpec:
 SIZE_SPECS: dict[str, SizeSpec] = {
     "small": SizeSpec(regions=1, municipalities=1, schools=18, fixed_small=True),
     "region": SizeSpec(regions=1, municipalities=30, schools=1500),
-    "country": SizeSpec(regions=27, municipalities=40, schools=1480),
+    "country": SizeSpec(regions=27, municipalities=40, schools=1480, vpr_grades=(4,), electives=0),
 }
 
 # Shares of levels by settlement type (primary, basic, secondary, evening, other).
