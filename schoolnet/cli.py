@@ -11,7 +11,6 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import os
-import subprocess
 import sys
 import tempfile
 from collections.abc import Callable, Sequence
@@ -180,10 +179,15 @@ def cmd_app(args: argparse.Namespace) -> int:
         "true",
         "--browser.gatherUsageStats",
         "false",
+        "--client.toolbarMode",
+        "viewer",
     ]
     if args.address:
         cmd += ["--server.address", args.address]
-    return subprocess.call(cmd, env=env)
+    sys.stdout.flush()
+    # Become the Streamlit server, so that signals (Ctrl+C, SIGTERM) reach it directly.
+    os.execve(sys.executable, cmd, env)
+    return 0  # pragma: no cover - execve does not return
 
 
 # --- parser -------------------------------------------------------------------------------------

@@ -85,13 +85,21 @@ def _trends(
     low_ids = set(ident.loc[low.to_numpy(), "school_id"])
     pct = pct.assign(group=pct["school_id"].isin(low_ids))
     parts = []
-    for flag, key in ((True, "services.trend.low_index"), (False, "services.trend.other_index")):
+    for flag, code in ((True, "low_index"), (False, "other_index")):
         g = pct[pct["group"] == flag].groupby("year")["result_index"].mean()
-        parts.append(pd.DataFrame({"year": g.index, "series": t(key), "value": g.to_numpy()}))
+        parts.append(
+            pd.DataFrame(
+                {"year": g.index, "code": code, "series": t(f"services.trend.{code}"),
+                 "value": g.to_numpy()}
+            )
+        )  # fmt: skip
     ev = event_years.value_counts().sort_index()
     parts.append(
-        pd.DataFrame({"year": ev.index, "series": t("services.trend.events"), "value": ev.values})
-    )
+        pd.DataFrame(
+            {"year": ev.index, "code": "events", "series": t("services.trend.events"),
+             "value": ev.values}
+        )
+    )  # fmt: skip
     out = pd.concat(parts, ignore_index=True)
     out["year"] = out["year"].astype(int)
     return out.sort_values(["series", "year"]).reset_index(drop=True)
