@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import math
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -434,3 +435,57 @@ def test_rewrite_is_a_noop_with_the_same_stats(loaded: tuple[Store, Store]) -> N
     assert stats[0].is_noop() and stats[1].is_noop()
     assert stats[0].unchanged == stats[1].unchanged
     assert sum(stats[1].unchanged.values()) == len(nodes) + len(edges)
+
+
+# --- the imported demo ------------------------------------------------------------------------
+def demo_params(store: Store) -> dict[str, list[dict[str, Any]]]:
+    """Parameters that hit data in an imported demo: its busiest school, curator, municipality."""
+    works = {e.src.id: e.dst.id for e in store.edges("WORKS_AT")}
+    busy = Counter(works[e.src.id] for e in store.edges("ATTENDED") if e.src.id in works)
+    busy.update(e.src.id for e in store.edges("ORGANIZED") if e.src.label == "School")
+    school = busy.most_common(1)[0][0] if busy else ""
+    curators = sorted({e.src.id for e in store.edges("CURATES")})
+    munis = sorted({str(getattr(n, "municipality", "")) for n in store.nodes("School")})
+    return {
+        "schools": [{}, {"municipalities": munis[:1]}],
+        "results": [{}, {"municipalities": munis[-1:]}],
+        "teachers": [{}, {"school_id": school}],
+        "curatorships": [{}, {"curator_id": curators[0] if curators else None}],
+        "school_events": [{"school_id": school}],
+    }
+
+
+@pytest.fixture(scope="module")
+def demo_loaded(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[tuple[Store, Store]]:
+    from services.demo import load_demo
+    from tests.neo4j_support import fresh_neo4j_store
+
+    embedded = EmbeddedStore(tmp_path_factory.mktemp("demo") / "demo.db")
+    neo4j = fresh_neo4j_store(request)
+    reports = [
+        load_demo(s, "small", seed=42, as_of=dt.date(2026, 11, 23)) for s in (embedded, neo4j)
+    ]
+    assert reports[0].stats.added == reports[1].stats.added
+    try:
+        yield embedded, neo4j
+    finally:
+        embedded.close()
+        neo4j.close()
+
+
+@pytest.mark.parametrize("q", all_queries(), ids=lambda q: q.name)
+def test_query_parity_on_the_small_demo(q: NamedQuery, demo_loaded: tuple[Store, Store]) -> None:
+    embedded, neo4j = demo_loaded
+    for params in demo_params(embedded).get(q.name, [{}]):
+        emb = embedded.query(q.name, **params)
+        assert_same_answer(q, params, emb, neo4j.query(q.name, **params))
+
+
+def test_small_demo_round_trips_identically(demo_loaded: tuple[Store, Store]) -> None:
+    embedded, neo4j = demo_loaded
+    assert embedded.count_nodes() == neo4j.count_nodes()
+    assert embedded.count_edges() == neo4j.count_edges()
+    assert embedded.nodes() == neo4j.nodes()
+    assert embedded.edges() == neo4j.edges()
