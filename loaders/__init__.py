@@ -1,1 +1,37 @@
-"""schoolnet loaders package."""
+"""Files → validated rows → one all-or-nothing write; and the store back out to files.
+
+Modules
+-------
+- :mod:`loaders.sheets`: the import sheets as data (columns, types, required, keys).
+- :mod:`loaders.aliases`: Russian headers, sheet/file names and values; the README table.
+- :mod:`loaders.readers`: CSV / XLSX / folders → raw text sheets.
+- :mod:`loaders.validate`: raw sheets → typed nodes and edges, every problem collected.
+- :mod:`loaders.importer`: ``validate_*`` (a plan, nothing written) and ``import_*``
+  (one unit of work, or :class:`~loaders.importer.ImportFailed` and nothing written).
+- :mod:`loaders.template`: the empty CSVs and the workbook with a «Справка» sheet.
+- :mod:`loaders.export`: canonical JSON, GraphML, and the import workbook (XLSX / CSV).
+"""
+
+from loaders.importer import (
+    ImportFailed,
+    ImportPlan,
+    ImportReport,
+    apply_plan,
+    import_paths,
+    import_uploads,
+    validate_paths,
+    validate_uploads,
+)
+from loaders.issues import ImportIssue
+
+__all__ = [
+    "ImportFailed",
+    "ImportIssue",
+    "ImportPlan",
+    "ImportReport",
+    "apply_plan",
+    "import_paths",
+    "import_uploads",
+    "validate_paths",
+    "validate_uploads",
+]

@@ -225,6 +225,8 @@ def _read_xlsx(name: str, data: bytes) -> ReadResult:
             title = ws.title
             if normalize(title) in _HELP:
                 continue
+            # Some generators write a wrong sheet size; read what is really there.
+            ws.reset_dimensions()
             rows = (
                 (n, [cell_text(v) for v in values])
                 for n, values in enumerate(ws.iter_rows(values_only=True), start=1)
