@@ -69,9 +69,8 @@ def main() -> int:
     print(f"re-import (no-op={r['reimport_noop']}): {r['reimport_s']:6.1f} s")
     print(f"peak memory (import) : {r['peak_mb']:8.0f} MB")
     print(f"SQLite file          : {r['db_mb']:8.0f} MB")
-    print(
-        f"parent peak memory   : {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:8.0f} MB"
-    )
+    parent_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"parent peak memory   : {parent_mb:8.0f} MB")
     return 0
 
 

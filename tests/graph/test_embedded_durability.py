@@ -60,7 +60,7 @@ def test_sigkill_mid_write_keeps_previous_state(tmp_path: Path) -> None:
     store = EmbeddedStore(db)
     assert store.count_nodes() == {"Municipality": 1, "School": 50}
     s0 = store.get_node("School", "s0")
-    assert s0 is not None and s0.name == "Школа 0"
+    assert isinstance(s0, School) and s0.name == "Школа 0"
     assert (
         store.write([School(id="s1", name="После сбоя", municipality="Озёрск")]).changed["School"]
         == 1

@@ -2,9 +2,21 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
-from graph.model import Edge, Event, Municipality, NodeRef, Partnership, School, Teacher
+from graph.model import (
+    Edge,
+    Event,
+    EventKind,
+    Municipality,
+    NodeRef,
+    Partnership,
+    PartnershipStatus,
+    School,
+    Teacher,
+)
 from graph.store import Store, StoreError
 
 HOSTILE = [
@@ -33,7 +45,7 @@ def test_upsert_and_get(store: Store) -> None:
     assert stats.added["School"] == 3
     assert stats.added["IN"] == 3
     got = store.get_node("School", "s1")
-    assert got is not None and got.name == "Школа 1" and got.lat == 55.0
+    assert isinstance(got, School) and got.name == "Школа 1" and got.lat == 55.0
     assert store.get_node("School", "nope") is None
     assert store.count_nodes() == {"Municipality": 1, "School": 3}
     assert store.count_edges() == {"IN": 3}
@@ -99,7 +111,7 @@ def test_hostile_strings_are_stored_verbatim(store: Store, text: str) -> None:
     store.write(nodes, edges)
     store.write([School(id="s0", name=text, municipality="Озёрск")])
     got = store.get_node("School", "s0")
-    assert got is not None and got.name == text
+    assert isinstance(got, School) and got.name == text
     assert store.count_nodes() == {"Municipality": 1, "School": 1}
     rows = store.query("schools")
     assert rows[0]["name"] == text
@@ -111,11 +123,17 @@ def test_delete_edges_and_typed_round_trip(store: Store) -> None:
         id="p1",
         tutor_school_id="s0",
         mentee_school_id="s1",
-        status="agreed",
-        start_date="2025-09-01",
+        status=PartnershipStatus.agreed,
+        start_date=dt.date(2025, 9, 1),
         focus_subjects=["Математика", "Физика"],
     )
-    ev = Event(id="e1", title="Семинар", kind="seminar", date="2025-10-01", partnership_id="p1")
+    ev = Event(
+        id="e1",
+        title="Семинар",
+        kind=EventKind.seminar,
+        date=dt.date(2025, 10, 1),
+        partnership_id="p1",
+    )
     nodes += [p, ev]
     edges += [
         Edge(type="TUTOR_IN", src=NodeRef("School", "s0"), dst=p.ref()),
