@@ -96,7 +96,7 @@ class _SqliteUnitOfWork(UnitOfWork):
         c.execute("DELETE FROM temp.stage_nodes")
         c.executemany(
             "INSERT OR REPLACE INTO temp.stage_nodes (label, id, props) VALUES (?, ?, ?)",
-            [(n.label, n.id, dumps_props(n.props())) for n in nodes],
+            ((n.label, n.id, dumps_props(n.props())) for n in nodes),
         )
         self._count(
             "SELECT s.label, SUM(n.id IS NULL), SUM(n.props != s.props), SUM(n.props = s.props) "
@@ -117,7 +117,7 @@ class _SqliteUnitOfWork(UnitOfWork):
         c.executemany(
             "INSERT OR REPLACE INTO temp.stage_edges "
             "(type, src_label, src_id, dst_label, dst_id, props) VALUES (?, ?, ?, ?, ?, ?)",
-            [(*e.key(), dumps_props(e.props)) for e in edges],
+            ((*e.key(), dumps_props(e.props)) for e in edges),
         )
         for side in ("src", "dst"):
             missing = c.execute(
