@@ -8,9 +8,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from graph.embedded import EmbeddedStore
+from loaders.cells import parse_number
 from loaders.importer import import_paths, validate_paths
 from loaders.readers import read_bytes
-from loaders.validate import parse_number
 from tests.loaders.sample import csv_text
 
 

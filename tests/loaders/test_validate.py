@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from graph.embedded import EmbeddedStore
+from loaders.cells import parse_date, parse_int, parse_number, parse_percent, split_list
 from loaders.importer import ImportFailed, import_paths, validate_paths
 from loaders.issues import ImportIssue
-from loaders.validate import parse_date, parse_int, parse_number, parse_percent, split_list
 from tests.loaders.sample import ENGLISH, Table, csv_text, write_english
 
 Tables = dict[str, Table]
