@@ -7,6 +7,7 @@ store (Python lists and bools); every analysis function first passes its frames 
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import math
 from collections.abc import Iterable
 from typing import Any
@@ -20,8 +21,11 @@ __all__ = [
     "as_list",
     "as_str_id",
     "column",
+    "contains_sorted",
     "list_column",
     "norm_subject",
+    "shared_codes",
+    "unique_sorted",
     "years_text",
 ]
 
@@ -96,6 +100,14 @@ def as_bool(s: pd.Series) -> pd.Series:
     return _map_uniques(s, one).astype(bool)
 
 
+def _one_id(x: Any) -> Any:
+    if _is_missing(x):
+        return None
+    if isinstance(x, float) and x.is_integer():
+        return str(int(x))
+    return str(x).strip()
+
+
 def as_str_id(s: pd.Series) -> pd.Series:
     """Identifiers as stripped strings (``101`` and ``"101"`` are the same school).
 
@@ -108,14 +120,53 @@ def as_str_id(s: pd.Series) -> pd.Series:
         stripped = s.astype("str").str.strip().astype(object)
         return stripped.where(stripped.notna(), None)
 
-    def one(x: Any) -> Any:
-        if _is_missing(x):
-            return None
-        if isinstance(x, float) and x.is_integer():
-            return str(int(x))
-        return str(x).strip()
+    return _map_uniques(s, _one_id)
 
-    return _map_uniques(s, one)
+
+def unique_sorted(x: np.ndarray) -> np.ndarray:
+    """Distinct values, ascending, by sorting (numpy's hash-based ``unique`` can be far slower
+    on large, sparse int64 keys).
+
+    >>> unique_sorted(np.array([5, 1, 5, 3])).tolist()
+    [1, 3, 5]
+    """
+    s = np.sort(x)
+    return s[np.r_[True, s[1:] != s[:-1]]] if len(s) else s
+
+
+def contains_sorted(sorted_values: np.ndarray, x: np.ndarray) -> np.ndarray:
+    """Whether each ``x`` is in ``sorted_values`` (ascending), by binary search.
+
+    >>> contains_sorted(np.array([1, 3, 5]), np.array([0, 3, 6])).tolist()
+    [False, True, False]
+    """
+    if not len(sorted_values):
+        return np.zeros(len(x), dtype=bool)
+    i = np.minimum(np.searchsorted(sorted_values, x), len(sorted_values) - 1)
+    return np.asarray(sorted_values[i] == x)
+
+
+def shared_codes(*columns: pd.Series) -> tuple[list[np.ndarray], int]:
+    """Integer codes of ids across several columns (normalized as :func:`as_str_id`).
+
+    Equal ids get equal codes wherever they occur; missing ids get -1. Joining on these codes
+    is much cheaper than joining millions of rows on text.
+
+    >>> codes, n = shared_codes(pd.Series(["a", "b"]), pd.Series(["b", " a", None, 7]))
+    >>> [c.tolist() for c in codes], n
+    ([[0, 1], [1, 0, -1, 2]], 3)
+    """
+    lengths = [len(c) for c in columns]
+    # Plain object arrays throughout: a pandas Series of text would be converted to Arrow.
+    joined = np.concatenate([c.to_numpy(dtype=object) for c in columns])
+    raw, uniques = pd.factorize(joined, use_na_sentinel=True)
+    clean = np.array(
+        [u.strip() if type(u) is str else _one_id(u) for u in uniques.tolist()], dtype=object
+    )
+    ucodes, cats = pd.factorize(clean, use_na_sentinel=True)
+    codes = np.append(ucodes, -1)[raw].astype(np.int64)
+    bounds = np.cumsum([0, *lengths])
+    return [codes[a:b] for a, b in itertools.pairwise(bounds)], len(cats)
 
 
 def as_date(s: pd.Series) -> pd.Series:
@@ -137,7 +188,10 @@ def as_date(s: pd.Series) -> pd.Series:
             return pd.to_datetime(text, format="%d.%m.%Y", errors="coerce")
         return pd.to_datetime(text, errors="coerce")
 
-    return pd.to_datetime(pd.Series([one(x) for x in s], index=s.index, dtype=object))
+    if pd.api.types.is_datetime64_any_dtype(s.dtype):
+        return s.astype("datetime64[ns]")
+    # A few hundred distinct days among many events: parse each once.
+    return pd.to_datetime(_map_uniques(s, one)).astype("datetime64[ns]")
 
 
 def norm_subject(name: str) -> str:

@@ -30,9 +30,10 @@ from __future__ import annotations
 
 import datetime as dt
 
+import numpy as np
 import pandas as pd
 
-from analysis._frames import as_bool, as_date, as_str_id, column, list_column
+from analysis._frames import as_bool, as_date, as_str_id, column, list_column, shared_codes
 from analysis.pairing import PairingPlan
 from analysis.settings import AnalysisSettings
 from schoolnet.i18n import t
@@ -49,6 +50,56 @@ def low_schools(identified: pd.DataFrame) -> pd.Series:
     """
     return (column(identified, "status") == "low") | as_bool(
         column(identified, "official_low_results")
+    )
+
+
+def _low_school_staff(
+    sch: pd.DataFrame,
+    teachers: pd.DataFrame,
+    memberships: pd.DataFrame | None,
+    events: pd.DataFrame | None,
+    participation: pd.DataFrame | None,
+    as_of: dt.date,
+    window_days: int,
+) -> pd.DataFrame:
+    """Teachers of ШНОР: ``municipality``, ``in_assoc``, ``at_event`` (within the window).
+
+    Ids become shared integer codes so that millions of attendance rows are flag lookups.
+    """
+    empty = pd.DataFrame({"teacher_id": pd.Series([], dtype=object)})
+    memb = memberships if memberships is not None else empty
+    part = participation if participation is not None and events is not None else empty
+    (t_staff, t_memb, t_part), n_t = shared_codes(
+        teachers["teacher_id"], memb["teacher_id"], part["teacher_id"]
+    )
+    (s_staff, s_sch), n_s = shared_codes(teachers["school_id"], sch["school_id"])
+    low = np.zeros(n_s + 1, dtype=bool)
+    low[s_sch[sch["low"].to_numpy()]] = True
+    low[-1] = False
+    muni = np.full(n_s + 1, None, dtype=object)
+    muni[s_sch] = sch["municipality"].to_numpy(dtype=object)
+    member = np.zeros(n_t + 1, dtype=bool)
+    member[t_memb] = True
+    member[-1] = False
+    attended = np.zeros(n_t + 1, dtype=bool)
+    if events is not None and len(part):
+        day = pd.Timestamp(as_of)
+        when = as_date(events["date"])
+        recent = ((when <= day) & ((day - when).dt.days <= window_days)).to_numpy()
+        (e_ev, e_part), n_e = shared_codes(events["event_id"], part["event_id"])
+        recent_code = np.zeros(n_e + 1, dtype=bool)
+        recent_code[e_ev[recent]] = True
+        recent_code[-1] = False
+        attended[t_part[recent_code[e_part]]] = True
+    attended[-1] = False
+    first = ~pd.Series(t_staff).duplicated().to_numpy() & (t_staff >= 0)
+    rows = np.flatnonzero(first & low[s_staff])
+    return pd.DataFrame(
+        {
+            "municipality": muni[s_staff[rows]],
+            "in_assoc": member[t_staff[rows]],
+            "at_event": attended[t_staff[rows]],
+        }
     )
 
 
@@ -108,7 +159,6 @@ def coverage(
             "strong": column(identified, "status").isin(["strong", "resilient"]).to_numpy(),
         }
     )
-    low_ids = set(sch.loc[sch["low"], "school_id"])
     active: set[str] = set()
     dormant = pd.Series(dtype=str)
     if activity is not None and len(activity):
@@ -122,34 +172,15 @@ def coverage(
             curated = set(as_str_id(curatorships["school_id"]))
         else:  # the curators sheet: one row per curator, a list of schools
             curated = {x for cell in list_column(curatorships, "schools") for x in cell}
-    staff = pd.DataFrame(
-        {
-            "teacher_id": as_str_id(teachers["teacher_id"]),
-            "school_id": as_str_id(teachers["school_id"]),
-        }
-    ).drop_duplicates("teacher_id")
-    staff = staff[staff["school_id"].isin(low_ids)]
-    members: set[str] = set()
-    if memberships is not None and len(memberships):
-        members = set(as_str_id(memberships["teacher_id"]))
-    attended: set[str] = set()
-    if events is not None and participation is not None and len(events) and len(participation):
-        day = pd.Timestamp(as_of)
-        when = as_date(events["date"])
-        recent = (when <= day) & ((day - when).dt.days <= s.coverage_window_days)
-        recent_ids = set(as_str_id(events.loc[recent, "event_id"]))
-        ev = as_str_id(participation["event_id"])
-        attended = set(as_str_id(participation.loc[ev.isin(recent_ids), "teacher_id"]))
-    staff = staff.assign(
-        in_assoc=staff["teacher_id"].isin(members),
-        at_event=staff["teacher_id"].isin(attended),
+    staff = _low_school_staff(
+        sch, teachers, memberships, events, participation, as_of, s.coverage_window_days
     )
     sch["active_pair"] = sch["low"] & sch["school_id"].isin(active)
     sch["curator"] = sch["low"] & sch["school_id"].isin(curated)
     sch["dormant"] = sch["school_id"].map(dormant.value_counts()).fillna(0).astype(int)
     if plan is not None:
         sch["no_tutor"] = sch["school_id"].isin(set(plan.no_feasible_tutor()))
-    t_by = staff.merge(sch[["school_id", "municipality"]], on="school_id").groupby("municipality")
+    t_by = staff.groupby("municipality")
     by = sch.groupby("municipality", sort=True)
     out = pd.DataFrame(
         {

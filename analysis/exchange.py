@@ -34,7 +34,16 @@ import datetime as dt
 import numpy as np
 import pandas as pd
 
-from analysis._frames import as_date, as_str_id, column, list_column, norm_subject
+from analysis._frames import (
+    as_date,
+    as_str_id,
+    column,
+    contains_sorted,
+    list_column,
+    norm_subject,
+    shared_codes,
+    unique_sorted,
+)
 from analysis.settings import AnalysisSettings
 from schoolnet.i18n import t
 
@@ -61,25 +70,17 @@ def _partnerships(partnerships: pd.DataFrame) -> pd.DataFrame:
     ).reset_index(drop=True)
 
 
-def _attendance(participation: pd.DataFrame, teachers: pd.DataFrame) -> pd.DataFrame:
-    """``event_id``, ``teacher_id``, ``school_id`` of every attendance by a known teacher."""
-    att = pd.DataFrame(
-        {
-            "event_id": as_str_id(participation["event_id"]),
-            "teacher_id": as_str_id(participation["teacher_id"]),
-        }
-    )
-    staff = pd.DataFrame(
-        {
-            "teacher_id": as_str_id(teachers["teacher_id"]),
-            "school_id": as_str_id(teachers["school_id"]),
-        }
-    ).drop_duplicates("teacher_id")
-    return att.merge(staff, on="teacher_id", how="inner").drop_duplicates()
+_NO_DAY = np.iinfo(np.int64).min // 2  # a missing start: no lower bound
+_LAST_DAY = np.iinfo(np.int64).max // 2  # a missing end: no upper bound
+
+
+def _days(d: pd.Series) -> np.ndarray:
+    """Dates as day numbers (NaT → -1 marker handled by callers via ``isna``)."""
+    return d.to_numpy(dtype="datetime64[D]").astype(np.int64)
 
 
 def _events(events: pd.DataFrame) -> pd.DataFrame:
-    return pd.DataFrame(
+    ev = pd.DataFrame(
         {
             "event_id": as_str_id(events["event_id"]),
             "date": as_date(events["date"]),
@@ -89,7 +90,118 @@ def _events(events: pd.DataFrame) -> pd.DataFrame:
             "format": column(events, "format"),
             "event_partnership_id": as_str_id(column(events, "partnership_id")),
         }
-    ).drop_duplicates("event_id", ignore_index=True)
+    )
+    return ev.drop_duplicates("event_id", ignore_index=True)
+
+
+def _slices(sorted_keys: np.ndarray, wanted: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """For each wanted key, the positions of its run in ``sorted_keys``: (owner, position)."""
+    lo = np.searchsorted(sorted_keys, wanted, side="left")
+    hi = np.searchsorted(sorted_keys, wanted, side="right")
+    counts = hi - lo
+    owner = np.repeat(np.arange(len(wanted)), counts)
+    starts = np.repeat(lo - np.cumsum(np.r_[0, counts[:-1]]), counts)
+    return owner, starts + np.arange(counts.sum())
+
+
+class _Exchange:
+    """Partnerships, events and attendance as integer codes, and every joint event.
+
+    Ids are turned into shared integer codes once, so the joins over millions of attendance
+    rows are sorted-array lookups rather than text merges.
+    """
+
+    def __init__(
+        self,
+        partnerships: pd.DataFrame,
+        events: pd.DataFrame,
+        participation: pd.DataFrame,
+        teachers: pd.DataFrame,
+        as_of: dt.date,
+    ) -> None:
+        self.p = p = _partnerships(partnerships)
+        self.ev = ev = _events(events)
+        (t_staff, t_att), n_t = shared_codes(teachers["teacher_id"], participation["teacher_id"])
+        (s_staff, s_tutor, s_mentee), n_s = shared_codes(
+            teachers["school_id"], p["tutor_school_id"], p["mentee_school_id"]
+        )
+        (e_ev, e_att), n_e = shared_codes(ev["event_id"], participation["event_id"])
+        self.tutor, self.mentee = s_tutor, s_mentee
+        school_of = np.full(n_t + 1, -1, dtype=np.int64)
+        school_of[t_staff] = s_staff
+        self.staff = np.bincount(s_staff[(s_staff >= 0) & (t_staff >= 0)], minlength=n_s + 1)
+        row_of = np.full(n_e + 1, -1, dtype=np.int64)
+        row_of[e_ev] = np.arange(len(ev))
+        a_ev, a_sch = row_of[e_att], school_of[t_att]
+        ok = (a_ev >= 0) & (t_att >= 0) & (a_sch >= 0)
+        n_ev = max(len(ev), 1)
+        self.n_ev, self.n_t = n_ev, n_t + 1
+        # Distinct (school, event, teacher) attendances, sorted by school then event.
+        key = unique_sorted((a_sch[ok] * n_ev + a_ev[ok]) * self.n_t + t_att[ok])
+        self.att_se, self.att_teacher = key // self.n_t, key % self.n_t
+        # att_se is sorted: runs of equal (school, event) give the teacher counts.
+        starts = np.flatnonzero(np.r_[True, self.att_se[1:] != self.att_se[:-1]])[
+            : len(self.att_se)
+        ]
+        present = self.att_se[starts]
+        self.present, self.present_n = present, np.diff(np.r_[starts, len(self.att_se)])
+
+        # Linked events, then events where both schools were present.
+        pos = pd.Index(p["partnership_id"]).get_indexer(ev["event_partnership_id"])
+        linked_p, linked_e = pos[pos >= 0], np.flatnonzero(pos >= 0)
+        owner, at = _slices(present // n_ev, s_tutor)
+        cand_e = present[at] % n_ev
+        both = contains_sorted(present, s_mentee[owner] * n_ev + cand_e) & (s_mentee[owner] >= 0)
+        pid = np.r_[linked_p, owner[both]]
+        evr = np.r_[linked_e, cand_e[both]]
+        linked = np.r_[np.ones(len(linked_p), bool), np.zeros(int(both.sum()), bool)]
+        # One row per (partnership, event); a link wins over mere attendance.
+        order = np.lexsort((~linked, evr, pid))
+        pid, evr, linked = pid[order], evr[order], linked[order]
+        first = np.r_[True, (pid[1:] != pid[:-1]) | (evr[1:] != evr[:-1])]
+        pid, evr, linked = pid[first], evr[first], linked[first]
+        day = _days(ev["date"])
+        when = day[evr]
+        start = np.where(p["start_date"].isna(), _NO_DAY, _days(p["start_date"]))
+        end = np.where(p["end_date"].isna(), _LAST_DAY, _days(p["end_date"]))
+        today = np.datetime64(as_of, "D").astype(np.int64)
+        keep = ev["date"].notna().to_numpy()[evr] & (when <= today)
+        keep &= (when >= start[pid]) & (when <= end[pid])
+        self.j_pid, self.j_ev, self.j_linked = pid[keep], evr[keep], linked[keep]
+        self.j_age = today - when[keep]
+
+    def teachers_at(self, school: np.ndarray, ev_rows: np.ndarray) -> np.ndarray:
+        """How many distinct teachers of each school attended each event."""
+        key = school * self.n_ev + ev_rows
+        if not len(self.present):
+            return np.zeros(len(key), dtype=np.int64)
+        i = np.minimum(np.searchsorted(self.present, key), len(self.present) - 1)
+        return np.where((school >= 0) & (self.present[i] == key), self.present_n[i], 0)
+
+    def joint_frame(self) -> pd.DataFrame:
+        ev = self.ev.iloc[self.j_ev].reset_index(drop=True)
+        out = pd.DataFrame(
+            {
+                "partnership_id": self.p["partnership_id"].to_numpy()[self.j_pid],
+                "event_id": ev["event_id"],
+                "date": ev["date"],
+                "title": ev["title"],
+                "kind": ev["kind"],
+                "subject": ev["subject"],
+                "format": ev["format"],
+                "linked": self.j_linked,
+                "tutor_teachers": self.teachers_at(self.tutor[self.j_pid], self.j_ev),
+                "mentee_teachers": self.teachers_at(self.mentee[self.j_pid], self.j_ev),
+            }
+        )
+        return out.sort_values(["partnership_id", "date", "event_id"]).reset_index(drop=True)
+
+    def mentee_teachers_involved(self) -> np.ndarray:
+        """Distinct teachers of the mentee school at the partnership's joint events."""
+        key = self.mentee[self.j_pid] * self.n_ev + self.j_ev
+        owner, at = _slices(self.att_se, key)
+        pairs = unique_sorted(self.j_pid[owner] * self.n_t + self.att_teacher[at])
+        return np.bincount(pairs // self.n_t, minlength=len(self.p))
 
 
 def joint_events(
@@ -106,69 +218,10 @@ def joint_events(
     DataFrame
         ``partnership_id``, ``event_id``, ``date``, ``title``, ``kind``, ``subject``,
         ``format``, ``linked`` (the event names the partnership), ``tutor_teachers`` and
-        ``mentee_teachers`` (how many of each school's teachers attended).
+        ``mentee_teachers`` (how many of each school's teachers attended), sorted by
+        partnership and date.
     """
-    att = _attendance(participation, teachers)
-    return _joint(_partnerships(partnerships), _events(events), att, as_of)
-
-
-def _joint(p: pd.DataFrame, ev: pd.DataFrame, att: pd.DataFrame, as_of: dt.date) -> pd.DataFrame:
-    mine = ev[ev["event_partnership_id"].isin(set(p["partnership_id"]))]
-    linked = pd.DataFrame(
-        {"partnership_id": mine["event_partnership_id"], "event_id": mine["event_id"]}
-    ).assign(linked=True)
-    present = att[["event_id", "school_id"]].drop_duplicates()
-    by_tutor = p[["partnership_id", "tutor_school_id"]].merge(
-        present, left_on="tutor_school_id", right_on="school_id"
-    )[["partnership_id", "event_id"]]
-    by_mentee = p[["partnership_id", "mentee_school_id"]].merge(
-        present, left_on="mentee_school_id", right_on="school_id"
-    )[["partnership_id", "event_id"]]
-    both = by_tutor.merge(by_mentee, on=["partnership_id", "event_id"]).assign(linked=False)
-    joint = (
-        pd.concat([linked[["partnership_id", "event_id", "linked"]], both])
-        .sort_values("linked", ascending=False, kind="stable")
-        .drop_duplicates(["partnership_id", "event_id"])
-        .merge(ev, on="event_id")
-        .merge(p[["partnership_id", "start_date", "end_date"]], on="partnership_id")
-    )
-    day = pd.Timestamp(as_of)
-    keep = (
-        joint["date"].notna()
-        & (joint["date"] <= day)
-        & (joint["start_date"].isna() | (joint["date"] >= joint["start_date"]))
-        & (joint["end_date"].isna() | (joint["date"] <= joint["end_date"]))
-    )
-    joint = joint[keep]
-    counts = (
-        joint[["partnership_id", "event_id"]]
-        .merge(p[["partnership_id", "tutor_school_id", "mentee_school_id"]], on="partnership_id")
-        .merge(att, on="event_id")
-    )
-    counts["side"] = np.select(
-        [
-            counts["school_id"] == counts["tutor_school_id"],
-            counts["school_id"] == counts["mentee_school_id"],
-        ],
-        ["tutor_teachers", "mentee_teachers"],
-        default="other",
-    )
-    n = (
-        counts[counts["side"] != "other"]
-        .groupby(["partnership_id", "event_id", "side"])["teacher_id"]
-        .nunique()
-        .unstack("side")
-        .reindex(columns=["tutor_teachers", "mentee_teachers"])
-        .fillna(0)
-        .astype(int)
-        .reset_index()
-    )
-    joint = joint.merge(n, on=["partnership_id", "event_id"], how="left")
-    for c in ("tutor_teachers", "mentee_teachers"):
-        joint[c] = joint[c].fillna(0).astype(int)
-    cols = ["partnership_id", "event_id", "date", "title", "kind", "subject", "format", "linked",
-            "tutor_teachers", "mentee_teachers"]  # fmt: skip
-    return joint[cols].sort_values(["partnership_id", "date", "event_id"]).reset_index(drop=True)
+    return _Exchange(partnerships, events, participation, teachers, as_of).joint_frame()
 
 
 def _fmt_date(d: pd.Timestamp) -> str:
@@ -206,55 +259,44 @@ def partnership_activity(
         ``reason``.
     """
     s = settings or AnalysisSettings()
-    p = _partnerships(partnerships)
-    att = _attendance(participation, teachers)
-    joint = _joint(p, _events(events), att, as_of)
-    day = pd.Timestamp(as_of)
-    age = (day - joint["date"]).dt.days
-    joint = joint.assign(
-        in_short=age <= s.activity_window_days, in_long=age <= s.coverage_window_days
-    )
-    agg = joint.groupby("partnership_id").agg(
-        last=("date", "max"),
-        joint_events_90d=("in_short", "sum"),
-        joint_events_365d=("in_long", "sum"),
-        joint_events_total=("event_id", "nunique"),
-    )
-    seen = (
-        joint[["partnership_id", "event_id"]]
-        .merge(att, on="event_id")
-        .merge(p[["partnership_id", "mentee_school_id"]], on="partnership_id")
-    )
-    involved = (
-        seen[seen["school_id"] == seen["mentee_school_id"]]
-        .groupby("partnership_id")["teacher_id"]
-        .nunique()
-    )
-    staff = as_str_id(teachers["school_id"]).value_counts()
-    subjects: dict[str, set[str]] = {}
-    for pid, subject in joint[["partnership_id", "subject"]].dropna().itertuples(index=False):
-        subjects.setdefault(pid, set()).add(norm_subject(str(subject)))
-    out = p.drop(columns=["end_date"]).join(agg, on="partnership_id")
-    for c in ("joint_events_90d", "joint_events_365d", "joint_events_total"):
-        out[c] = out[c].fillna(0).astype(int)
-    out["days_since_last"] = (day - out["last"]).dt.days.astype("Int64")
+    x = _Exchange(partnerships, events, participation, teachers, as_of)
+    p, n = x.p, len(x.p)
+    total = np.bincount(x.j_pid, minlength=n)
+    last_age = np.full(n, np.iinfo(np.int64).max)
+    np.minimum.at(last_age, x.j_pid, x.j_age)
+    started = total > 0
+    days = pd.array(np.where(started, last_age, 0), dtype="Int64")
+    days[~started] = pd.NA
+    out = p.drop(columns=["end_date"])
     out["activity"] = np.select(
-        [out["last"].isna(), out["days_since_last"].fillna(0) <= s.activity_window_days],
-        ["not_started", "active"],
-        default="dormant",
+        [~started, last_age <= s.activity_window_days], ["not_started", "active"], "dormant"
     )
-    out["last_joint_event"] = [None if pd.isna(d) else d.date() for d in out["last"]]
+    today = pd.Timestamp(as_of)
+    last = [
+        today - pd.Timedelta(days=int(a)) if ok else None
+        for a, ok in zip(last_age, started, strict=True)
+    ]
+    out["last_joint_event"] = [None if d is None else d.date() for d in last]
+    out["days_since_last"] = days
+    out["joint_events_90d"] = np.bincount(x.j_pid[x.j_age <= s.activity_window_days], minlength=n)
+    out["joint_events_365d"] = np.bincount(x.j_pid[x.j_age <= s.coverage_window_days], minlength=n)
+    out["joint_events_total"] = total
     out["start_date"] = [None if pd.isna(d) else d.date() for d in out["start_date"]]
-    out["mentee_teachers_involved"] = out["partnership_id"].map(involved).fillna(0).astype(int)
-    out["mentee_staff"] = out["mentee_school_id"].map(staff).fillna(0).astype(int)
+    out["mentee_teachers_involved"] = x.mentee_teachers_involved()
+    out["mentee_staff"] = np.where(x.mentee >= 0, x.staff[x.mentee], 0)
     out["mentee_teachers_share"] = (
         out["mentee_teachers_involved"] / out["mentee_staff"].where(out["mentee_staff"] > 0)
     ).astype(float)
+    subjects: dict[int, set[str]] = {}
+    subj = x.ev["subject"].to_numpy(dtype=object)[x.j_ev]
+    for k, subject in set(zip(x.j_pid.tolist(), subj.tolist(), strict=True)):
+        if isinstance(subject, str) and subject.strip():
+            subjects.setdefault(k, set()).add(norm_subject(subject))
     covered, missing, reasons = [], [], []
-    for pid, focus, activity, last, days in out[
-        ["partnership_id", "focus_subjects", "activity", "last", "days_since_last"]
-    ].itertuples(index=False):
-        done = subjects.get(pid, set())
+    for k, (focus, activity, d) in enumerate(
+        zip(out["focus_subjects"], out["activity"], last, strict=True)
+    ):
+        done = subjects.get(k, set())
         covered.append([f for f in focus if norm_subject(f) in done])
         missing.append([f for f in focus if norm_subject(f) not in done])
         if activity == "not_started":
@@ -263,8 +305,8 @@ def partnership_activity(
             reasons.append(
                 t(
                     f"analysis.activity.{activity}",
-                    date=_fmt_date(last),
-                    days=int(days),
+                    date=_fmt_date(d) if d is not None else "",
+                    days=int(last_age[k]),
                     window=s.activity_window_days,
                 )
             )

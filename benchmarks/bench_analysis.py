@@ -16,6 +16,7 @@ identified low schools against the schools it made weak.
 from __future__ import annotations
 
 import argparse
+import os
 import datetime as dt
 import resource
 import sys
@@ -160,7 +161,8 @@ def run(size: str, seed: int, as_of: dt.date, nx_max_arcs: int, memory: bool) ->
     for name, sec, peak in rows:
         mem = "-" if peak is None else f"{peak:,.0f}"
         print(f"{name:<38}{sec:>10.2f}{mem:>18}")
-    print(f"process peak RSS (data + analysis): {rss_mb():,.0f} MB")
+    print(f"process peak RSS (data + analysis): {rss_mb():,.0f} MB; load average now "
+          f"{os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")  # fmt: skip
 
     counts = ident["status"].value_counts().to_dict()
     print(f"statuses: {counts}; window {det.window}; bands {int(ident['n_bands'].iloc[0])}")
@@ -179,6 +181,16 @@ def run(size: str, seed: int, as_of: dt.date, nx_max_arcs: int, memory: bool) ->
     if greedy.n_paired == plan.n_paired:
         print("  same number paired: the optimum's cost is never above greedy's: "
               f"{plan.total_cost <= greedy.total_cost + 1e-9}")  # fmt: skip
+    # Tutors made scarce (one place each, a 40 km radius): where greedy loses pairs.
+    scarce = AnalysisSettings(capacity_override=1, max_km=40)
+    t0 = time.perf_counter()
+    opt_s = plan_pairs(sh["schools"], ident, sh["partnerships"], None, scarce)
+    scarce_s = time.perf_counter() - t0
+    gr_s = greedy_plan(sh["schools"], ident, sh["partnerships"], None, scarce)
+    print(f"scarce tutors (capacity 1, 40 km): optimum {opt_s.n_paired} pairs, cost "
+          f"{opt_s.total_cost:.2f} ({scarce_s:.2f} s); greedy {gr_s.n_paired} pairs "
+          f"({gr_s.n_paired / max(opt_s.n_paired, 1):.3f}), cost {gr_s.total_cost:.2f} "
+          f"({gr_s.total_cost / max(opt_s.total_cost, 1e-9):.3f} x)")  # fmt: skip
     spare = spare_capacity(sh["schools"], sh["partnerships"], s)
     cmp = networkx_vs_ortools(plan, spare, s, nx_max_arcs, seed)
     print(f"networkx.min_cost_flow vs OR-Tools on the same graph ({cmp['graph']}; "
