@@ -16,8 +16,8 @@ identified low schools against the schools it made weak.
 from __future__ import annotations
 
 import argparse
-import os
 import datetime as dt
+import os
 import resource
 import sys
 import time
