@@ -75,7 +75,7 @@ _LAST_DAY = np.iinfo(np.int64).max // 2  # a missing end: no upper bound
 
 
 def _days(d: pd.Series) -> np.ndarray:
-    """Dates as day numbers (NaT → -1 marker handled by callers via ``isna``)."""
+    """Dates as day numbers since 1970 (callers mask missing dates with ``isna``)."""
     return d.to_numpy(dtype="datetime64[D]").astype(np.int64)
 
 
