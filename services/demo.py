@@ -6,10 +6,9 @@ import datetime as dt
 import tempfile
 from pathlib import Path
 
+from graph.store import Store
 from loaders.importer import ImportReport, import_paths
 from seeds.demo import SIZES, generate, write_csv
-
-from graph.store import Store
 from services.errors import UserError
 
 __all__ = ["generate_demo_files", "load_demo"]
