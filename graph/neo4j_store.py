@@ -444,8 +444,13 @@ class Neo4jStore(Store):
         auth = None if user is None else (user, password or "")
         with self._errors():
             try:
+                # Notifications (e.g. "relationship type does not exist yet" while counting an
+                # empty database) are for query authors, not for users' logs.
                 self._driver: Driver = GraphDatabase.driver(
-                    uri, auth=auth, connection_timeout=connection_timeout
+                    uri,
+                    auth=auth,
+                    connection_timeout=connection_timeout,
+                    notifications_min_severity="OFF",
                 )
             except (ConfigurationError, ValueError) as exc:
                 raise StoreError(f"неверный адрес Neo4j «{uri}»: {exc}") from None
