@@ -97,9 +97,13 @@ _BUMP_VERSION: LiteralString = (
 _READ_VERSION: LiteralString = (
     "MATCH (m:SchoolnetMeta {key: 'data_version'}) RETURN m.epoch AS epoch, m.value AS value"
 )
-_CLEAR_BATCH: LiteralString = (
+# Relationships first, then nodes, a few thousand per transaction: a DETACH DELETE of dense
+# nodes drags all their relationships into one transaction's memory.
+_CLEAR_RELS: LiteralString = "MATCH ()-[r]->() WITH r LIMIT $limit DELETE r RETURN count(*) AS n"
+_CLEAR_NODES: LiteralString = (
     "MATCH (n) WHERE NOT n:SchoolnetMeta WITH n LIMIT $limit DETACH DELETE n RETURN count(*) AS n"
 )
+_CLEAR_LIMIT = 5000
 
 # --- per-label node queries -------------------------------------------------------------------
 _NODE_READ_PROPS = {
@@ -600,12 +604,13 @@ class Neo4jStore(Store):
         The version counter survives, so ``data_version()`` keeps moving forward.
         """
 
-        def batch(tx: Any) -> int:
-            return int(tx.run(_CLEAR_BATCH, {"limit": 10_000}).single()["n"])
+        def batch(tx: Any, query: LiteralString) -> int:
+            return int(tx.run(query, {"limit": _CLEAR_LIMIT}).single()["n"])
 
         with self._errors(), self._session() as session:
-            while session.execute_write(batch):
-                pass
+            for query in (_CLEAR_RELS, _CLEAR_NODES):
+                while session.execute_write(batch, query):
+                    pass
             session.execute_write(_bump_version)
 
     # --- reads --------------------------------------------------------------------------------
