@@ -13,7 +13,7 @@ MESSAGES.update(
         "status.regular": "обычная",
         "status.insufficient_data": "недостаточно данных",
         "activity.active": "активна",
-        "activity.dormant": "не работает (давно не было совместных событий)",
+        "activity.dormant": "не работает",
         "activity.not_started": "не начата",
         "label.School": "Школа",
         "label.Teacher": "Педагог",
