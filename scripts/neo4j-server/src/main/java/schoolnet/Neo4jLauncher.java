@@ -44,6 +44,15 @@ public final class Neo4jLauncher {
 
     private Neo4jLauncher() {}
 
+    /** Transaction memory cap in MiB: SCHOOLNET_NEO4J_TX_MEMORY_MB, default 3072. */
+    static long txMemoryMb() {
+        String v = System.getenv("SCHOOLNET_NEO4J_TX_MEMORY_MB");
+        if (v == null || v.isBlank()) {
+            return 3072;
+        }
+        return Long.parseLong(v.trim());
+    }
+
     public static void main(String[] args) throws Exception {
         if (args.length < 1 || args.length > 3 || args[0].startsWith("-")) {
             System.err.println("usage: Neo4jLauncher HOME_DIR [PORT] [HOST]");
@@ -78,7 +87,9 @@ public final class Neo4jLauncher {
                     .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(256))
                     .setConfig(GraphDatabaseSettings.tx_state_memory_allocation,
                             GraphDatabaseSettings.TransactionStateMemoryAllocation.ON_HEAP)
-                    .setConfig(GraphDatabaseSettings.memory_transaction_global_max_size, ByteUnit.mebiBytes(256))
+                    // transaction state: a region-sized import is one transaction (~2.5 GB of state)
+                    .setConfig(GraphDatabaseSettings.memory_transaction_global_max_size,
+                            ByteUnit.mebiBytes(txMemoryMb()))
                     .setConfig(GraphDatabaseSettings.query_cache_size, 200)
                     // disk: small, non-preallocated transaction logs, kept briefly
                     .setConfig(GraphDatabaseSettings.preallocate_logical_logs, false)
