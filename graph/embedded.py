@@ -323,4 +323,5 @@ class EmbeddedStore(Store):
 
 def _edge(row: Sequence[Any]) -> Edge:
     t, sl, si, dl, di, props = row
-    return Edge(type=t, src=NodeRef(sl, si), dst=NodeRef(dl, di), props=json.loads(props))
+    # Stored edges were validated when written.
+    return Edge.unchecked(t, NodeRef(sl, si), NodeRef(dl, di), json.loads(props))
