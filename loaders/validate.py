@@ -20,13 +20,13 @@ from typing import Any
 from pydantic import ValidationError
 
 from graph.model import (
+    NODE_MODELS,
     Edge,
     Metric,
     Municipality,
     Node,
     NodeRef,
     Region,
-    node_from_props,
     result_id,
 )
 from graph.store import Store
@@ -67,7 +67,7 @@ class _Sheet:
         return t("loaders.loc.other_file_row", file=file, row=row)
 
 
-@dataclass
+@dataclass(slots=True)
 class _Row:
     sheet: _Sheet
     number: int
@@ -206,9 +206,11 @@ class _Validator:
             row.values["partnership_id"] = f"P-{tutor}-{mentee}"
         if spec.name == "results" and "assessment" in row.values:
             row.values["assessment"] = _assessment(row.values["assessment"])
-        if any(c in row.bad or (c in spec.required and c not in row.values) for c in spec.key):
-            return None
-        return tuple(row.values.get(c) for c in spec.key)
+        values, bad = row.values, row.bad
+        for c in spec.key:
+            if c in bad or (c not in values and c in spec.required):
+                return None
+        return tuple([values.get(c) for c in spec.key])
 
     def _duplicates(self) -> None:
         for name, rows in self.rows.items():
@@ -252,7 +254,8 @@ class _Validator:
         """Build and keep a node; map the model's complaints to the row's cells."""
         spec = row.sheet.spec
         try:
-            node = node_from_props(label, props.pop("id"), props)
+            # Same as node_from_props(label, id, rest), without copying the row's dict again.
+            node = NODE_MODELS[label].model_validate(props)
         except ValidationError as exc:
             for err in exc.errors():
                 field_name = str(err["loc"][0]) if err["loc"] else None
