@@ -126,6 +126,19 @@ class Store(abc.ABC):
             uow.commit()
             return uow.stats
 
+    def write_batched(
+        self,
+        nodes: Sequence[Node] = (),
+        edges: Sequence[Edge] = (),
+        batch_size: int | None = None,
+    ) -> WriteStats:
+        """A load too large for one transaction, in committed, idempotent batches.
+
+        Backends whose transactions hold any load (the embedded store) write it in one
+        transaction, exactly as :meth:`write`; Neo4j overrides this.
+        """
+        return self.write(nodes, edges)
+
     def delete(self, edges: Sequence[Edge]) -> None:
         with self.unit_of_work() as uow:
             uow.delete_edges(edges)

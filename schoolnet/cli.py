@@ -87,7 +87,7 @@ def cmd_seed(args: argparse.Namespace) -> int:
             print(t("cli.seed.files_written", n=len(files), out=out))
         if args.out is None or args.db_given or args.backend != "embedded":
             with _store(args) as store:
-                report = import_files(store, files)
+                report = import_files(store, files, batched=args.batched)
             _print_stats(report)
     return 0
 
@@ -96,7 +96,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     from services.importing import import_files
 
     with _store(args) as store:
-        report = import_files(store, [Path(p) for p in args.paths])
+        report = import_files(store, [Path(p) for p in args.paths], batched=args.batched)
     _print_stats(report)
     return 0
 
@@ -207,6 +207,14 @@ def _as_of(p: argparse.ArgumentParser) -> None:
     )
 
 
+def _batched(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--batched",
+        action="store_true",
+        help="Neo4j, country-sized loads: commit in batches of NEO4J_BATCH_SIZE; rerun to finish",
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="schoolnet",
@@ -221,12 +229,14 @@ def build_parser() -> argparse.ArgumentParser:
         return p
 
     p = add("seed", cmd_seed, "generate the demo region and load it (or write its files)")
+    _batched(p)
     p.add_argument("--size", choices=["small", "region", "country"], default="small")
     p.add_argument("--seed", type=int, default=42)
     p.add_argument("--out", default=None, help="write the import CSVs to this folder")
     _as_of(p)
 
     p = add("import", cmd_import, "import CSV/XLSX files or folders (all-or-nothing)")
+    _batched(p)
     p.add_argument("paths", nargs="+")
 
     p = add("export", cmd_export, "export the graph (json is canonical, xlsx re-imports)")

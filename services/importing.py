@@ -60,9 +60,12 @@ def import_uploads(store: Store, files: Sequence[tuple[str, bytes]]) -> ImportRe
     return _import_uploads(list(files), store)
 
 
-def import_files(store: Store, paths: Sequence[Path]) -> ImportReport:
-    """Import files or folders all-or-nothing (raises ``ImportFailed``, nothing written)."""
-    return import_paths(list(paths), store)
+def import_files(store: Store, paths: Sequence[Path], batched: bool = False) -> ImportReport:
+    """Import files or folders all-or-nothing (raises ``ImportFailed``, nothing written).
+
+    ``batched`` commits in batches on Neo4j (country-sized loads; a rerun completes them).
+    """
+    return import_paths(list(paths), store, batched=batched)
 
 
 def template_files() -> dict[str, bytes]:
