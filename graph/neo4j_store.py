@@ -34,10 +34,9 @@ reuses an old token). The meta label is invisible to every read of the interface
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from typing import Any, LiteralString, Protocol, cast
+from typing import Any, LiteralString, Protocol
 
 from neo4j import Driver, GraphDatabase, RoutingControl, Session
 from neo4j.exceptions import (
@@ -51,184 +50,37 @@ from neo4j.exceptions import (
 
 from graph.embedded import dumps_props
 from graph.model import EDGE_TYPES, NODE_LABELS, NODE_MODELS, Edge, Node, NodeRef, node_from_props
+from graph.neo4j_cypher import (
+    BOLT_SCHEMES,
+    BUMP_VERSION,
+    CLEAR_LIMIT,
+    CLEAR_NODES,
+    CLEAR_RELS,
+    COUNT_EDGES,
+    COUNT_NODES,
+    EDGE_ALL,
+    EDGE_DELETE,
+    EDGE_MERGE,
+    EDGE_MERGE_ONE,
+    EDGE_READ_PROPS,
+    ENSURE_META,
+    INCIDENT,
+    NEIGHBOURS,
+    NODE_ALL,
+    NODE_GET,
+    NODE_IDS_FOUND,
+    NODE_MERGE,
+    NODE_MERGE_ONE,
+    NODE_READ_PROPS,
+    READ_VERSION,
+    SCHEMA_STATEMENTS,
+)
 from graph.store import Direction, Store, StoreError, UnitOfWork, WriteStats
 
 __all__ = ["DEFAULT_BATCH_SIZE", "META_LABEL", "SCHEMA_STATEMENTS", "Neo4jStore"]
 
 DEFAULT_BATCH_SIZE = 5000
 META_LABEL = "SchoolnetMeta"
-
-# The driver also speaks HTTP (the Query API), which has no explicit transactions: Bolt only.
-_BOLT_SCHEMES = frozenset(
-    f"{base}{suffix}" for base in ("bolt", "neo4j") for suffix in ("", "+s", "+ssc")
-)
-_IDENT = re.compile(r"[A-Z][A-Za-z_]*")
-
-
-def _cypher(template: str, **names: str) -> LiteralString:
-    """Fill a label or type (from the model, never from input) into a query template."""
-    for name in names.values():
-        if not _IDENT.fullmatch(name):  # a model constant that is no plain identifier
-            raise ValueError(f"not a Cypher identifier: {name!r}")
-    return cast(LiteralString, template.format(**names))
-
-
-# --- schema -----------------------------------------------------------------------------------
-SCHEMA_STATEMENTS: tuple[LiteralString, ...] = (
-    *(
-        _cypher(
-            "CREATE CONSTRAINT schoolnet_{L}_id IF NOT EXISTS FOR (n:{L}) REQUIRE n.id IS UNIQUE",
-            L=label,
-        )
-        for label in NODE_LABELS
-    ),
-    "CREATE CONSTRAINT schoolnet_meta_key IF NOT EXISTS "
-    "FOR (n:SchoolnetMeta) REQUIRE n.key IS UNIQUE",
-    # Only short, typed values are indexed: a range index refuses strings over ~8 KB, and a
-    # name can be anything a user typed.
-    "CREATE INDEX schoolnet_event_date IF NOT EXISTS FOR (n:Event) ON (n.date)",
-    "CREATE INDEX schoolnet_partnership_status IF NOT EXISTS FOR (n:Partnership) ON (n.status)",
-    "CREATE INDEX schoolnet_result_year IF NOT EXISTS FOR (n:Result) ON (n.year)",
-)
-
-_ENSURE_META: LiteralString = (
-    "MERGE (m:SchoolnetMeta {key: 'data_version'}) "
-    "ON CREATE SET m.value = 0, m.epoch = randomUUID()"
-)
-_BUMP_VERSION: LiteralString = (
-    "MERGE (m:SchoolnetMeta {key: 'data_version'}) "
-    "ON CREATE SET m.epoch = randomUUID() "
-    "SET m.value = coalesce(m.value, 0) + 1"
-)
-_READ_VERSION: LiteralString = (
-    "MATCH (m:SchoolnetMeta {key: 'data_version'}) RETURN m.epoch AS epoch, m.value AS value"
-)
-# Relationships first, then nodes, a few thousand per transaction: a DETACH DELETE of dense
-# nodes drags all their relationships into one transaction's memory.
-_CLEAR_RELS: LiteralString = "MATCH ()-[r]->() WITH r LIMIT $limit DELETE r RETURN count(*) AS n"
-_CLEAR_NODES: LiteralString = (
-    "MATCH (n) WHERE NOT n:SchoolnetMeta WITH n LIMIT $limit DETACH DELETE n RETURN count(*) AS n"
-)
-_CLEAR_LIMIT = 5000
-
-# --- per-label node queries -------------------------------------------------------------------
-_NODE_READ_PROPS = {
-    label: _cypher(
-        "UNWIND $ids AS id MATCH (n:{L} {{id: id}}) RETURN n.id AS id, properties(n) AS props",
-        L=label,
-    )
-    for label in NODE_LABELS
-}
-_NODE_MERGE = {
-    label: _cypher("UNWIND $rows AS row MERGE (n:{L} {{id: row.id}}) SET n = row.props", L=label)
-    for label in NODE_LABELS
-}
-_NODE_MERGE_ONE = {
-    label: _cypher("MERGE (n:{L} {{id: $id}}) SET n = $props", L=label) for label in NODE_LABELS
-}
-_NODE_GET = {
-    label: _cypher("MATCH (n:{L} {{id: $id}}) RETURN properties(n) AS props", L=label)
-    for label in NODE_LABELS
-}
-_NODE_ALL = {
-    label: _cypher("MATCH (n:{L}) RETURN n.id AS id, properties(n) AS props", L=label)
-    for label in NODE_LABELS
-}
-_NODE_IDS_FOUND = {
-    label: _cypher("UNWIND $ids AS id MATCH (n:{L} {{id: id}}) RETURN n.id AS id", L=label)
-    for label in NODE_LABELS
-}
-_NEIGHBOUR_PATTERNS = {"out": "-[r]->", "in": "<-[r]-", "both": "-[r]-"}
-_NEIGHBOURS = {
-    (label, direction): _cypher(
-        "MATCH (a:{L} {{id: $id}})" + pattern + "(b) "
-        "WHERE ($type IS NULL OR type(r) = $type) AND NOT b:SchoolnetMeta "
-        "RETURN DISTINCT labels(b) AS labels, b.id AS id, properties(b) AS props",
-        L=label,
-    )
-    for label in NODE_LABELS
-    for direction, pattern in _NEIGHBOUR_PATTERNS.items()
-}
-_INCIDENT = {
-    label: _cypher(
-        "UNWIND $ids AS id MATCH (a:{L} {{id: id}})-[r]-() "
-        "WITH DISTINCT r, startNode(r) AS s, endNode(r) AS e "
-        "RETURN type(r) AS type, labels(s) AS sl, s.id AS si, labels(e) AS dl, e.id AS di, "
-        "properties(r) AS props",
-        L=label,
-    )
-    for label in NODE_LABELS
-}
-_COUNT_NODES: LiteralString = cast(
-    LiteralString,
-    " UNION ALL ".join(
-        _cypher("MATCH (n:{L}) RETURN '{L}' AS key, count(n) AS n", L=label)
-        for label in NODE_LABELS
-    ),
-)
-
-# --- per-type (and endpoint labels) edge queries ----------------------------------------------
-_EDGE_SHAPES = [
-    (etype, src, dst)
-    for etype, (srcs, dsts) in EDGE_TYPES.items()
-    for src in sorted(srcs)
-    for dst in sorted(dsts)
-]
-_EDGE_READ_PROPS = {
-    shape: _cypher(
-        "UNWIND $rows AS row MATCH (a:{S} {{id: row.src}})-[r:{T}]->(b:{D} {{id: row.dst}}) "
-        "RETURN a.id AS src, b.id AS dst, properties(r) AS props",
-        T=shape[0],
-        S=shape[1],
-        D=shape[2],
-    )
-    for shape in _EDGE_SHAPES
-}
-_EDGE_MERGE = {
-    shape: _cypher(
-        "UNWIND $rows AS row MATCH (a:{S} {{id: row.src}}) MATCH (b:{D} {{id: row.dst}}) "
-        "MERGE (a)-[r:{T}]->(b) SET r = row.props",
-        T=shape[0],
-        S=shape[1],
-        D=shape[2],
-    )
-    for shape in _EDGE_SHAPES
-}
-_EDGE_MERGE_ONE = {
-    shape: _cypher(
-        "MATCH (a:{S} {{id: $src}}) MATCH (b:{D} {{id: $dst}}) "
-        "MERGE (a)-[r:{T}]->(b) SET r = $props",
-        T=shape[0],
-        S=shape[1],
-        D=shape[2],
-    )
-    for shape in _EDGE_SHAPES
-}
-_EDGE_DELETE = {
-    shape: _cypher(
-        "UNWIND $rows AS row MATCH (a:{S} {{id: row.src}})-[r:{T}]->(b:{D} {{id: row.dst}}) "
-        "DELETE r",
-        T=shape[0],
-        S=shape[1],
-        D=shape[2],
-    )
-    for shape in _EDGE_SHAPES
-}
-_EDGE_ALL = {
-    etype: _cypher(
-        "MATCH (a)-[r:{T}]->(b) "
-        "RETURN labels(a) AS sl, a.id AS si, labels(b) AS dl, b.id AS di, properties(r) AS props",
-        T=etype,
-    )
-    for etype in EDGE_TYPES
-}
-_COUNT_EDGES: LiteralString = cast(
-    LiteralString,
-    " UNION ALL ".join(
-        _cypher("MATCH ()-[r:{T}]->() RETURN '{T}' AS key, count(r) AS n", T=etype)
-        for etype in EDGE_TYPES
-    ),
-)
 
 
 class _Runner(Protocol):
@@ -274,7 +126,7 @@ def _upsert_nodes(tx: _Runner, nodes: Sequence[Node], batch_size: int, stats: Wr
             ids = sorted({n.id for n in chunk})
             existing = {
                 rec["id"]: dumps_props(_without_id(rec["props"]))
-                for rec in tx.run(_NODE_READ_PROPS[label], {"ids": ids})
+                for rec in tx.run(NODE_READ_PROPS[label], {"ids": ids})
             }
             todo: dict[str, dict[str, Any]] = {}
             for n in chunk:
@@ -290,7 +142,7 @@ def _upsert_nodes(tx: _Runner, nodes: Sequence[Node], batch_size: int, stats: Wr
                 existing[n.id] = canon
                 todo[n.id] = _node_row(n)
             if todo:
-                tx.run(_NODE_MERGE[label], {"rows": list(todo.values())}).consume()
+                tx.run(NODE_MERGE[label], {"rows": list(todo.values())}).consume()
 
 
 def _check_endpoints(tx: _Runner, chunk: Sequence[Edge]) -> None:
@@ -299,7 +151,7 @@ def _check_endpoints(tx: _Runner, chunk: Sequence[Edge]) -> None:
         by_label.setdefault(e.src.label, set()).add(e.src.id)
         by_label.setdefault(e.dst.label, set()).add(e.dst.id)
     for label, ids in by_label.items():
-        found = {rec["id"] for rec in tx.run(_NODE_IDS_FOUND[label], {"ids": sorted(ids)})}
+        found = {rec["id"] for rec in tx.run(NODE_IDS_FOUND[label], {"ids": sorted(ids)})}
         missing = ids - found
         if missing:
             raise StoreError(
@@ -319,7 +171,7 @@ def _upsert_edges(tx: _Runner, edges: Sequence[Edge], batch_size: int, stats: Wr
             existing = {
                 (rec["src"], rec["dst"]): dumps_props(rec["props"])
                 for rec in tx.run(
-                    _EDGE_READ_PROPS[shape], {"rows": [{"src": s, "dst": d} for s, d in keys]}
+                    EDGE_READ_PROPS[shape], {"rows": [{"src": s, "dst": d} for s, d in keys]}
                 )
             }
             todo: dict[tuple[str, str], dict[str, Any]] = {}
@@ -338,7 +190,7 @@ def _upsert_edges(tx: _Runner, edges: Sequence[Edge], batch_size: int, stats: Wr
                 existing[key] = canon
                 todo[key] = {"src": key[0], "dst": key[1], "props": props}
             if todo:
-                tx.run(_EDGE_MERGE[shape], {"rows": list(todo.values())}).consume()
+                tx.run(EDGE_MERGE[shape], {"rows": list(todo.values())}).consume()
 
 
 def _delete_edges(tx: _Runner, edges: Sequence[Edge], batch_size: int) -> None:
@@ -349,11 +201,11 @@ def _delete_edges(tx: _Runner, edges: Sequence[Edge], batch_size: int) -> None:
         )
     for shape, rows in by_shape.items():
         for chunk in _chunks(rows, batch_size):
-            tx.run(_EDGE_DELETE[shape], {"rows": list(chunk)}).consume()
+            tx.run(EDGE_DELETE[shape], {"rows": list(chunk)}).consume()
 
 
 def _bump_version(tx: _Runner) -> None:
-    tx.run(_BUMP_VERSION).consume()
+    tx.run(BUMP_VERSION).consume()
 
 
 class _Neo4jUnitOfWork(UnitOfWork):
@@ -446,7 +298,7 @@ class Neo4jStore(Store):
         self.database = database
         self.batch_size = batch_size
         scheme = uri.partition("://")[0]
-        if scheme not in _BOLT_SCHEMES or "://" not in uri:
+        if scheme not in BOLT_SCHEMES or "://" not in uri:
             raise StoreError(
                 f"неверный адрес Neo4j «{uri}»: нужен адрес вида bolt://host:7687 "
                 "или neo4j://host (neo4j+s:// для Aura)"
@@ -524,7 +376,7 @@ class Neo4jStore(Store):
         with self._errors():
             for stmt in SCHEMA_STATEMENTS:
                 self._write_auto(stmt)
-            self._write_auto(_ENSURE_META)
+            self._write_auto(ENSURE_META)
 
     # --- writes -------------------------------------------------------------------------------
     def _begin(self) -> UnitOfWork:
@@ -595,10 +447,10 @@ class Neo4jStore(Store):
         with self._errors(), self._session() as session, session.begin_transaction() as tx:
             for n in nodes:
                 row = _node_row(n)
-                tx.run(_NODE_MERGE_ONE[n.label], {"id": n.id, "props": row["props"]}).consume()
+                tx.run(NODE_MERGE_ONE[n.label], {"id": n.id, "props": row["props"]}).consume()
             for e in edges:
                 tx.run(
-                    _EDGE_MERGE_ONE[(e.type, e.src.label, e.dst.label)],
+                    EDGE_MERGE_ONE[(e.type, e.src.label, e.dst.label)],
                     {"src": e.src.id, "dst": e.dst.id, "props": _edge_props(e.props)},
                 ).consume()
             _bump_version(tx)
@@ -611,17 +463,17 @@ class Neo4jStore(Store):
         """
 
         def batch(tx: Any, query: LiteralString) -> int:
-            return int(tx.run(query, {"limit": _CLEAR_LIMIT}).single()["n"])
+            return int(tx.run(query, {"limit": CLEAR_LIMIT}).single()["n"])
 
         with self._errors(), self._session() as session:
-            for query in (_CLEAR_RELS, _CLEAR_NODES):
+            for query in (CLEAR_RELS, CLEAR_NODES):
                 while session.execute_write(batch, query):
                     pass
             session.execute_write(_bump_version)
 
     # --- reads --------------------------------------------------------------------------------
     def get_node(self, label: str, id: str) -> Node | None:
-        query = _NODE_GET.get(label)
+        query = NODE_GET.get(label)
         if query is None:
             return None
         rows = self._read(query, {"id": id})
@@ -632,7 +484,7 @@ class Neo4jStore(Store):
     def iter_nodes(self, label: str | None = None) -> Iterator[Node]:
         labels = sorted(NODE_LABELS) if label is None else [label]
         for lab in labels:
-            query = _NODE_ALL.get(lab)
+            query = NODE_ALL.get(lab)
             if query is None:
                 continue
             rows = sorted(((r["id"], r["props"]) for r in self._read(query)), key=lambda x: x[0])
@@ -642,7 +494,7 @@ class Neo4jStore(Store):
     def iter_edges(self, type: str | None = None) -> Iterator[Edge]:
         types = sorted(EDGE_TYPES) if type is None else [type]
         for etype in types:
-            query = _EDGE_ALL.get(etype)
+            query = EDGE_ALL.get(etype)
             if query is None:
                 continue
             found = []
@@ -657,7 +509,7 @@ class Neo4jStore(Store):
     def neighbours(
         self, ref: NodeRef, edge_type: str | None = None, direction: Direction = "both"
     ) -> list[Node]:
-        query = _NEIGHBOURS.get((ref.label, direction))
+        query = NEIGHBOURS.get((ref.label, direction))
         if query is None:
             return []
         out: dict[NodeRef, Node] = {}
@@ -675,7 +527,7 @@ class Neo4jStore(Store):
             by_label.setdefault(ref.label, set()).add(ref.id)
         out: dict[tuple[str, ...], Edge] = {}
         for label, ids in by_label.items():
-            query = _INCIDENT.get(label)
+            query = INCIDENT.get(label)
             if query is None:
                 continue
             for part in _chunks(sorted(ids), self.batch_size):
@@ -693,15 +545,15 @@ class Neo4jStore(Store):
         return [out[k] for k in sorted(out)]
 
     def count_nodes(self) -> dict[str, int]:
-        counts = {r["key"]: r["n"] for r in self._read(_COUNT_NODES) if r["n"]}
+        counts = {r["key"]: r["n"] for r in self._read(COUNT_NODES) if r["n"]}
         return dict(sorted(counts.items()))
 
     def count_edges(self) -> dict[str, int]:
-        counts = {r["key"]: r["n"] for r in self._read(_COUNT_EDGES) if r["n"]}
+        counts = {r["key"]: r["n"] for r in self._read(COUNT_EDGES) if r["n"]}
         return dict(sorted(counts.items()))
 
     def data_version(self) -> str:
-        rows = self._read(_READ_VERSION)
+        rows = self._read(READ_VERSION)
         epoch, value = (rows[0]["epoch"], rows[0]["value"]) if rows else ("-", 0)
         return f"neo4j:{self.uri}/{self.database}:{epoch}:{value}"
 
