@@ -108,6 +108,7 @@ class SchoolCard:
     teacher_summary: dict[str, Any]
     events: pd.DataFrame
     network: NetworkView = field(default_factory=NetworkView)
+    band_results: pd.DataFrame = field(default_factory=pd.DataFrame)
 
 
 def _trend(ident: Identification, school_id: str, band: Any) -> pd.DataFrame:
@@ -167,6 +168,7 @@ def school_card(
     )
     curators = frame(store, "curatorships")
     teachers = frame(store, "teachers", school_id=school_id)
+    band_results = _band_results(results, table, ident_row.get("context_band"))
     return SchoolCard(
         profile=row.iloc[0].to_dict(),  # type: ignore[arg-type]
         identification=ident_row,
@@ -177,6 +179,7 @@ def school_card(
         teachers=teachers,
         teacher_summary=_teacher_summary(teachers),
         events=frame(store, "school_events", school_id=school_id),
+        band_results=band_results,
         network=build_network(
             store,
             NodeRef("School", school_id),
@@ -185,6 +188,20 @@ def school_card(
             max_nodes=max_nodes,
         ),
     )
+
+
+_RESULT_KEYS = ["year", "assessment", "subject", "grade", "metric"]
+
+
+def _band_results(results: pd.DataFrame, table: pd.DataFrame, band: Any) -> pd.DataFrame:
+    """Median value of the school's context band per (year, assessment, subject, grade, metric),
+    with how many schools of the band it is taken over."""
+    if band is None or pd.isna(band):
+        return pd.DataFrame(columns=[*_RESULT_KEYS, "value", "n_schools"])
+    peers = set(table.loc[table["context_band"] == band, "school_id"])
+    rows = results[results["school_id"].isin(peers)]
+    grouped = rows.groupby(_RESULT_KEYS, dropna=False)
+    return grouped.agg(value=("value", "median"), n_schools=("school_id", "nunique")).reset_index()
 
 
 def _activity_map(pairs: pd.DataFrame) -> dict[str, str]:

@@ -90,6 +90,19 @@ def _band(ident: Mapping[str, Any]) -> str:
     return t("ui.card.band_of", band=int(band), n=int(n)) if n else str(int(band))
 
 
+def _subject_lines(rows: pd.DataFrame) -> pd.DataFrame:
+    """One line per subject (and grade) over the years: the mean value of the rows."""
+    lines = rows.assign(
+        series=[
+            f"{s}, {int(g)} {t('ui.card.grade')}" if pd.notna(g) else str(s)
+            for s, g in zip(
+                rows["subject"], rows.get("grade", pd.Series(dtype=float)), strict=False
+            )
+        ]
+    )
+    return lines.groupby(["year", "series"], as_index=False).agg(value=("value", "mean"))
+
+
 def _results(card: Any) -> None:
     trend = card.trend
     if trend is not None and not trend.empty:
@@ -133,15 +146,20 @@ def _results(card: Any) -> None:
     )
     sub = sub[sub["subject"].isin(chosen)]
     if not sub.empty:
-        lines = sub.assign(
-            series=[
-                f"{s}, {int(g)} {t('ui.card.grade')}" if pd.notna(g) else str(s)
-                for s, g in zip(
-                    sub["subject"], sub.get("grade", pd.Series(dtype=float)), strict=False
-                )
+        lines = _subject_lines(sub)
+        band = getattr(card, "band_results", None)
+        if band is not None and not band.empty:
+            peers = band[
+                (band["assessment"] == assessment)
+                & (band["metric"] == metric)
+                & band["subject"].isin(chosen)
             ]
-        )
-        lines = lines.groupby(["year", "series"], as_index=False)["value"].mean()
+            if not peers.empty:
+                peer_lines = _subject_lines(peers)
+                peer_lines["series"] = [
+                    f"{s} — {t('ui.card.series.band_median')}" for s in peer_lines["series"]
+                ]
+                lines = pd.concat([lines, peer_lines], ignore_index=True)
         st.altair_chart(
             charts.series_chart(lines, y_title=value_label("ui.metric.", metric)),
             width="stretch",
