@@ -13,7 +13,8 @@ import streamlit as st
 from app_streamlit import state
 from schoolnet.i18n import t
 
-PAGES = Path(__file__).resolve().parent / "pages"
+# Not "pages/": Streamlit would also serve that folder as old-style pages without the router.
+PAGES = Path(__file__).resolve().parent / "views"
 
 # role → the pages of its job (file, message key of the title, icon, url)
 GROUPS: dict[str, list[tuple[str, str, str, str]]] = {

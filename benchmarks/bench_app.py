@@ -22,7 +22,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-PAGES = ROOT / "app_streamlit" / "pages"
+PAGES = ROOT / "app_streamlit" / "views"
 PAGE_FILES = (
     "overview",
     "schools",

@@ -12,7 +12,7 @@ from streamlit.testing.v1 import AppTest
 from graph.store import Store
 
 APP = Path(__file__).resolve().parents[2] / "app_streamlit"
-PAGES = APP / "pages"
+PAGES = APP / "views"
 
 
 def _seed(path: Path, size: str) -> Path:

@@ -63,7 +63,7 @@ def test_router_reaches_every_page(demo_db: Path, use_db: UsesDb) -> None:
     at = _ok(AppTest.from_file(str(APP / "app.py"), default_timeout=120).run())
     assert at.title[0].value == t("ui.page.overview")
     for name, key in PAGES.items():
-        _ok(at.switch_page(f"pages/{name}.py").run())
+        _ok(at.switch_page(f"views/{name}.py").run())
         assert at.title[0].value == t(key)
 
 
