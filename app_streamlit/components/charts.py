@@ -34,6 +34,14 @@ def series_chart(
     data[series] = [str((names or {}).get(str(s), s)) for s in data[series]]
     data[x] = data[x].astype(str)
     legend_title = t("ui.chart.series")
+    # Many lines (subjects × grades × the band's median): a legend below would squeeze the
+    # plot to nothing inside Streamlit's fixed-height frame, so it goes to the right.
+    many = data[series].nunique() > 4
+    legend = (
+        alt.Legend(orient="right", labelLimit=260)
+        if many
+        else alt.Legend(orient="bottom", direction="vertical", labelLimit=500)
+    )
     return (
         alt.Chart(data, height=height)
         .mark_line(point=True)
@@ -43,7 +51,7 @@ def series_chart(
             color=alt.Color(
                 f"{series}:N",
                 title=legend_title,
-                legend=alt.Legend(orient="bottom", direction="vertical", labelLimit=500),
+                legend=legend,
             ),
             tooltip=[
                 alt.Tooltip(f"{x}:O", title=t("ui.chart.year")),

@@ -140,7 +140,7 @@ def _results(card: Any) -> None:
     chosen = c3.multiselect(
         t("ui.col.subject"),
         subjects,
-        default=subjects[:4],
+        default=subjects[:2],
         key="card_subj",
         placeholder=t("ui.filter.choose"),
     )
