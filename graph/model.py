@@ -48,6 +48,7 @@ __all__ = [
     "SettlementType",
     "Teacher",
     "node_from_props",
+    "partnership_id",
     "result_id",
 ]
 
@@ -277,6 +278,15 @@ def result_id(
     """
     g = "" if grade is None else str(grade)
     return f"{school_id}|{year}|{assessment}|{subject}|{g}|{metric}"
+
+
+def partnership_id(tutor_school_id: str, mentee_school_id: str) -> str:
+    """The id of a partnership given without one (import) or accepted in the planner.
+
+    >>> partnership_id("0301003", "0301010")
+    'P-0301003-0301010'
+    """
+    return f"P-{tutor_school_id}-{mentee_school_id}"
 
 
 NODE_MODELS: dict[str, type[Node]] = {

@@ -27,6 +27,7 @@ from graph.model import (
     Node,
     NodeRef,
     Region,
+    partnership_id,
     result_id,
 )
 from graph.store import Store
@@ -203,7 +204,7 @@ class _Validator:
             tutor, mentee = row.values.get("tutor_school_id"), row.values.get("mentee_school_id")
             if tutor is None or mentee is None:
                 return None
-            row.values["partnership_id"] = f"P-{tutor}-{mentee}"
+            row.values["partnership_id"] = partnership_id(tutor, mentee)
         if spec.name == "results" and "assessment" in row.values:
             row.values["assessment"] = _assessment(row.values["assessment"])
         values, bad = row.values, row.bad

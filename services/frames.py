@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 import pandas as pd
@@ -11,7 +10,7 @@ from graph.store import Store
 from queries import get_query
 from services.cache import memo
 
-__all__ = ["AnalysisInputs", "analysis_inputs", "frame"]
+__all__ = ["frame"]
 
 
 def frame(store: Store, name: str, **params: Any) -> pd.DataFrame:
@@ -39,33 +38,3 @@ def _build(store: Store, name: str, params: dict[str, Any]) -> pd.DataFrame:
         elif kind == "list":
             df[col] = df[col].astype(object)
     return df
-
-
-@dataclass(frozen=True)
-class AnalysisInputs:
-    """Everything identification, pairing, exchange and coverage read."""
-
-    schools: pd.DataFrame
-    results: pd.DataFrame
-    teachers: pd.DataFrame
-    curatorships: pd.DataFrame
-    memberships: pd.DataFrame
-    events: pd.DataFrame
-    participation: pd.DataFrame
-    partnerships: pd.DataFrame
-    exclusions: pd.DataFrame
-
-
-def analysis_inputs(store: Store) -> AnalysisInputs:
-    """All analysis input frames for the whole store (copies; safe to change)."""
-    return AnalysisInputs(
-        schools=frame(store, "schools"),
-        results=frame(store, "results"),
-        teachers=frame(store, "teachers"),
-        curatorships=frame(store, "curatorships"),
-        memberships=frame(store, "memberships"),
-        events=frame(store, "events"),
-        participation=frame(store, "participation"),
-        partnerships=frame(store, "partnerships"),
-        exclusions=frame(store, "exclusions"),
-    )

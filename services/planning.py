@@ -14,7 +14,7 @@ from openpyxl.utils import get_column_letter
 
 from analysis import pairing
 from analysis.settings import AnalysisSettings
-from graph.model import Edge, NodeRef, Partnership, PartnershipStatus
+from graph.model import Edge, NodeRef, Partnership, PartnershipStatus, partnership_id
 from graph.store import Store
 from schoolnet.i18n import t
 from services.cache import memo
@@ -154,11 +154,6 @@ def tutor_options(
     return mine.sort_values(["feasible", "cost"], ascending=[False, True]).reset_index(drop=True)
 
 
-def partnership_id_for(tutor_id: str, mentee_id: str) -> str:
-    """The id a pair gets when accepted (the same rule as the importer's missing ids)."""
-    return f"P-{tutor_id}-{mentee_id}"
-
-
 def accept_pair(
     store: Store,
     mentee_id: str,
@@ -172,7 +167,7 @@ def accept_pair(
     for sid in (mentee_id, tutor_id):
         if store.get_node("School", sid) is None:
             raise UserError(t("services.unknown_school", school_id=sid))
-    pid = partnership_id_for(tutor_id, mentee_id)
+    pid = partnership_id(tutor_id, mentee_id)
     node = Partnership(
         id=pid,
         tutor_school_id=tutor_id,
