@@ -1,6 +1,6 @@
 """Plain-Russian reasons of the pairing: why a pair, why not a pair, what would pair a mentee.
 
-Internal to :mod:`analysis.pairing`; every text comes from :mod:`schoolnet.i18n`.
+Internal to :mod:`analysis.pairing`; every text comes from :mod:`labels`.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 
 from analysis._roster import LEVELS, Flag, Roster, Scores, chord_to_km, score_pairs
-from schoolnet.i18n import t
+from labels import t
 
 __all__ = ["flag_reasons", "pair_reason", "unpaired_reasons"]
 

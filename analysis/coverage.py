@@ -36,7 +36,7 @@ import pandas as pd
 from analysis._frames import as_bool, as_date, as_str_id, column, list_column, shared_codes
 from analysis.pairing import PairingPlan
 from analysis.settings import AnalysisSettings
-from schoolnet.i18n import t
+from labels import t
 
 __all__ = ["coverage", "low_schools"]
 

@@ -45,7 +45,7 @@ from analysis._frames import (
     unique_sorted,
 )
 from analysis.settings import AnalysisSettings
-from schoolnet.i18n import t
+from labels import t
 
 __all__ = ["ACTIVITIES", "dormant_pairs", "joint_events", "partnership_activity", "timeline"]
 

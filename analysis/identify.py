@@ -43,7 +43,7 @@ from analysis._frames import as_bool, column, years_text
 from analysis.context import school_context
 from analysis.results import band_percentiles, result_index, subject_result_index, zscores
 from analysis.settings import AnalysisSettings
-from schoolnet.i18n import t
+from labels import t
 
 __all__ = [
     "STATUSES",

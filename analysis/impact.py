@@ -28,7 +28,7 @@ import pandas as pd
 from analysis._frames import as_str_id
 from analysis.coverage import low_schools
 from analysis.settings import AnalysisSettings
-from schoolnet.i18n import t
+from labels import t
 
 __all__ = ["GROUPS", "impact", "school_changes"]
 

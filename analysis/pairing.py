@@ -359,7 +359,7 @@ def evaluate_plan(
         mentees than places or a mentee given twice) and, for feasible pairs, ``reason``.
         Unknown school ids are infeasible.
     """
-    from schoolnet.i18n import t
+    from labels import t
 
     r = _roster(schools, identified, partnerships, exclusions, settings)
     mid = [r.pos.get(str(x), -1) for x in pairs["mentee_school_id"]]

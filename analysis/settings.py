@@ -2,7 +2,7 @@
 
 The defaults are those of DESIGN.md ("Methods"). Each field carries a plain-words description
 (English here; the Russian text for the UI is ``analysis.setting.<name>`` in
-:mod:`schoolnet.i18n.analysis_ru`), so the README and the UI can document every setting
+:mod:`labels.analysis_ru`), so the README and the UI can document every setting
 (:func:`describe_settings`).
 
 Examples
@@ -22,7 +22,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from schoolnet.i18n import t
+from labels import t
 
 __all__ = ["AnalysisSettings", "describe_settings"]
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import streamlit as st
 
 from app_streamlit import state
-from schoolnet.i18n import t
+from labels import t
 
 # Not "pages/": Streamlit would also serve that folder as old-style pages without the router.
 PAGES = Path(__file__).resolve().parent / "views"

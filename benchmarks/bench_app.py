@@ -55,7 +55,7 @@ def _seed(db: Path, size: str) -> None:
 def _bench_page(name: str, reruns: int) -> tuple[float, list[float]]:
     from streamlit.testing.v1 import AppTest
 
-    from schoolnet.i18n import t
+    from labels import t
 
     at = AppTest.from_file(str(PAGES / f"{name}.py"), default_timeout=600)
     started = time.perf_counter()

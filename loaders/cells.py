@@ -28,9 +28,9 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from labels import t
 from loaders.aliases import VALUE_ALIASES, parse_bool, resolve_enum
 from loaders.sheets import ColType, Column
-from schoolnet.i18n import t
 
 __all__ = [
     "CellError",

@@ -198,7 +198,7 @@ def _excel_rows(tables: dict[str, list[Row]]) -> dict[str, list[list[Any]]]:
     """Cell values per sheet, checked before anything is written."""
     from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
-    from schoolnet.i18n import t
+    from labels import t
 
     out: dict[str, list[list[Any]]] = {}
     for sheet, rows in tables.items():

@@ -42,12 +42,12 @@ from pathlib import Path
 
 from graph.model import Edge, Node, NodeRef
 from graph.store import Store, WriteStats
+from labels import t
 from loaders.aliases import sheet_title_ru
 from loaders.issues import ImportIssue, format_issues
 from loaders.readers import ReadResult, read_bytes, read_paths
 from loaders.sheets import SHEETS
 from loaders.validate import paused_gc, validate_sheets
-from schoolnet.i18n import t
 
 __all__ = [
     "EDGE_SHEET",

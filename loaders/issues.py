@@ -1,7 +1,7 @@
 """Problems found in import files: where they are (file, sheet, row, column) and what is wrong.
 
 Row numbers are the ones the user sees in Excel: the header is row 1, the first data row is
-row 2. Messages are plain Russian, taken from :mod:`schoolnet.i18n` (keys ``loaders.*``).
+row 2. Messages are plain Russian, taken from :mod:`labels` (keys ``loaders.*``).
 
 Examples
 --------
@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from schoolnet.i18n import t
+from labels import t
 
 __all__ = ["ImportIssue", "format_issues"]
 

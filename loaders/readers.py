@@ -28,10 +28,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from labels import t
 from loaders.aliases import SHEET_ALIASES, normalize, resolve_header, resolve_sheet
 from loaders.issues import ImportIssue
 from loaders.sheets import HELP_SHEET_NAMES, SHEET_NAMES
-from schoolnet.i18n import t
 
 __all__ = [
     "CSV_SUFFIXES",

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from labels import t
 from loaders.aliases import (
     FALSE_VALUES,
     TRUE_VALUES,
@@ -28,7 +29,6 @@ from loaders.aliases import (
     sheet_title_ru,
 )
 from loaders.sheets import SHEETS, ColType, Column
-from schoolnet.i18n import t
 
 __all__ = ["TEMPLATE_XLSX", "help_rows", "write_template"]
 

@@ -31,12 +31,12 @@ from graph.model import (
     result_id,
 )
 from graph.store import Store
+from labels import t
 from loaders.aliases import header_aliases, resolve_header
 from loaders.cells import CellError, cell_parser
 from loaders.issues import ImportIssue
 from loaders.readers import RawSheet
 from loaders.sheets import SHEETS, SheetSpec
-from schoolnet.i18n import t
 
 __all__ = [
     "Validated",

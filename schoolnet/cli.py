@@ -20,7 +20,7 @@ from typing import Any
 import pandas as pd
 
 from graph.store import Store, StoreError
-from schoolnet.i18n import t
+from labels import t
 
 __all__ = ["build_parser", "main"]
 

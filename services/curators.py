@@ -9,7 +9,7 @@ import pandas as pd
 from analysis.settings import AnalysisSettings
 from graph.model import NodeRef
 from graph.store import Store
-from schoolnet.i18n import t
+from labels import t
 from services.errors import UserError
 from services.exchange import exchange_table
 from services.frames import frame

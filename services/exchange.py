@@ -13,7 +13,7 @@ from analysis.exchange import partnership_activity, timeline
 from analysis.settings import AnalysisSettings
 from graph.model import Edge, Event, EventFormat, EventKind, NodeRef, Role
 from graph.store import Store
-from schoolnet.i18n import t
+from labels import t
 from services.cache import memo
 from services.errors import UserError
 from services.frames import frame

@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from graph.store import Store
+from labels import t
 from loaders.export import export_graphml, export_json, export_xlsx
-from schoolnet.i18n import t
 from services.errors import UserError
 
 __all__ = ["FORMATS", "export_store"]

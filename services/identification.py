@@ -13,7 +13,7 @@ from analysis.identify import Identification, identify_detail
 from analysis.settings import AnalysisSettings
 from graph.model import NodeRef
 from graph.store import Store
-from schoolnet.i18n import t
+from labels import t
 from services.cache import memo
 from services.errors import UserError
 from services.frames import frame

@@ -15,7 +15,7 @@ from typing import Any
 
 from graph.model import Node, NodeRef
 from graph.store import Direction, Store
-from schoolnet.i18n import t
+from labels import t
 
 __all__ = [
     "CURATOR_LAYERS",

@@ -10,7 +10,7 @@ import pandas as pd
 
 from analysis.settings import AnalysisSettings
 from graph.store import Store
-from schoolnet.i18n import t
+from labels import t
 from services.coverage import coverage_table
 from services.exchange import activity
 from services.frames import frame

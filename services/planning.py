@@ -16,7 +16,7 @@ from analysis import pairing
 from analysis.settings import AnalysisSettings
 from graph.model import Edge, NodeRef, Partnership, PartnershipStatus, partnership_id
 from graph.store import Store
-from schoolnet.i18n import t
+from labels import t
 from services.cache import memo
 from services.errors import UserError
 from services.frames import frame

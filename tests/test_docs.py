@@ -47,7 +47,7 @@ def test_alias_table_is_published() -> None:
 
 def test_readme_commands_exist() -> None:
     assert "bash scripts/setup" in README and "bash scripts/test" in README
-    assert "schoolnet app --demo region" in README
+    assert "bash scripts/demo" in README
     for script in ("setup", "test", "neo4j-test-server"):
         assert (ROOT / "scripts" / script).exists()
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 import altair as alt
 import pandas as pd
 
-from schoolnet.i18n import t
+from labels import t
 
 __all__ = ["bar_chart", "series_chart", "wide_lines"]
 

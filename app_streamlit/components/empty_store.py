@@ -6,7 +6,7 @@ import streamlit as st
 
 from app_streamlit import state
 from app_streamlit.components.import_report import report_lines
-from schoolnet.i18n import t
+from labels import t
 
 __all__ = ["offer_demo", "require_data"]
 

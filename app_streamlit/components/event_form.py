@@ -10,7 +10,7 @@ import pandas as pd
 import streamlit as st
 
 from app_streamlit.components.tables import value_label
-from schoolnet.i18n import t
+from labels import t
 
 __all__ = ["event_form"]
 

@@ -25,7 +25,7 @@ import jinja2
 import pyvis
 from pyvis.network import Network
 
-from schoolnet.i18n import t
+from labels import t
 
 __all__ = [
     "KIND_STYLE",

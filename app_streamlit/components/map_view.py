@@ -18,7 +18,7 @@ from typing import Any
 import pandas as pd
 import pydeck as pdk
 
-from schoolnet.i18n import t
+from labels import t
 
 __all__ = [
     "ACTIVITY_RGB",

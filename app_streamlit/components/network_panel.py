@@ -7,7 +7,7 @@ from typing import Any
 import streamlit as st
 
 from app_streamlit.components.graph_view import MAX_DRAWN_NODES, network_html
-from schoolnet.i18n import t
+from labels import t
 
 __all__ = ["show_network"]
 

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 import streamlit as st
 
 from analysis.settings import AnalysisSettings
-from schoolnet.i18n import t
+from labels import t
 
 __all__ = ["planner_settings_form"]
 

@@ -11,7 +11,7 @@ import streamlit as st
 from app_streamlit.components import charts
 from app_streamlit.components.network_panel import show_network
 from app_streamlit.components.tables import present, value_label
-from schoolnet.i18n import t
+from labels import t
 
 __all__ = ["render_school_card"]
 

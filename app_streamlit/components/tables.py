@@ -10,7 +10,7 @@ from typing import Any
 import pandas as pd
 from pandas.api.types import is_datetime64_any_dtype
 
-from schoolnet.i18n import t
+from labels import t
 
 __all__ = [
     "VALUE_PREFIXES",

@@ -14,7 +14,7 @@ from app_streamlit.components.tables import (
     present,
     value_label,
 )
-from schoolnet.i18n import t
+from labels import t
 
 st.title(t("ui.page.coverage"))
 require_data()

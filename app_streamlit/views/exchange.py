@@ -8,7 +8,7 @@ from app_streamlit import state
 from app_streamlit.components.empty_store import require_data
 from app_streamlit.components.event_form import event_form
 from app_streamlit.components.tables import filter_frame, options_of, present, value_label
-from schoolnet.i18n import t
+from labels import t
 from services.errors import UserError
 
 st.title(t("ui.page.exchange"))

@@ -10,8 +10,8 @@ from app_streamlit import state
 from app_streamlit.components.empty_store import offer_demo
 from app_streamlit.components.import_report import issues_frame, report_lines
 from app_streamlit.components.tables import present
+from labels import t
 from loaders.importer import ImportFailed
-from schoolnet.i18n import t
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 

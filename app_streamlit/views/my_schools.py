@@ -8,7 +8,7 @@ from app_streamlit import state
 from app_streamlit.components.empty_store import require_data
 from app_streamlit.components.network_panel import show_network
 from app_streamlit.components.tables import present
-from schoolnet.i18n import t
+from labels import t
 
 st.title(t("ui.page.my_schools"))
 require_data()

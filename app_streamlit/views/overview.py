@@ -8,7 +8,7 @@ from app_streamlit import state
 from app_streamlit.components import charts
 from app_streamlit.components.empty_store import require_data
 from app_streamlit.components.tables import col, share_percent, share_text, value_label
-from schoolnet.i18n import t
+from labels import t
 
 st.title(t("ui.page.overview"))
 require_data()

@@ -11,7 +11,7 @@ from app_streamlit import state
 from app_streamlit.components.empty_store import require_data
 from app_streamlit.components.planner_form import planner_settings_form
 from app_streamlit.components.tables import frame_to_xlsx, present
-from schoolnet.i18n import t
+from labels import t
 
 st.title(t("ui.page.planner"))
 require_data()

@@ -8,7 +8,7 @@ from app_streamlit import state
 from app_streamlit.components.empty_store import require_data
 from app_streamlit.components.school_card import render_school_card
 from app_streamlit.components.tables import filter_frame, options_of, present, value_label
-from schoolnet.i18n import t
+from labels import t
 
 st.title(t("ui.page.schools"))
 require_data()

@@ -6,7 +6,7 @@ import pytest
 from pydantic import ValidationError
 
 from analysis.settings import AnalysisSettings, describe_settings
-from schoolnet.i18n import messages
+from labels import messages
 
 
 def test_every_setting_has_a_description() -> None:

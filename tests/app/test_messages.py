@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import schoolnet.i18n.ui_en as ui_en
-import schoolnet.i18n.ui_ru as ui_ru
-from schoolnet.i18n import messages
+import labels.ui_en as ui_en
+import labels.ui_ru as ui_ru
+from labels import messages
 
 APP = Path(__file__).resolve().parents[2] / "app_streamlit"
 LITERAL_KEY = re.compile(r"""\bt\(\s*(["'])([a-z_]+\.[A-Za-z0-9_.]+)\1""")

@@ -15,7 +15,7 @@ from streamlit.testing.v1 import AppTest
 
 from analysis.settings import AnalysisSettings
 from graph.store import Store
-from schoolnet.i18n import t
+from labels import t
 from services.exchange import partnership_teachers
 from tests.app.conftest import APP, page
 

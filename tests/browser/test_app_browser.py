@@ -24,7 +24,7 @@ from typing import Any
 
 import pytest
 
-from schoolnet.i18n import t
+from labels import t
 
 pytestmark = pytest.mark.browser
 

@@ -1,4 +1,4 @@
-"""English messages of the Streamlit app (the same keys as :mod:`schoolnet.i18n.ui_ru`)."""
+"""English messages of the Streamlit app (the same keys as :mod:`labels.ui_ru`)."""
 
 MESSAGES: dict[str, str] = {
     "ui.app.title": "School network: low-results schools, pairs, exchange of practice",
