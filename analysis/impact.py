@@ -25,7 +25,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from analysis._frames import as_str_id
+from analysis.columns import as_str_id
 from analysis.coverage import low_schools
 from analysis.settings import AnalysisSettings
 from labels import t

@@ -19,8 +19,8 @@ from graph.store import Store
 from labels import t
 from services.cache import memo
 from services.errors import UserError
-from services.frames import frame
 from services.identification import identification_table
+from services.query_frames import frame
 from services.xlsx import append_row
 
 __all__ = [
