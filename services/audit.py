@@ -17,7 +17,7 @@ import pandas as pd
 from graph.access import AuditDraft, AuditEntry, ChainReport
 from graph.store import Store
 from labels import t
-from services.access import Actor, Right, guarded
+from services.access import Actor, Right, guarded, unguarded
 
 __all__ = [
     "AUDIT_COLUMNS",
@@ -31,6 +31,7 @@ __all__ = [
 AUDIT_COLUMNS = ["seq", "at", "actor", "action", "target", "before", "after", "hash"]
 
 
+@unguarded("called by a service after a change it has checked; records who made it")
 def record(
     store: Store,
     actor: Actor,
@@ -99,30 +100,16 @@ def _text(value: Any) -> str:
     return "" if value is None else orjson.dumps(value, option=orjson.OPT_SORT_KEYS).decode()
 
 
-_RISKY = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _safe(value: Any) -> Any:
-    # A spreadsheet must show text from the log as text, never run it as a formula.
-    if isinstance(value, str) and value.startswith(_RISKY):
-        return "'" + value
-    return value
-
-
 @guarded(Right.view_audit)
 def write_audit(store: Store, actor: Actor, out: Path, since: dt.date | None = None) -> int:
     """Write the log since ``since`` to ``out`` (XLSX by suffix, else CSV); how many entries.
 
     The file names users, so writing it is itself recorded (a personal-data export).
     """
-    from services.xlsx import frames_to_xlsx
+    from loaders.writers import write_frame
 
     table = audit_table(store, actor, since)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    if out.suffix.lower() == ".xlsx":
-        out.write_bytes(frames_to_xlsx({"audit": table}))
-    else:
-        table.map(_safe).to_csv(out, index=False, encoding="utf-8")
+    write_frame(table, out)
     record(
         store, actor, "export.audit", out.name,
         after={"entries": len(table), "since": since.isoformat() if since else None},

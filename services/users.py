@@ -14,7 +14,14 @@ from pydantic import ValidationError
 
 from graph.access import AccessRole, User
 from graph.store import Store
-from services.access import AccessDenied, Actor, Right, guarded, school_municipalities
+from services.access import (
+    AccessDenied,
+    Actor,
+    Right,
+    guarded,
+    school_municipalities,
+    unguarded,
+)
 from services.audit import record
 
 __all__ = [
@@ -33,6 +40,7 @@ USER_COLUMNS = ["login", "name", "role", "municipalities", "schools", "disabled"
 _HASHER = PasswordHasher()  # Argon2id with the library's recommended parameters
 
 
+@unguarded("pure: hashes a password, reads and writes nothing")
 def hash_password(password: str) -> str:
     if len(password) < MIN_PASSWORD:
         raise AccessDenied("access.password_short", n=MIN_PASSWORD)
