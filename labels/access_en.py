@@ -23,7 +23,7 @@ MESSAGES: dict[str, str] = {
         "The import was refused as a whole: rows belong to municipalities outside your area. "
         "{rows}"
     ),
-    "access.denied.import_row": "{file}, row {row}: {municipality}",
+    "access.denied.import_row": "«{sheet}», {id}: {municipality}",
     "access.bad_login": (
         "invalid user name «{value}»: Latin letters, digits and . _ @ + -, at most 128 characters"
     ),

@@ -24,7 +24,7 @@ MESSAGES: dict[str, str] = {
         "Загрузка отклонена целиком: строки относятся к муниципалитетам вне вашей зоны "
         "ответственности. {rows}"
     ),
-    "access.denied.import_row": "{file}, строка {row}: {municipality}",
+    "access.denied.import_row": "«{sheet}», {id}: {municipality}",
     "access.bad_login": (
         "неверное имя пользователя «{value}»: латинские буквы, цифры и знаки . _ @ + -, "
         "не длиннее 128 символов"
