@@ -16,8 +16,8 @@ one helper from exactly one service function:
 To offer a new service to the pages, add one line below, e.g.
 ``indicators = read(services.monitoring.indicators)``, and call ``state.indicators(...)``
 from the page with the service's parameters after ``store``. Arguments make the cache key:
-use plain values (str, numbers, dates, None, lists and tuples of them), pydantic models
-(keyed by their JSON) or frozen dataclasses (keyed by their ``repr``).
+use plain values (str, numbers, dates, None, lists, tuples, sets and dicts of them),
+pydantic models (keyed by their JSON) or dataclasses such as the acting user (by their fields).
 """
 
 from __future__ import annotations
@@ -113,16 +113,19 @@ def _version() -> str:
 
 # --- the three helpers ----------------------------------------------------------------------
 def _key_part(value: Any) -> Any:
+    if value is None or isinstance(value, str | int | float | bool | dt.date):
+        return value
     if isinstance(value, BaseModel):
         return (type(value).__qualname__, value.model_dump_json())
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        fields = dataclasses.fields(value)
+        return (type(value).__qualname__, *(_key_part(getattr(value, f.name)) for f in fields))
     if isinstance(value, list | tuple):
         return tuple(_key_part(v) for v in value)
+    if isinstance(value, set | frozenset):
+        return ("set", *sorted((_key_part(v) for v in value), key=repr))
     if isinstance(value, dict):
         return tuple(sorted((str(k), _key_part(v)) for k, v in value.items()))
-    if dataclasses.is_dataclass(value) or value is None:
-        return repr(value)
-    if isinstance(value, str | int | float | bool | dt.date):
-        return value
     raise TypeError(f"state: {type(value).__name__} cannot be part of a cache key")
 
 

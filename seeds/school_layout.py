@@ -13,8 +13,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from seeds.geography import offset
 from seeds.names import VILLAGE_ROOTS, genitive_town, village_forms
+from seeds.places import offset
 
 __all__ = [
     "BASIC",

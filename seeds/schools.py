@@ -1,6 +1,6 @@
 """The demo's regions, municipalities and schools: sizes, social conditions, quality.
 
-Places come from :mod:`seeds.geography`, the schools' levels and names from
+Places come from :mod:`seeds.places`, the schools' levels and names from
 :mod:`seeds.school_layout`.
 
 The latent model behind every other sheet lives here: each school has a social position
@@ -24,7 +24,6 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from seeds.geography import cell_km, municipality_centres, municipality_sizes, region_boxes
 from seeds.names import (
     REGIONS,
     district_genitive,
@@ -33,6 +32,7 @@ from seeds.names import (
     place_stems,
     town_name,
 )
+from seeds.places import cell_km, municipality_centres, municipality_sizes, region_boxes
 from seeds.school_layout import (
     CITY,
     EVENING,
