@@ -1,0 +1,105 @@
+"""English messages of programme monitoring: sheets, indicators, road map, report, estimate."""
+
+MESSAGES: dict[str, str] = {
+    # --- import: the monitoring sheets ----------------------------------------------------
+    "loaders.ref.RoadmapItem": (
+        "road-map item “{id}” is neither in the imported data nor in the database"
+    ),
+    "loaders.col.events.roadmap_item_id": "Code of the road-map item this event carries out",
+    "loaders.col.staffing.school_id": "School code",
+    "loaders.col.staffing.year": "School year (the year it ends: 2025 is 2024/25)",
+    "loaders.col.staffing.positions": "Teaching positions in the staff schedule",
+    "loaders.col.staffing.filled": "Of them filled",
+    "loaders.col.staffing.vacancies": "Number of vacancies",
+    "loaders.col.staffing.vacancy_subjects": "Subjects with vacancies",
+    "loaders.col.staffing.psychologists": "Filled positions of school psychologist",
+    "loaders.col.staffing.speech_therapists": "Filled positions of speech therapist",
+    "loaders.col.staffing.defectologists": "Filled positions of special-needs teacher",
+    "loaders.col.staffing.social_pedagogues": "Filled positions of social pedagogue",
+    "loaders.col.targets.indicator": "Programme indicator",
+    "loaders.col.targets.municipality": "Municipality; empty: the region's target",
+    "loaders.col.targets.year": "School year (the year it ends)",
+    "loaders.col.targets.value": "Target value (shares in percent, 0 to 100)",
+    "loaders.col.roadmap.item_id": "Code (number) of the road-map item",
+    "loaders.col.roadmap.activity": "Activity",
+    "loaders.col.roadmap.section": "Section of the road map",
+    "loaders.col.roadmap.deadline": "Deadline",
+    "loaders.col.roadmap.periodicity": "Periodicity, when the activity repeats",
+    "loaders.col.roadmap.responsible": "Responsible",
+    "loaders.col.roadmap.expected_result": "Expected result",
+    "loaders.col.roadmap.status": "Status as reported",
+    "loaders.col.roadmap.municipality": "Municipality; empty: a regional activity",
+    # --- indicators -----------------------------------------------------------------------
+    "monitoring.indicator.trained_teachers": "Share of teachers of low schools trained",
+    "monitoring.indicator.gia_pass_unfavourable": (
+        "Share of pupils of unfavourable schools passing the state exams"
+    ),
+    "monitoring.indicator.low_improved": "Share of low schools that improved over the year",
+    "monitoring.indicator.staffing_filled": "Staffing of low schools",
+    "monitoring.indicator.specialists_present": "Share of low schools with every specialist",
+    "monitoring.indicator.low_in_working_pair": "Share of low schools in a working pair",
+    "monitoring.indicator.municipalities_engaged": (
+        "Share of municipalities engaged in partnerships"
+    ),
+    "monitoring.indicator.exchange_events": "Seminars and webinars for exchange of practice",
+    "monitoring.unit.percent": "%",
+    "monitoring.unit.count": "events",
+    "monitoring.missing.teachers": "load the teachers sheet",
+    "monitoring.missing.participation": "load events of kind course and their participation",
+    "monitoring.missing.gia": "no ОГЭ/ЕГЭ results with participants for unfavourable schools",
+    "monitoring.missing.unfavourable": "no unfavourable schools: load the schools' social data",
+    "monitoring.missing.low": "no low schools: load results of at least two years",
+    "monitoring.missing.index": "no result index of low schools for this and last year",
+    "monitoring.missing.staffing": "load the staffing sheet",
+    "monitoring.missing.partnerships": "load partnerships and their events",
+    "monitoring.missing.events": "load events",
+    # --- settings -------------------------------------------------------------------------
+    "monitoring.setting.school_year_start_month": (
+        "Month the school year starts. A school year is named by the year it ends: 2025 is "
+        "2024/25 (1 September 2024 to 31 August 2025)."
+    ),
+    "monitoring.setting.training_event_kinds": "Event kinds that count as training.",
+    "monitoring.setting.training_period_years": (
+        "A teacher counts as trained after such an event within this many years before the "
+        "end of the school year."
+    ),
+    "monitoring.setting.gia_assessments": "Assessments that count as state exams (ГИА).",
+    "monitoring.setting.gia_success_metrics": (
+        "What passing means, in order of preference: pass_rate, or 100 minus low_share; "
+        "the first metric loaded for an exam is used, weighted by participants."
+    ),
+    "monitoring.setting.improvement_min_delta": (
+        "A low school improved when its result index rose over the year by more than this."
+    ),
+    "monitoring.setting.required_specialists": "Specialists a school must have.",
+    "monitoring.setting.exchange_event_kinds": (
+        "Event kinds that count as seminars and webinars for exchange of practice."
+    ),
+    "monitoring.setting.engaged_target_share": (
+        "Default target for the share of engaged municipalities, %, when none is loaded."
+    ),
+    "monitoring.setting.baseline_year": (
+        "Baseline year of the indicators; empty: the first year an indicator has a value."
+    ),
+    "monitoring.setting.did_controls_per_school": (
+        "Pair effect: similar unpaired low schools matched to each low school in a working pair."
+    ),
+    "monitoring.setting.did_caliper": (
+        "Pair effect: largest gap of the result index in the year before the pair started "
+        "for two schools to count as similar."
+    ),
+    "monitoring.setting.did_min_matched": (
+        "Pair effect: with fewer matched low schools no estimate is given."
+    ),
+    "monitoring.setting.did_bootstrap": "Pair effect: bootstrap replicates of the interval.",
+    "monitoring.setting.did_confidence": "Pair effect: confidence level of the interval.",
+    "monitoring.setting.did_seed": "Pair effect: seed of the bootstrap generator.",
+}
+MESSAGES.update(
+    {
+        "monitoring.query.staffing": "Staffing of schools",
+        "monitoring.query.targets": "Programme targets",
+        "monitoring.query.roadmap": "Road map",
+        "monitoring.query.roadmap_events": "Events by road-map item",
+    }
+)
