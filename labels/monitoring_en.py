@@ -53,6 +53,7 @@ MESSAGES: dict[str, str] = {
     "monitoring.missing.staffing": "load the staffing sheet",
     "monitoring.missing.partnerships": "load partnerships and their events",
     "monitoring.missing.events": "load events",
+    "monitoring.missing.year": "no data for school year {year}",
     # --- settings -------------------------------------------------------------------------
     "monitoring.setting.school_year_start_month": (
         "Month the school year starts. A school year is named by the year it ends: 2025 is "
@@ -101,5 +102,67 @@ MESSAGES.update(
         "monitoring.query.targets": "Programme targets",
         "monitoring.query.roadmap": "Road map",
         "monitoring.query.roadmap_events": "Events by road-map item",
+    }
+)
+MESSAGES.update(
+    {
+        "monitoring.period": "school year {start}/{end}, as of {as_of:%d.%m.%Y}",
+        "monitoring.error.municipality": "Municipality “{name}” is not in the data",
+        "monitoring.roadmap.done": "done",
+        "monitoring.roadmap.in_progress": "in progress",
+        "monitoring.roadmap.overdue": "overdue",
+        "monitoring.roadmap.planned": "planned",
+        "monitoring.roadmap.cancelled": "cancelled",
+        "monitoring.conclusion.met": "Targets met: {items}.",
+        "monitoring.conclusion.missed": (
+            "Target of “{name}” missed: {value:.1f} against {target:.1f}."
+        ),
+        "monitoring.conclusion.no_target": "{n} indicators have no target loaded.",
+        "monitoring.conclusion.no_data": "“{name}” not computed: {note}.",
+        "monitoring.conclusion.falling": "Fell since last school year: {items}.",
+        "monitoring.conclusion.roadmap": (
+            "Road map: {done} of {total} activities done, {overdue} overdue."
+        ),
+        "monitoring.conclusion.idle": (
+            "{n} pairs are not working (no joint event in 90 days): curators should help."
+        ),
+        "monitoring.conclusion.alone": "{n} low schools have no pair yet: plan pairs for them.",
+        "monitoring.effect.no_pairs": (
+            "The effect of pairs cannot be estimated: no low school in a working pair has "
+            "results from the year before its pair and after."
+        ),
+        "monitoring.effect.too_few": (
+            "No estimate of the effect of pairs: similar unpaired low schools were found for "
+            "only {n} of {treated} low schools in working pairs, too few for an honest estimate."
+        ),
+        "monitoring.effect.positive": (
+            "Low schools in working pairs improved their result index by {estimate:+.2f} more "
+            "than similar low schools without a pair ({level}% interval {low:+.2f} to "
+            "{high:+.2f}; {n} schools matched with {controls} similar ones)."
+        ),
+        "monitoring.effect.negative": (
+            "Low schools in working pairs changed their result index by {estimate:+.2f} "
+            "relative to similar unpaired ones ({level}% interval {low:+.2f} to {high:+.2f}; "
+            "{n} schools matched with {controls} similar ones)."
+        ),
+        "monitoring.effect.unclear": (
+            "The difference between low schools in working pairs and similar unpaired ones is "
+            "{estimate:+.2f}, not distinguishable from zero ({level}% interval {low:+.2f} to "
+            "{high:+.2f}; {n} schools matched with {controls} similar ones)."
+        ),
+        "monitoring.effect.placebo_ok": (
+            "The check on the years before the pairs finds no difference ({estimate:+.2f}, "
+            "{low:+.2f} to {high:+.2f}): the schools moved alike before."
+        ),
+        "monitoring.effect.placebo_bad": (
+            "Caution: the schools already drifted apart before the pairs ({estimate:+.2f}, "
+            "{low:+.2f} to {high:+.2f}), so the difference cannot be credited to the pairs."
+        ),
+        "monitoring.effect.caveat": (
+            "Schools of one band with the same index in the year before the pair are compared, "
+            "so the usual drift of weak schools back to the mean is not taken for an effect. "
+            "What the data do not hold (a new director, a school that wanted a pair) is not "
+            "accounted for: this is an association, not a proven cause."
+        ),
     }
 )

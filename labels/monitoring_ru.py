@@ -57,6 +57,7 @@ MESSAGES: dict[str, str] = {
     "monitoring.missing.staffing": "загрузите лист «Кадры» (staffing)",
     "monitoring.missing.partnerships": "загрузите сетевые пары (partnerships) и их мероприятия",
     "monitoring.missing.events": "загрузите мероприятия (events)",
+    "monitoring.missing.year": "нет данных за {year} учебный год",
     # --- settings -------------------------------------------------------------------------
     "monitoring.setting.school_year_start_month": (
         "Месяц начала учебного года. Учебный год обозначается годом его окончания: "
@@ -114,5 +115,71 @@ MESSAGES.update(
         "monitoring.query.targets": "Целевые показатели программы",
         "monitoring.query.roadmap": "Дорожная карта",
         "monitoring.query.roadmap_events": "Мероприятия по пунктам дорожной карты",
+    }
+)
+MESSAGES.update(
+    {
+        "monitoring.period": "{start}/{end} учебный год, по состоянию на {as_of:%d.%m.%Y}",
+        "monitoring.error.municipality": "Муниципалитет «{name}» не найден в данных",
+        "monitoring.roadmap.done": "выполнено",
+        "monitoring.roadmap.in_progress": "в работе",
+        "monitoring.roadmap.overdue": "просрочено",
+        "monitoring.roadmap.planned": "запланировано",
+        "monitoring.roadmap.cancelled": "отменено",
+        "monitoring.conclusion.met": "Достигнуты целевые значения: {items}.",
+        "monitoring.conclusion.missed": (
+            "Не достигнуто целевое значение показателя «{name}»: {value:.1f} при цели {target:.1f}."
+        ),
+        "monitoring.conclusion.no_target": (
+            "Показателей без целевого значения: {n} (загрузите лист «Целевые показатели»)."
+        ),
+        "monitoring.conclusion.no_data": "Показатель «{name}» не рассчитан: {note}.",
+        "monitoring.conclusion.falling": "По сравнению с прошлым учебным годом снизились: {items}.",
+        "monitoring.conclusion.roadmap": (
+            "Дорожная карта: выполнено {done} из {total} мероприятий, просрочено {overdue}."
+        ),
+        "monitoring.conclusion.idle": (
+            "Сетевых пар, которые не работают (нет совместных мероприятий в последние 90 дней): "
+            "{n}; им нужна помощь кураторов."
+        ),
+        "monitoring.conclusion.alone": "ШНОР без пары: {n}; их стоит включить в план пар.",
+        "monitoring.effect.no_pairs": (
+            "Эффект пар оценить нельзя: нет ШНОР в работающей паре с результатами за год до "
+            "начала пары и после него."
+        ),
+        "monitoring.effect.too_few": (
+            "Эффект пар не оценивается: похожих ШНОР без пары удалось подобрать только для "
+            "{n} из {treated} ШНОР в работающих парах, а для честной оценки нужно больше."
+        ),
+        "monitoring.effect.positive": (
+            "ШНОР в работающих парах за время работы пары улучшили индекс результатов "
+            "на {estimate:+.2f} больше, чем похожие ШНОР без пары ({level}% доверительный "
+            "интервал от {low:+.2f} до {high:+.2f}; сопоставлено {n} школ с {controls} "
+            "похожими)."
+        ),
+        "monitoring.effect.negative": (
+            "ШНОР в работающих парах изменили индекс результатов на {estimate:+.2f} хуже, "
+            "чем похожие ШНОР без пары ({level}% доверительный интервал от {low:+.2f} до "
+            "{high:+.2f}; сопоставлено {n} школ с {controls} похожими)."
+        ),
+        "monitoring.effect.unclear": (
+            "Разница между ШНОР в работающих парах и похожими ШНОР без пары — {estimate:+.2f} "
+            "индекса результатов, но она не отличима от нуля ({level}% доверительный интервал "
+            "от {low:+.2f} до {high:+.2f}; сопоставлено {n} школ с {controls} похожими)."
+        ),
+        "monitoring.effect.placebo_ok": (
+            "Проверка на годах до начала пар разницы не находит ({estimate:+.2f}, от "
+            "{low:+.2f} до {high:+.2f}): до пар школы шли вровень."
+        ),
+        "monitoring.effect.placebo_bad": (
+            "Осторожно: уже до начала пар школы расходились ({estimate:+.2f}, от {low:+.2f} "
+            "до {high:+.2f}), поэтому разницу нельзя приписать парам."
+        ),
+        "monitoring.effect.caveat": (
+            "Сравниваются школы одного кластера с одинаковым индексом в год до начала пары, "
+            "поэтому обычный «откат» слабых школ к среднему не выдаётся за эффект. Но оценка "
+            "не учитывает того, чего нет в данных (смена директора, желание школы работать в "
+            "паре), и показывает связь пар с результатами, а не доказанную причину."
+        ),
     }
 )

@@ -28,6 +28,7 @@ from graph.model import (
     Event,
     EventFormat,
     EventKind,
+    Indicator,
     Level,
     Metric,
     Municipality,
@@ -343,13 +344,13 @@ def rich_graph() -> tuple[list[Node], list[Edge]]:
         Staffing(id=staffing_id("s3", 2024), school_id="s3", year=2024, positions=8.0),
         Target(
             id=target_id("trained_teachers", None, 2025),
-            indicator="trained_teachers",
+            indicator=Indicator.trained_teachers,
             year=2025,
             value=60.0,
         ),
         Target(
             id=target_id("trained_teachers", "Озёрск", 2025),
-            indicator="trained_teachers",
+            indicator=Indicator.trained_teachers,
             municipality="Озёрск",
             year=2025,
             value=55.5,
