@@ -166,3 +166,63 @@ MESSAGES.update(
         ),
     }
 )
+MESSAGES.update(
+    {
+        "monitoring.met.yes": "yes",
+        "monitoring.met.no": "no",
+        "monitoring.col.name": "Indicator",
+        "monitoring.col.year": "School year",
+        "monitoring.col.value": "Value",
+        "monitoring.col.fraction": "Numerator / denominator",
+        "monitoring.col.baseline": "Baseline (year)",
+        "monitoring.col.trend": "Trend",
+        "monitoring.col.target": "Target",
+        "monitoring.col.met": "Target met",
+        "monitoring.col.note": "Note",
+        "monitoring.col.item": "No.",
+        "monitoring.col.activity": "Activity",
+        "monitoring.col.deadline": "Deadline",
+        "monitoring.col.responsible": "Responsible",
+        "monitoring.col.events": "Events held",
+        "monitoring.col.state": "Execution",
+        "monitoring.col.tutor": "Tutor school",
+        "monitoring.col.mentee": "Low school",
+        "monitoring.col.municipality": "Municipality",
+        "monitoring.col.activity_state": "Pair state",
+        "monitoring.col.last_event": "Last joint event",
+        "monitoring.col.school_id": "School code",
+        "monitoring.col.school": "School",
+        "monitoring.scope.region": "the whole region",
+        "monitoring.report.title": "Monitoring of the low-school support programme",
+        "monitoring.report.scope": "Territory: {scope}",
+        "monitoring.report.period": "Period: {period}",
+        "monitoring.report.indicators": "1. Programme indicators against their targets",
+        "monitoring.report.charts": "2. Indicator trends",
+        "monitoring.report.roadmap": "3. Road-map execution",
+        "monitoring.report.no_roadmap": "No road map loaded (the roadmap sheet).",
+        "monitoring.report.idle": "4. Pairs that do not work",
+        "monitoring.report.alone": "5. Low schools without a pair",
+        "monitoring.report.none": "None.",
+        "monitoring.report.conclusions": "6. Conclusions",
+        "monitoring.sheet.indicators": "Indicators",
+        "monitoring.sheet.roadmap": "Road map",
+        "monitoring.sheet.idle_pairs": "Idle pairs",
+        "monitoring.sheet.alone": "Low schools alone",
+        "monitoring.sheet.conclusions": "Conclusions",
+    }
+)
+MESSAGES.update(
+    {
+        "cli.report.format": "The report is written as .docx or .xlsx, not “{out}”",
+        "cli.report.done": "Monitoring report ({period}) written to {out}",
+    }
+)
+MESSAGES.update(
+    {
+        "monitoring.page.title": "Programme monitoring",
+        "monitoring.page.as_of": "As of",
+        "monitoring.page.effect": "What pairs achieve",
+        "monitoring.page.download_docx": "Download the report (Word)",
+        "monitoring.page.download_xlsx": "Download the report (Excel)",
+    }
+)

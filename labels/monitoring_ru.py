@@ -183,3 +183,65 @@ MESSAGES.update(
         ),
     }
 )
+MESSAGES.update(
+    {
+        "monitoring.met.yes": "да",
+        "monitoring.met.no": "нет",
+        "monitoring.col.name": "Показатель",
+        "monitoring.col.year": "Учебный год",
+        "monitoring.col.value": "Значение",
+        "monitoring.col.fraction": "Числитель / знаменатель",
+        "monitoring.col.baseline": "Базовое значение (год)",
+        "monitoring.col.trend": "Динамика",
+        "monitoring.col.target": "Цель",
+        "monitoring.col.met": "Цель достигнута",
+        "monitoring.col.note": "Примечание",
+        "monitoring.col.item": "№",
+        "monitoring.col.activity": "Мероприятие",
+        "monitoring.col.deadline": "Срок",
+        "monitoring.col.responsible": "Ответственный",
+        "monitoring.col.events": "Проведено мероприятий",
+        "monitoring.col.state": "Исполнение",
+        "monitoring.col.tutor": "Школа-тьютор",
+        "monitoring.col.mentee": "ШНОР",
+        "monitoring.col.municipality": "Муниципалитет",
+        "monitoring.col.activity_state": "Состояние пары",
+        "monitoring.col.last_event": "Последнее совместное мероприятие",
+        "monitoring.col.school_id": "Код ОО",
+        "monitoring.col.school": "Школа",
+        "monitoring.scope.region": "регион в целом",
+        "monitoring.report.title": "Мониторинг реализации программы поддержки ШНОР",
+        "monitoring.report.scope": "Территория: {scope}",
+        "monitoring.report.period": "Отчётный период: {period}",
+        "monitoring.report.indicators": "1. Показатели программы и их целевые значения",
+        "monitoring.report.charts": "2. Динамика показателей",
+        "monitoring.report.roadmap": "3. Исполнение дорожной карты",
+        "monitoring.report.no_roadmap": (
+            "Дорожная карта не загружена (лист «Дорожная карта», roadmap)."
+        ),
+        "monitoring.report.idle": "4. Сетевые пары, которые не работают",
+        "monitoring.report.alone": "5. ШНОР без сетевой пары",
+        "monitoring.report.none": "Нет.",
+        "monitoring.report.conclusions": "6. Выводы",
+        "monitoring.sheet.indicators": "Показатели",
+        "monitoring.sheet.roadmap": "Дорожная карта",
+        "monitoring.sheet.idle_pairs": "Неработающие пары",
+        "monitoring.sheet.alone": "ШНОР без пары",
+        "monitoring.sheet.conclusions": "Выводы",
+    }
+)
+MESSAGES.update(
+    {
+        "cli.report.format": "Отчёт пишется в .docx или .xlsx, а не в «{out}»",
+        "cli.report.done": "Отчёт о мониторинге ({period}) записан в {out}",
+    }
+)
+MESSAGES.update(
+    {
+        "monitoring.page.title": "Мониторинг программы",
+        "monitoring.page.as_of": "По состоянию на",
+        "monitoring.page.effect": "Что дают сетевые пары",
+        "monitoring.page.download_docx": "Скачать отчёт (Word)",
+        "monitoring.page.download_xlsx": "Скачать отчёт (Excel)",
+    }
+)

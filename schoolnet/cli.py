@@ -264,6 +264,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_access_commands(add, _store, _parse_date)
 
+    from schoolnet.cli_report import add_report_command
+
+    add_report_command(add, _store, _parse_date)
+
     p = add("app", cmd_app, "serve the Streamlit app")
     p.add_argument("--port", type=int, default=8501)
     p.add_argument("--address", default=None)

@@ -27,6 +27,8 @@ from services import exchange as _exchange
 from services import exporting as _exporting
 from services import identification as _identification
 from services import importing as _importing
+from services import monitoring as _monitoring
+from services import monitoring_report as _monitoring_report
 from services import networks as _networks
 from services import overview as _overview
 from services import planning as _planning
@@ -258,9 +260,11 @@ def _event_audit(args: dict[str, Any], _: Any, event_id: Any) -> tuple[str, str,
 
 
 def _import_audit(args: dict[str, Any], _: Any, report: Any) -> tuple[str, str, Any, Any]:
-    sources = [str(n) for n, *_ in args["files"]] if "files" in args else [
-        Path(p).name for p in args["paths"]
-    ]
+    sources = (
+        [str(n) for n, *_ in args["files"]]
+        if "files" in args
+        else [Path(p).name for p in args["paths"]]
+    )
     after = {
         "rows": dict(sorted(report.rows.items())),
         "added": report.stats.total_added,
@@ -280,10 +284,15 @@ def _order_audit(args: dict[str, Any], _: Any, __: Any) -> tuple[str, str, Any, 
 
 
 def _demo_audit(args: dict[str, Any], _: Any, report: Any) -> tuple[str, str, Any, Any]:
-    return "import", f"demo:{args.get('size', 'small')}", None, {
-        "rows": dict(sorted(report.rows.items())),
-        "added": report.stats.total_added,
-    }
+    return (
+        "import",
+        f"demo:{args.get('size', 'small')}",
+        None,
+        {
+            "rows": dict(sorted(report.rows.items())),
+            "added": report.stats.total_added,
+        },
+    )
 
 
 def _curators_narrow(store: Store, scope: frozenset[str], table: Any) -> Any:
@@ -366,3 +375,10 @@ export_store = expose(_exporting.export_store, Right.export_all, audit=_export_a
 generate_demo_files = passthrough(_demo.generate_demo_files, "writes demo files, no store")
 load_demo = expose(_demo.load_demo, Right.settings, writes=True, audit=_demo_audit)
 
+monitoring = expose(_monitoring.monitoring, Right.view_schools)
+report_docx = passthrough(_monitoring_report.report_docx, "renders a view the caller holds")
+report_xlsx = passthrough(_monitoring_report.report_xlsx, "renders a view the caller holds")
+report_tables = passthrough(_monitoring_report.report_tables, "renders a view the caller holds")
+indicator_charts = passthrough(
+    _monitoring_report.indicator_charts, "renders a view the caller holds"
+)

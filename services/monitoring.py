@@ -46,6 +46,7 @@ class MonitoringView:
     idle_pairs: pd.DataFrame
     alone: pd.DataFrame
     effect: PairEffect
+    effect_summary: str = ""
     conclusions: list[str] = field(default_factory=list)
     all_indicators: pd.DataFrame = field(default_factory=pd.DataFrame)
 
@@ -180,6 +181,8 @@ def _pairs(
     idle_rows = [
         {
             "partnership_id": r.partnership_id,
+            "tutor_school_id": r.tutor_school_id,
+            "mentee_school_id": r.mentee_school_id,
             "tutor": names.get(r.tutor_school_id, r.tutor_school_id),
             "mentee": names.get(r.mentee_school_id, r.mentee_school_id),
             "municipality": munis.get(r.mentee_school_id),
@@ -189,7 +192,8 @@ def _pairs(
         for r in idle.itertuples(index=False)
         if municipality is None or munis.get(r.mentee_school_id) == municipality
     ]
-    cols = ["partnership_id", "tutor", "mentee", "municipality", "activity", "last_joint_event"]
+    cols = ["partnership_id", "tutor_school_id", "mentee_school_id", "tutor", "mentee"]
+    cols += ["municipality", "activity", "last_joint_event"]
     return pd.DataFrame(idle_rows, columns=cols), alone.reset_index(drop=True), act
 
 
@@ -244,11 +248,11 @@ def _conclusions(view: MonitoringView) -> list[str]:
         out.append(t("monitoring.conclusion.idle", n=len(view.idle_pairs)))
     if len(view.alone):
         out.append(t("monitoring.conclusion.alone", n=len(view.alone)))
-    out.append(effect_text(view.effect))
+    out.append(view.effect_summary)
     return out
 
 
-def effect_text(e: PairEffect) -> str:
+def _effect_text(e: PairEffect) -> str:
     """What the pair-effect estimate shows, in one plain-Russian paragraph."""
     if e.status != "ok":
         return t(f"monitoring.effect.{e.status}", n=e.n_matched, treated=e.n_treated)
@@ -317,6 +321,7 @@ def monitoring(
             effect=_effect(store, s, m, act),
             all_indicators=ind,
         )
+        view.effect_summary = _effect_text(view.effect)
         view.conclusions = _conclusions(view)
         return view
 
