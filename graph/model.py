@@ -213,6 +213,8 @@ class Municipality(Node):
     label: ClassVar[str] = "Municipality"
     name: str = Field(min_length=1)
     region: str | None = None
+    # The outline as compact GeoJSON geometry text (WGS 84), see loaders.boundaries.
+    boundary: str | None = None
 
 
 class School(Node):

@@ -48,6 +48,7 @@ from loaders.sheets import SHEETS, ColType
 __all__ = [
     "FALSE_VALUES",
     "HEADER_ALIASES",
+    "MUNICIPALITY_KINDS",
     "SHEET_ALIASES",
     "TRUE_VALUES",
     "VALUE_ALIASES",
@@ -447,3 +448,15 @@ def alias_table_markdown() -> str:
         + " → false; empty → false.",
     ]
     return "\n".join(lines) + "\n"
+
+
+# --- municipality names (boundary files) ---------------------------------------------------------
+MUNICIPALITY_KINDS: dict[str, tuple[str, ...]] = {
+    # canonical kind → the ways it is written (already normalized: lower case, «ё» → «е»).
+    "район": ("муниципальный район", "район", "р-н", "р-он", "р.н.", "рн", "м.р.", "мр"),
+    "городской округ": ("городской округ", "г.о.", "го", "гор. округ"),
+    "муниципальный округ": ("муниципальный округ", "м.о.", "мо"),
+    "город": ("город", "гор.", "г."),
+    "поселение": ("городское поселение", "сельское поселение", "поселение", "г.п.", "с.п."),
+}
+"""Kinds of municipality as written in names: «Иволгинский р-н» is «Иволгинский район»."""

@@ -33,11 +33,13 @@ import orjson
 
 from graph.model import Edge
 from graph.store import Store
+from loaders.boundaries import boundaries_geojson
 from loaders.sheets import SHEETS
 from loaders.writers import append_row, csv_bytes, csv_cell
 
 __all__ = [
     "ExportError",
+    "export_boundaries",
     "export_csv",
     "export_graphml",
     "export_json",
@@ -76,6 +78,16 @@ def export_json(store: Store) -> bytes:
         + "\n]}\n"
     )
     return text.encode("utf-8")
+
+
+def export_boundaries(store: Store) -> bytes | None:
+    """Municipality boundaries as GeoJSON (re-importable), or None when there is none."""
+    rows = [
+        (n.id, getattr(n, "region", None), getattr(n, "boundary", ""))
+        for n in store.iter_nodes("Municipality")
+        if getattr(n, "boundary", None)
+    ]
+    return boundaries_geojson(rows) if rows else None
 
 
 # --- GraphML ------------------------------------------------------------------------------------
@@ -257,5 +269,10 @@ def export_csv(store: Store, out_dir: str | Path) -> list[Path]:
         cells = ([_csv_value(v) for v in row] for row in _cells(sheet, rows))
         path = folder / f"{sheet}.csv"
         path.write_bytes(csv_bytes([SHEETS[sheet].column_names, *cells], escaped=True))
+        written.append(path)
+    geo = export_boundaries(store)
+    if geo is not None:
+        path = folder / "municipalities.geojson"
+        path.write_bytes(geo)
         written.append(path)
     return written

@@ -350,11 +350,16 @@ def _schools(v: _Validator, rows: list[_Row]) -> None:
             v.issue(row, "region", msg)
     added_regions: set[str] = set()
     for muni in municipalities:
+        stored = v.store.get_node("Municipality", muni) if v.store is not None else None
         if muni in regions:
             region: str | None = regions[muni][0]
-            muni_node: Node = Municipality(id=muni, name=muni, region=region)
+            # The schools sheet says the region; what else is stored (a boundary) stays.
+            muni_node: Node = (
+                stored.model_copy(update={"region": region})
+                if stored is not None
+                else Municipality(id=muni, name=muni, region=region)
+            )
         else:
-            stored = v.store.get_node("Municipality", muni) if v.store is not None else None
             muni_node = stored if stored is not None else Municipality(id=muni, name=muni)
             region = getattr(muni_node, "region", None)
         v.out.nodes.append(muni_node)

@@ -71,7 +71,13 @@ def rich_graph() -> tuple[list[Node], list[Edge]]:
     """Every node and edge kind, every property type, missing values, odd text."""
     nodes: list[Node] = [
         Region(id="r1", name="Тестовая область"),
-        Municipality(id="Озёрск", name="Озёрск", region="Тестовая область"),
+        Municipality(
+            id="Озёрск",
+            name="Озёрск",
+            region="Тестовая область",
+            boundary='{"type":"Polygon","coordinates":[[[37.5,55.7],[37.7,55.7],[37.6,55.8],'
+            "[37.5,55.7]]]}",
+        ),
         Municipality(id="Лесной район", name="Лесной район", region="Тестовая область"),
         Municipality(id="Пустой район", name="Пустой район"),  # no region, no schools
     ]
