@@ -35,8 +35,17 @@ from pydantic import BaseModel
 
 from analysis.settings import AnalysisSettings
 from graph.store import Store
-from services import coverage, demo, exchange, identification, importing, planning
+from services import (
+    coverage,
+    demo,
+    exchange,
+    identification,
+    importing,
+    monitoring_report,
+    planning,
+)
 from services import curators as curators_service
+from services import monitoring as monitoring_service
 from services import overview as overview_service
 
 __all__ = [
@@ -57,6 +66,8 @@ __all__ = [
     "load_demo",
     "log_event",
     "map_data",
+    "monitoring",
+    "monitoring_rendered",
     "municipalities",
     "overview",
     "partnership_teachers",
@@ -200,6 +211,24 @@ curators = read(curators_service.curators)
 curator_schools = read(curators_service.curator_schools)
 curator_network = read(curators_service.curator_network)
 validate_uploads = uncached(importing.validate_uploads)
+monitoring = read(monitoring_service.monitoring)
+
+
+def _monitoring_rendered(
+    store: Store, as_of: dt.date, municipality: str | None, kind: str
+) -> Any:
+    view = monitoring(as_of, municipality)
+    render: dict[str, Callable[[Any], Any]] = {
+        "tables": monitoring_report.report_tables,
+        "charts": monitoring_report.indicator_charts,
+        "docx": monitoring_report.report_docx,
+        "xlsx": monitoring_report.report_xlsx,
+    }
+    return render[kind](view)
+
+
+# The monitoring's ``tables``, ``charts`` (PNG by indicator), ``docx`` or ``xlsx``.
+monitoring_rendered = read(_monitoring_rendered)
 
 
 def is_empty() -> bool:
