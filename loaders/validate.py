@@ -27,6 +27,7 @@ from graph.model import (
     Node,
     NodeRef,
     Region,
+    is_percent,
     partnership_id,
     result_id,
     staffing_id,
@@ -34,6 +35,7 @@ from graph.model import (
 )
 from graph.store import Store
 from labels import t
+from labels.input_words import ASSESSMENTS
 from loaders.aliases import header_aliases, resolve_header
 from loaders.cells import CellError, cell_parser
 from loaders.issues import ImportIssue
@@ -303,7 +305,7 @@ class _Validator:
 
 def _assessment(value: str) -> str:
     upper = value.upper()
-    return upper if upper in ("ВПР", "ОГЭ", "ЕГЭ") else value
+    return upper if upper in ASSESSMENTS else value
 
 
 def _limit(value: Any) -> Any:
@@ -380,7 +382,7 @@ def _results(v: _Validator, rows: list[_Row]) -> None:
         school = v.ref(row, "school_id", "School")
         value, metric = vals.get("value"), vals.get("metric")
         if value is not None and metric is not None:
-            if metric in _PERCENT_METRICS and not 0 <= value <= 100:
+            if metric in _PERCENT_METRICS and not is_percent(value):
                 msg = t("loaders.value.result_percent", metric=metric, value=row.text["value"])
                 v.issue(row, "value", msg)
             elif value < 0:

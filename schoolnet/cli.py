@@ -216,7 +216,7 @@ def _batched(p: argparse.ArgumentParser) -> None:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="schoolnet",
-        description="schoolnet: ШНОР/ШНСУ, school pairs, exchange of practice and coverage.",
+        description=t("cli.description"),
     )
     sub = parser.add_subparsers(dest="command", required=True)
 
