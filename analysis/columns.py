@@ -15,7 +15,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from labels.formats import fold_yo, parse_bool
+from labels.formats import fold_yo, parse_bool, parse_date
 
 __all__ = [
     "as_bool",
@@ -184,8 +184,11 @@ def as_date(s: pd.Series) -> pd.Series:
         text = str(x).strip()
         if not text:
             return pd.NaT
-        if "." in text:
-            return pd.to_datetime(text, format="%d.%m.%Y", errors="coerce")
+        day = parse_date(text)
+        if day is not None:
+            return pd.Timestamp(day)
+        if "." in text:  # ДД.ММ.ГГГГ that is no real day
+            return pd.NaT
         return pd.to_datetime(text, errors="coerce")
 
     if pd.api.types.is_datetime64_any_dtype(s.dtype):

@@ -163,7 +163,8 @@ MESSAGES.update(
             "Bands in which a strong school is reported as resilient."
         ),
         "analysis.setting.unfavourable_bands": (
-            "Bands whose schools are flagged unfavourable (in unfavourable social conditions); band 1 is least favourable."
+            "Bands whose schools are flagged unfavourable (in unfavourable social conditions); "
+            "band 1 is least favourable."
         ),
         "analysis.setting.unfavourable_min_bands": (
             "Flag unfavourable by band only when there are at least this many bands (1, the "

@@ -21,6 +21,7 @@ import pandas as pd
 
 from graph.store import Store, StoreError
 from labels import t
+from labels.formats import parse_date
 
 __all__ = ["build_parser", "main"]
 
@@ -34,11 +35,9 @@ def _store(args: argparse.Namespace) -> Store:
 
 
 def _parse_date(text: str) -> dt.date:
-    for fmt in ("%Y-%m-%d", "%d.%m.%Y"):
-        try:
-            return dt.datetime.strptime(text, fmt).date()
-        except ValueError:
-            continue
+    day = parse_date(text)
+    if day is not None:
+        return day
     raise argparse.ArgumentTypeError(t("cli.bad_date", value=text))
 
 

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from typing import cast
-
 import datetime as dt
+from typing import cast
 
 import pandas as pd
 import pytest
