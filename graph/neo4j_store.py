@@ -204,6 +204,20 @@ def _delete_edges(tx: _Runner, edges: Sequence[Edge], batch_size: int) -> None:
             tx.run(EDGE_DELETE[shape], {"rows": list(chunk)}).consume()
 
 
+def _edges_from(etype: str, records: Iterable[Any]) -> list[Edge]:
+    """Edges of one type from ``EDGE_ALL`` records, sorted by their ends."""
+    found = []
+    for r in records:
+        sl, dl = _label_of(r["sl"]), _label_of(r["dl"])
+        if sl is not None and dl is not None:
+            found.append(((sl, r["si"], dl, r["di"]), r["props"]))
+    found.sort(key=lambda x: x[0])
+    return [
+        Edge(type=etype, src=NodeRef(sl, si), dst=NodeRef(dl, di), props=props)
+        for (sl, si, dl, di), props in found
+    ]
+
+
 def _bump_version(tx: _Runner) -> None:
     tx.run(BUMP_VERSION).consume()
 
@@ -219,6 +233,10 @@ class _Neo4jUnitOfWork(UnitOfWork):
             self._session = store._session()
             try:
                 self._tx = self._session.begin_transaction()
+                # Lock the version node first: writers queue here, so each one reads (and plans
+                # from) what the one before it committed. Neo4j alone would let two
+                # transactions read the same edges and both add theirs.
+                _bump_version(self._tx)
             except BaseException:
                 self._session.close()
                 raise
@@ -236,12 +254,19 @@ class _Neo4jUnitOfWork(UnitOfWork):
         with self._store._errors():
             _delete_edges(self._tx, edges, self._store.batch_size)
 
+    def edges_of_type(self, type: str) -> list[Edge]:
+        query = EDGE_ALL.get(type)
+        if query is None:
+            return []
+        with self._store._errors():
+            records = list(self._tx.run(query))
+        return _edges_from(type, records)
+
     def commit(self) -> None:
         if not self._open:
             raise StoreError("транзакция уже завершена")
         try:
             with self._store._errors():
-                _bump_version(self._tx)
                 self._tx.commit()
         finally:
             self._open = False
@@ -387,9 +412,9 @@ class Neo4jStore(Store):
 
         def work(tx: Any) -> WriteStats:
             stats = WriteStats()  # fresh on every retry
+            _bump_version(tx)  # the writers' lock first (see _Neo4jUnitOfWork)
             _upsert_nodes(tx, nodes, self.batch_size, stats)
             _upsert_edges(tx, edges, self.batch_size, stats)
-            _bump_version(tx)
             return stats
 
         with self._errors(), self._session() as session:
@@ -397,8 +422,8 @@ class Neo4jStore(Store):
 
     def delete(self, edges: Sequence[Edge]) -> None:
         def work(tx: Any) -> None:
-            _delete_edges(tx, edges, self.batch_size)
             _bump_version(tx)
+            _delete_edges(tx, edges, self.batch_size)
 
         with self._errors(), self._session() as session:
             session.execute_write(work)
@@ -422,14 +447,14 @@ class Neo4jStore(Store):
 
         def nodes_batch(tx: Any, chunk: Sequence[Node]) -> WriteStats:
             stats = WriteStats()
-            _upsert_nodes(tx, chunk, size, stats)
             _bump_version(tx)
+            _upsert_nodes(tx, chunk, size, stats)
             return stats
 
         def edges_batch(tx: Any, chunk: Sequence[Edge]) -> WriteStats:
             stats = WriteStats()
-            _upsert_edges(tx, chunk, size, stats)
             _bump_version(tx)
+            _upsert_edges(tx, chunk, size, stats)
             return stats
 
         with self._errors(), self._session() as session:
@@ -497,14 +522,7 @@ class Neo4jStore(Store):
             query = EDGE_ALL.get(etype)
             if query is None:
                 continue
-            found = []
-            for r in self._read(query):
-                sl, dl = _label_of(r["sl"]), _label_of(r["dl"])
-                if sl is not None and dl is not None:
-                    found.append(((sl, r["si"], dl, r["di"]), r["props"]))
-            found.sort(key=lambda x: x[0])
-            for (sl, si, dl, di), props in found:
-                yield Edge(type=etype, src=NodeRef(sl, si), dst=NodeRef(dl, di), props=props)
+            yield from _edges_from(etype, self._read(query))
 
     def neighbours(
         self, ref: NodeRef, edge_type: str | None = None, direction: Direction = "both"
