@@ -23,8 +23,6 @@ Examples
 
 from __future__ import annotations
 
-import csv
-import io
 from collections import defaultdict
 from collections.abc import Iterator
 from pathlib import Path
@@ -36,6 +34,7 @@ import orjson
 from graph.model import Edge
 from graph.store import Store
 from loaders.sheets import SHEETS
+from loaders.writers import append_row, csv_bytes, csv_cell
 
 __all__ = [
     "ExportError",
@@ -175,6 +174,12 @@ def _text(value: Any) -> str:
     return str(value)
 
 
+def _csv_value(value: Any) -> str:
+    """Texts (and lists of texts) stay texts in the CSV: escaped by the safe writer."""
+    text = _text(value)
+    return csv_cell(text) if isinstance(value, str | list) else text
+
+
 def _cells(sheet: str, rows: list[Row]) -> Iterator[list[Any]]:
     columns = SHEETS[sheet].column_names
     for row in rows:
@@ -228,21 +233,14 @@ def export_xlsx(store: Store, path: str | Path) -> None:
     :class:`ExportError` before anything is written: export to JSON or CSV instead.
     """
     from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
 
     sheets = _excel_rows(export_tables(store))
     book = Workbook(write_only=True)
     for sheet, rows in sheets.items():
         ws = book.create_sheet(sheet)
-        ws.append(list(SHEETS[sheet].column_names))
+        append_row(ws, SHEETS[sheet].column_names)
         for values in rows:
-            out = []
-            for value in values:
-                cell = WriteOnlyCell(ws, value=value)
-                if isinstance(value, str):
-                    cell.data_type = "s"
-                out.append(cell)
-            ws.append(out)
+            append_row(ws, values)
     book.save(str(path))
 
 
@@ -252,11 +250,8 @@ def export_csv(store: Store, out_dir: str | Path) -> list[Path]:
     folder.mkdir(parents=True, exist_ok=True)
     written = []
     for sheet, rows in export_tables(store).items():
-        buf = io.StringIO(newline="")
-        writer = csv.writer(buf, lineterminator="\n")
-        writer.writerow(SHEETS[sheet].column_names)
-        writer.writerows([_text(v) for v in cells] for cells in _cells(sheet, rows))
+        cells = ([_csv_value(v) for v in row] for row in _cells(sheet, rows))
         path = folder / f"{sheet}.csv"
-        path.write_text(buf.getvalue(), encoding="utf-8", newline="")
+        path.write_bytes(csv_bytes([SHEETS[sheet].column_names, *cells], escaped=True))
         written.append(path)
     return written

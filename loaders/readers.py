@@ -29,6 +29,7 @@ from typing import Any
 
 from labels import t
 from loaders.aliases import SHEET_ALIASES, normalize, resolve_header, resolve_sheet
+from loaders.formula import unescape_csv_cell
 from loaders.issues import ImportIssue
 from loaders.limits import MAX_CELL_CHARS, MAX_UNZIPPED_MB, max_file_bytes, max_file_mb
 from loaders.sheets import HELP_SHEET_NAMES, SHEET_NAMES
@@ -257,8 +258,11 @@ def _read_csv(name: str, data: bytes, sheet: str) -> ReadResult:
         return result
     raw = RawSheet(sheet=sheet, file=name, tab=None, headers=[])
     delimiter = _sniff(text, sheet)
+    rows = _numbered(_records(text, delimiter))
+    if "'" in text:  # texts the safe writer escaped come back as they were
+        rows = ((n, [unescape_csv_cell(c) for c in rec]) for n, rec in rows)
     try:
-        found = _table(_numbered(_records(text, delimiter)), raw, result, delimiter)
+        found = _table(rows, raw, result, delimiter)
     except _CsvProblem as exc:
         row, message = _csv_message(exc)
         result.issues.append(ImportIssue(name, row, None, message))

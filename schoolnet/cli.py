@@ -60,11 +60,9 @@ def _settings(args: argparse.Namespace) -> Any:
 
 
 def _write_table(frame: pd.DataFrame, out: Path) -> None:
-    out.parent.mkdir(parents=True, exist_ok=True)
-    if out.suffix.lower() == ".xlsx":
-        frame.to_excel(out, index=False)
-    else:
-        frame.to_csv(out, index=False, encoding="utf-8")
+    from loaders.writers import write_frame
+
+    write_frame(frame, out)
 
 
 def _print_stats(report: Any) -> None:
