@@ -21,6 +21,7 @@ import pandas as pd
 import streamlit as st
 
 from analysis.settings import AnalysisSettings
+from graph.secrets import mask_uri
 from graph.store import Store
 
 __all__ = [
@@ -82,7 +83,9 @@ def store() -> Store:
 def store_label() -> str:
     """What the sidebar says about where the data lives."""
     backend, db = _target()
-    return f"Neo4j ({os.environ.get('NEO4J_URI', '')})" if backend == "neo4j" else db
+    if backend == "neo4j":
+        return f"Neo4j ({mask_uri(os.environ.get('NEO4J_URI', ''))})"
+    return db
 
 
 def _version() -> str:

@@ -75,7 +75,9 @@ from graph.neo4j_cypher import (
     READ_VERSION,
     SCHEMA_STATEMENTS,
 )
+from graph.secrets import mask_text, mask_uri
 from graph.store import Direction, Store, StoreError, UnitOfWork, WriteStats
+from labels import t
 
 __all__ = ["DEFAULT_BATCH_SIZE", "META_LABEL", "SCHEMA_STATEMENTS", "Neo4jStore"]
 
@@ -319,15 +321,18 @@ class Neo4jStore(Store):
         super().__init__()
         if batch_size < 1:
             raise StoreError("размер пакета должен быть не меньше 1")
-        self.uri = uri
+        self.uri = mask_uri(uri)  # as shown in messages and versions: never the password
         self.database = database
         self.batch_size = batch_size
         scheme = uri.partition("://")[0]
         if scheme not in BOLT_SCHEMES or "://" not in uri:
             raise StoreError(
-                f"неверный адрес Neo4j «{uri}»: нужен адрес вида bolt://host:7687 "
+                f"неверный адрес Neo4j «{self.uri}»: нужен адрес вида bolt://host:7687 "
                 "или neo4j://host (neo4j+s:// для Aura)"
             )
+        if self.uri != uri:
+            # The driver refuses userinfo in a URI (and would echo it back): say what to do.
+            raise StoreError(t("hostile.neo4j.userinfo", uri=self.uri))
         auth = None if user is None else (user, password or "")
         with self._errors():
             try:
@@ -340,13 +345,15 @@ class Neo4jStore(Store):
                     notifications_min_severity="OFF",
                 )
             except (ConfigurationError, ValueError) as exc:
-                raise StoreError(f"неверный адрес Neo4j «{uri}»: {exc}") from None
+                error = mask_text(str(exc), uri, password)
+                raise StoreError(f"неверный адрес Neo4j «{self.uri}»: {error}") from None
             try:
                 self._driver.verify_connectivity()
                 self.ensure_schema()
             except ValueError as exc:  # e.g. a port that is no number
                 self._driver.close()
-                raise StoreError(f"неверный адрес Neo4j «{uri}»: {exc}") from None
+                error = mask_text(str(exc), uri, password)
+                raise StoreError(f"неверный адрес Neo4j «{self.uri}»: {error}") from None
             except BaseException:
                 self._driver.close()
                 raise

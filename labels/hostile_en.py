@@ -63,4 +63,8 @@ MESSAGES: dict[str, str] = {
         "this is an old-format Excel book (.xls) or a password-protected one: remove the "
         "password and save it as .xlsx"
     ),
+    "hostile.neo4j.userinfo": (
+        "the Neo4j address “{uri}” holds a user name and password: remove them from the "
+        "address and set NEO4J_USER and NEO4J_PASSWORD"
+    ),
 }

@@ -103,10 +103,17 @@ def _file_issue(name: str, key: str, **kw: object) -> ImportIssue:
     return ImportIssue(name, None, None, t(key, **kw))
 
 
-def _utf16_like(head: bytes) -> bool:
-    """Zero bytes all at even or all at odd positions: UTF-16 (little or big endian)."""
+def _zero_bytes(head: bytes) -> str | None:
+    """What many zero bytes at the start of a "CSV" mean: UTF-16 that lost its byte order mark
+    (zeros at every other position), or not text at all; None when there are only a few (the
+    validator names the cell that holds them)."""
     even, odd = head[0::2].count(0), head[1::2].count(0)
-    return (even == 0) != (odd == 0)
+    half = max(1, len(head) // 2)
+    if (even == 0) != (odd == 0) and max(even, odd) * 20 >= half:
+        return "hostile.csv.utf16"
+    if even + odd >= 16 and (even + odd) * 100 >= len(head):
+        return "hostile.csv.nul"
+    return None
 
 
 def _decode(name: str, data: bytes) -> tuple[str | None, ImportIssue | None]:
@@ -118,22 +125,21 @@ def _decode(name: str, data: bytes) -> tuple[str | None, ImportIssue | None]:
         return None, _file_issue(name, "hostile.csv.is_xlsx")
     utf16 = data.startswith((b"\xff\xfe", b"\xfe\xff"))
     head = data[:4096]
-    if not utf16 and head.count(0) * 100 >= len(head) > 0:
-        # Many zero bytes: UTF-16 that lost its byte order mark, or not text at all. (A few
-        # are left to the validator, which names the cell.)
-        return None, _file_issue(
-            name, "hostile.csv.utf16" if _utf16_like(head) else "hostile.csv.nul"
-        )
+    zeros = None if utf16 else _zero_bytes(head)
+    if zeros is not None:
+        return None, _file_issue(name, zeros)
     try:
         text = data.decode("utf-16") if utf16 else data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        return None, _file_issue(name, "loaders.file.encoding")
+        key = "hostile.csv.nul" if b"\x00" in head else "loaders.file.encoding"
+        return None, _file_issue(name, key)
     if not text.strip():
         return None, _file_issue(name, "loaders.file.empty")
-    if "\r" in text:
-        # Line breaks inside cells are kept as «\n» (as Excel does), so they read back equal.
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
     return text, None
+
+
+def _one_newline(cell: str) -> str:
+    return cell.replace("\r\n", "\n").replace("\r", "\n") if "\r" in cell else cell
 
 
 def _records(text: str, delimiter: str) -> Iterator[list[str]]:
@@ -261,6 +267,8 @@ def _read_csv(name: str, data: bytes, sheet: str) -> ReadResult:
     rows = _numbered(_records(text, delimiter))
     if "'" in text:  # texts the safe writer escaped come back as they were
         rows = ((n, [unescape_csv_cell(c) for c in rec]) for n, rec in rows)
+    if "\r" in text:  # a line break inside a cell is «\n», as Excel keeps it
+        rows = ((n, [_one_newline(c) for c in rec]) for n, rec in rows)
     try:
         found = _table(rows, raw, result, delimiter)
     except _CsvProblem as exc:
@@ -295,10 +303,7 @@ def cell_text(value: Any) -> str:
         return value.isoformat(sep=" ")
     if isinstance(value, dt.date | dt.time):
         return value.isoformat()
-    text = str(value)
-    if "\r" in text:
-        return text.replace("\r\n", "\n").replace("\r", "\n")
-    return text
+    return _one_newline(str(value))
 
 
 _HELP = {normalize(n) for n in HELP_SHEET_NAMES}
