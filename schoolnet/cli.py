@@ -287,6 +287,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", required=True)
     _as_of(p)
 
+    from schoolnet.cli_access import add_access_commands
+
+    add_access_commands(add, _store, _parse_date)
+
     p = add("app", cmd_app, "serve the Streamlit app")
     p.add_argument("--port", type=int, default=8501)
     p.add_argument(
