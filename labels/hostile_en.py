@@ -67,4 +67,8 @@ MESSAGES: dict[str, str] = {
         "the Neo4j address “{uri}” holds a user name and password: remove them from the "
         "address and set NEO4J_USER and NEO4J_PASSWORD"
     ),
+    "hostile.csv.line_too_long": (
+        "the file runs more than {limit} MB without a line break: this is not a table; check "
+        "that you upload the right file"
+    ),
 }

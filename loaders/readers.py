@@ -116,42 +116,58 @@ def _zero_bytes(head: bytes) -> str | None:
     return None
 
 
-def _decode(name: str, data: bytes) -> tuple[str | None, ImportIssue | None]:
-    """The text of a CSV: UTF-8 (with or without BOM), or UTF-16 with its BOM (Excel's
-    «Unicode text»); anything else is refused with what it most likely is."""
+def _encoding(name: str, data: bytes) -> tuple[str | None, ImportIssue | None]:
+    """The codec of a CSV: UTF-8 (with or without BOM), or UTF-16 with its BOM (Excel's
+    «Unicode text»); anything else is refused with what it most likely is. (Bytes that do not
+    decode are found while reading, see :func:`_numbered`.)"""
     if data.startswith(_OLE2):
         return None, _file_issue(name, "loaders.file.xls")
     if data.startswith(_ZIP):
         return None, _file_issue(name, "hostile.csv.is_xlsx")
-    utf16 = data.startswith((b"\xff\xfe", b"\xfe\xff"))
-    head = data[:4096]
-    zeros = None if utf16 else _zero_bytes(head)
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "utf-16", None
+    zeros = _zero_bytes(data[:4096])
     if zeros is not None:
         return None, _file_issue(name, zeros)
-    try:
-        text = data.decode("utf-16") if utf16 else data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        key = "hostile.csv.nul" if b"\x00" in head else "loaders.file.encoding"
-        return None, _file_issue(name, key)
-    if not text.strip():
-        return None, _file_issue(name, "loaders.file.empty")
-    return text, None
+    if _has_huge_line(data):
+        return None, _file_issue(name, "hostile.csv.line_too_long", limit=_LINE_BLOCK >> 20)
+    return "utf-8-sig", None
+
+
+# A line of at most 25 columns of 32,767 characters of 4 bytes fits in 4 MB; a file with 8 MB
+# and no line break is not a table, and decoding it would only cost memory.
+_LINE_BLOCK = 4 << 20
+
+
+def _has_huge_line(data: bytes) -> bool:
+    """Whether some full block of :data:`_LINE_BLOCK` bytes holds no line break."""
+    return any(
+        data.find(b"\n", start, start + _LINE_BLOCK) == -1
+        for start in range(0, len(data) - _LINE_BLOCK + 1, _LINE_BLOCK)
+    )
+
+
+def _text(data: bytes, encoding: str) -> io.TextIOWrapper:
+    """The file as text, decoded while it is read (never held whole as a string)."""
+    return io.TextIOWrapper(io.BytesIO(data), encoding=encoding, newline="")
 
 
 def _one_newline(cell: str) -> str:
     return cell.replace("\r\n", "\n").replace("\r", "\n") if "\r" in cell else cell
 
 
-def _records(text: str, delimiter: str) -> Iterator[list[str]]:
-    return csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+def _records(lines: Iterable[str], delimiter: str) -> Iterator[list[str]]:
+    return csv.reader(lines, delimiter=delimiter, strict=True)
 
 
 class _CsvProblem(Exception):
-    """A record the csv module cannot read; ``row`` is where the record starts."""
+    """A record the csv module cannot read (or bytes that do not decode); ``row`` is where the
+    record starts."""
 
-    def __init__(self, row: int, error: csv.Error) -> None:
+    def __init__(self, row: int, error: Exception) -> None:
         super().__init__(str(error))
         self.row = row
+        self.undecodable = isinstance(error, UnicodeDecodeError)
 
 
 def _numbered(records: Iterator[list[str]]) -> Iterator[tuple[int, list[str]]]:
@@ -162,12 +178,14 @@ def _numbered(records: Iterator[list[str]]) -> Iterator[tuple[int, list[str]]]:
             cells = next(records)
         except StopIteration:
             return
-        except csv.Error as exc:
+        except (csv.Error, UnicodeDecodeError) as exc:
             raise _CsvProblem(number, exc) from exc
         yield number, cells
 
 
 def _csv_message(problem: _CsvProblem) -> tuple[int | None, str]:
+    if problem.undecodable:
+        return None, t("loaders.file.encoding")
     text = str(problem)
     if "field limit" in text:
         return problem.row, t("hostile.csv.cell_too_large", limit=MAX_CELL_CHARS)
@@ -193,12 +211,14 @@ def _other_delimiter(cells: list[str], delimiter: str, width: int) -> str | None
     return None
 
 
-def _sniff(text: str, sheet: str) -> str:
+def _sniff(data: bytes, encoding: str, sheet: str) -> str:
     """The delimiter under which the header names the most known columns (then most cells)."""
+    # The header is near the start: a megabyte is plenty (a cut character is dropped).
+    head = data[: 1 << 20].decode(encoding, errors="ignore")
     best, best_score = ",", (-1, -1)
     for delim in _DELIMITERS:
         try:
-            header = next(_records(text, delim), [])
+            header = next(_records(io.StringIO(head, newline=""), delim), [])
         except (csv.Error, StopIteration):
             continue
         known = sum(1 for h in header if resolve_header(sheet, h) is not None)
@@ -258,25 +278,27 @@ def _table(
 
 def _read_csv(name: str, data: bytes, sheet: str) -> ReadResult:
     result = ReadResult()
-    text, problem = _decode(name, data)
-    if problem is not None or text is None:
-        result.issues.append(problem or ImportIssue(name, None, None, t("loaders.file.empty")))
+    encoding, problem = _encoding(name, data)
+    if problem is not None or encoding is None:
+        result.issues.append(problem or _file_issue(name, "loaders.file.empty"))
         return result
     raw = RawSheet(sheet=sheet, file=name, tab=None, headers=[])
-    delimiter = _sniff(text, sheet)
-    rows = _numbered(_records(text, delimiter))
-    if "'" in text:  # texts the safe writer escaped come back as they were
+    delimiter = _sniff(data, encoding, sheet)
+    rows = _numbered(_records(_text(data, encoding), delimiter))
+    if b"'" in data:  # texts the safe writer escaped come back as they were
         rows = ((n, [unescape_csv_cell(c) for c in rec]) for n, rec in rows)
-    if "\r" in text:  # a line break inside a cell is «\n», as Excel keeps it
+    if b"\r" in data:  # a line break inside a cell is «\n», as Excel keeps it
         rows = ((n, [_one_newline(c) for c in rec]) for n, rec in rows)
     try:
         found = _table(rows, raw, result, delimiter)
     except _CsvProblem as exc:
         row, message = _csv_message(exc)
+        if exc.undecodable and b"\x00" in data[:4096]:
+            row, message = None, t("hostile.csv.nul")
         result.issues.append(ImportIssue(name, row, None, message))
         return result
     if not found:
-        result.issues.append(ImportIssue(name, None, None, t("loaders.file.empty")))
+        result.issues.append(_file_issue(name, "loaders.file.empty"))
         return result
     result.sheets.append(raw)
     return result

@@ -16,7 +16,7 @@ import time
 import urllib.request
 from pathlib import Path
 
-_GUARD = '''
+_GUARD = """
 import os, socket
 
 _LOG = os.environ["NET_GUARD_LOG"]
@@ -66,7 +66,7 @@ def _getaddrinfo(host, *args, **kw):
 
 
 socket.getaddrinfo = _getaddrinfo
-'''
+"""
 
 
 def _free_port() -> int:
