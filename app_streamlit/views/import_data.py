@@ -61,6 +61,8 @@ preview = st.session_state["import_preview"]
 st.subheader(t("ui.import.preview"))
 if len(preview.counts):
     st.dataframe(present(preview.counts), hide_index=True)
+for line in getattr(preview, "boundaries", ()):
+    st.info(line)
 if len(preview.warnings):
     st.warning(t("ui.import.warnings", n=len(preview.warnings)))
     st.dataframe(issues_frame(preview.warnings), hide_index=True, width="stretch")
