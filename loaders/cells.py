@@ -63,7 +63,8 @@ def parse_number(text: str) -> float | None:
     s = text.strip().translate(_GAPS)
     if not _NUMBER.fullmatch(s):
         return None
-    return float(s.replace(",", "."))
+    # «-0» is 0: a negative zero would not survive the exports (they write it as «0»).
+    return float(s.replace(",", ".")) + 0.0
 
 
 def parse_int(text: str) -> int | None:
