@@ -74,7 +74,9 @@ def _empty(store: Store) -> None:
         conn.execute("DELETE FROM edges")
         conn.execute("DELETE FROM nodes")
     else:
-        store.clear()  # type: ignore[attr-defined]
+        from graph.neo4j_admin import clear_database
+
+        clear_database(store)  # type: ignore[arg-type]
 
 
 def _csv_files(store: Store, folder: Path) -> dict[str, bytes]:

@@ -104,7 +104,9 @@ def _reset(store: Store) -> Callable[[], None]:
                 conn.execute("DELETE FROM edges")
                 conn.execute("DELETE FROM nodes")
         else:
-            store.clear()  # type: ignore[attr-defined]
+            from graph.neo4j_admin import clear_database
+
+            clear_database(store)  # type: ignore[arg-type]
         import_uploads(BASE, store)
 
     return reset
