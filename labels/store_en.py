@@ -1,6 +1,10 @@
 """Errors of the stores (graph/, services/stores.py), by code (English)."""
 
 MESSAGES: dict[str, str] = {
+    "store.neo4j.userinfo": (
+        "the Neo4j address “{uri}” holds a user name and password: remove them from the "
+        "address and set NEO4J_USER and NEO4J_PASSWORD"
+    ),
     "store.busy": "the store is busy with another write: {detail}",
     "store.missing_endpoint": "an edge refers to a missing node{label}: {ids}",
     "store.tx_closed": "the transaction is already finished",

@@ -1,6 +1,10 @@
 """Errors of the stores (graph/, services/stores.py), by code (Russian)."""
 
 MESSAGES: dict[str, str] = {
+    "store.neo4j.userinfo": (
+        "в адресе Neo4j «{uri}» указаны имя пользователя и пароль: уберите их из адреса и "
+        "задайте в NEO4J_USER и NEO4J_PASSWORD"
+    ),
     "store.busy": "хранилище занято другой записью: {detail}",
     "store.missing_endpoint": "связь ссылается на отсутствующий узел{label}: {ids}",
     "store.tx_closed": "транзакция уже завершена",
