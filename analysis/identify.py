@@ -147,7 +147,9 @@ def _reason(
         text = t("analysis.reason.regular", band=band, n_bands=k, items=items)
     elif pd.isna(band):
         text = t("analysis.reason.no_index")
-    elif not window or (not years and not small_years and not row["has_results"]):
+    elif not window:
+        text = t("analysis.reason.no_results_loaded")
+    elif not years and not small_years and not row["has_results"]:
         text = t("analysis.reason.no_results", window=years_text(window))
     else:
         text = t(

@@ -26,6 +26,7 @@ from graph.store import Store
 __all__ = [
     "DEFAULT_SETTINGS",
     "accept_pair",
+    "completeness",
     "coverage_table",
     "coverage_xlsx",
     "curator_network",
@@ -116,6 +117,18 @@ def _node_counts(version: str) -> dict[str, int]:
 def is_empty() -> bool:
     """True when the store holds no school at all (a fresh machine)."""
     return _node_counts(_version()).get("School", 0) == 0
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def _completeness(version: str) -> Any:
+    from services.completeness import completeness as service
+
+    return service(store())
+
+
+def completeness() -> Any:
+    """What is loaded and what is missing (``services.completeness.Completeness``)."""
+    return _completeness(_version())
 
 
 @st.cache_data(show_spinner=False, max_entries=16)

@@ -6,12 +6,14 @@ import streamlit as st
 
 from app_streamlit import state
 from app_streamlit.components import charts
+from app_streamlit.components.completeness import completeness_banner, completeness_section
 from app_streamlit.components.empty_store import require_data
 from app_streamlit.components.tables import col, share_percent, share_text, value_label
 from labels import t
 
 st.title(t("ui.page.overview"))
 require_data()
+completeness_banner()
 
 ALL = ""
 chosen = st.session_state.get("overview_municipality", ALL)
@@ -75,3 +77,6 @@ else:
         charts.series_chart(index_part, y_title=t("ui.card.result_index")), width="stretch"
     )
     b.altair_chart(charts.series_chart(events_part, y_title=events_series), width="stretch")
+
+st.divider()
+completeness_section()
