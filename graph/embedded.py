@@ -27,6 +27,7 @@ from typing import Any
 
 import orjson
 
+from graph.access import AccessRecords
 from graph.model import Edge, Node, NodeRef, node_from_props
 from graph.store import Direction, Store, StoreError, UnitOfWork, WriteStats
 
@@ -180,6 +181,7 @@ class EmbeddedStore(Store):
         self._local = threading.local()
         self._memory_conn: sqlite3.Connection | None = None
         self._write_lock = threading.Lock()
+        self._access: AccessRecords | None = None
         if self.path != ":memory:":
             parent = Path(self.path).parent
             if not parent.exists():
@@ -306,6 +308,13 @@ class EmbeddedStore(Store):
         cols = [c[0] for c in cur.description]
         rows = [dict(zip(cols, r, strict=True)) for r in cur.fetchall()]
         return q.normalise(rows, json_text=True)
+
+    def access(self) -> AccessRecords:
+        if self._access is None:
+            from graph.access_sqlite import SqliteAccessRecords
+
+            self._access = SqliteAccessRecords(self._connect)
+        return self._access
 
     def checkpoint(self) -> None:
         """Fold the WAL into the main file (used before copying or hashing the file)."""

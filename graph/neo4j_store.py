@@ -48,6 +48,7 @@ from neo4j.exceptions import (
     SessionExpired,
 )
 
+from graph.access import AccessRecords
 from graph.embedded import dumps_props
 from graph.model import EDGE_TYPES, NODE_LABELS, NODE_MODELS, Edge, Node, NodeRef, node_from_props
 from graph.neo4j_cypher import (
@@ -297,6 +298,7 @@ class Neo4jStore(Store):
         self.uri = uri
         self.database = database
         self.batch_size = batch_size
+        self._access: AccessRecords | None = None
         scheme = uri.partition("://")[0]
         if scheme not in BOLT_SCHEMES or "://" not in uri:
             raise StoreError(
@@ -563,6 +565,13 @@ class Neo4jStore(Store):
         q = get_query(name)
         rows = self._read(q.cypher, q.bind(params))
         return q.normalise([dict(r) for r in rows])
+
+    def access(self) -> AccessRecords:
+        if self._access is None:
+            from graph.access_neo4j import Neo4jAccessRecords
+
+            self._access = Neo4jAccessRecords(self._driver, self.database, self._errors)
+        return self._access
 
     def server_info(self) -> dict[str, str]:
         """The server's agent string and protocol version (for reports and benchmarks)."""

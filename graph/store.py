@@ -17,6 +17,7 @@ from typing import Any, Literal
 
 import networkx as nx
 
+from graph.access import AccessRecords
 from graph.model import Edge, Node, NodeRef
 
 __all__ = [
@@ -181,6 +182,10 @@ class Store(abc.ABC):
     def query(self, name: str, **params: Any) -> list[dict[str, Any]]:
         """Run the named query ``name``; rows are plain dicts with the query's columns."""
         return self.run_named(name, params)
+
+    def access(self) -> AccessRecords:
+        """Users and the audit log kept in this store (no part of the graph)."""
+        raise NotImplementedError(f"{self.backend} keeps no users")
 
     def close(self) -> None:  # noqa: B027 - optional hook
         """Release connections."""

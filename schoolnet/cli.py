@@ -296,6 +296,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     add("status", cmd_status, "what is loaded, what is missing and what it switches off")
 
+    from schoolnet.cli_access import add_access_commands
+
+    add_access_commands(add, _store, _parse_date)
+
     p = add("app", cmd_app, "serve the Streamlit app")
     p.add_argument("--port", type=int, default=8501)
     p.add_argument("--address", default=None)
