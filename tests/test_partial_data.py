@@ -121,8 +121,11 @@ def check_services(store: Store, subset: Subset) -> dict[str, Any]:
 def _texts(at: AppTest) -> str:
     """Every text the page shows: notes, captions, markdown and the cells of its tables."""
     cells = [str(v) for df in at.dataframe for v in df.value.to_numpy().ravel()]
-    parts = cells + [e.value for kind in ("info", "caption", "markdown", "warning", "success")
-             for e in at.get(kind)]  # fmt: skip
+    parts = cells + [
+        str(getattr(e, "value", ""))
+        for kind in ("info", "caption", "markdown", "warning", "success")
+        for e in at.get(kind)
+    ]
     return "\n".join(str(p) for p in parts)
 
 
@@ -198,14 +201,16 @@ def test_first_load_explains_what_is_missing(subset_db: SubsetDbs) -> None:
 @st.composite
 def random_subsets(draw: st.DrawFn) -> Subset:
     sheets = draw(st.lists(st.sampled_from(SHEET_ORDER[1:]), unique=True))
-    drop = {
-        sheet: tuple(draw(st.lists(st.sampled_from(OPTIONAL[sheet]), unique=True)))
-        for sheet in ("schools", *sheets)
-        if OPTIONAL[sheet] and draw(st.booleans())
-    }
+    drop: dict[str, tuple[str, ...]] = {}
+    for sheet in ("schools", *sheets):
+        columns, keep = draw(
+            st.tuples(st.lists(st.sampled_from(OPTIONAL[sheet]), unique=True), st.booleans())
+        )
+        if columns and keep:
+            drop[sheet] = tuple(columns)
     return Subset(
         ("schools", *sheets),
-        {k: v for k, v in drop.items() if v},
+        drop,
         base=draw(st.sampled_from(["small", "mixed"])),
         one_year=draw(st.booleans()),
         one_assessment=draw(st.booleans()),
