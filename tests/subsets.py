@@ -169,23 +169,24 @@ def subset_frames(subset: Subset) -> dict[str, pd.DataFrame]:
         if subset.one_assessment:
             r = r[r["assessment"] == sorted(r["assessment"].unique())[0]]
         out["results"] = r
-    if "events" in out:
-        ev = out["events"]
-        pids = set(out["partnerships"]["partnership_id"]) if "partnerships" in out else set()
-        orgs = ids | (
-            set(out["associations"]["association_id"]) if "associations" in out else set()
-        )
-        ev = ev.assign(
-            partnership_id=ev["partnership_id"].where(ev["partnership_id"].isin(pids)),
-            organizer_id=ev["organizer_id"].where(ev["organizer_id"].isin(orgs)),
-        )
-        out["events"] = ev
     for sheet, cols in subset.drop.items():
         if sheet in out:
             out[sheet] = out[sheet].drop(columns=[c for c in cols if c in out[sheet].columns])
             # Without a key column (a results sheet without grades) rows would repeat the key.
             key = [k for k in SHEETS[sheet].key if k in out[sheet].columns]
             out[sheet] = out[sheet].drop_duplicates(subset=key or None)
+    if "events" in out:
+        ev = out["events"]
+        pairs = out.get("partnerships")
+        has_ids = pairs is not None and "partnership_id" in pairs.columns
+        pids = set(pairs["partnership_id"]) if pairs is not None and has_ids else set()
+        orgs = ids | (
+            set(out["associations"]["association_id"]) if "associations" in out else set()
+        )
+        for col, known in (("partnership_id", pids), ("organizer_id", orgs)):
+            if col in ev.columns:
+                ev = ev.assign(**{col: ev[col].where(ev[col].isin(known))})
+        out["events"] = ev
     return out
 
 

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 from streamlit.testing.v1 import AppTest
 
@@ -203,6 +203,8 @@ def random_subsets(draw: st.DrawFn) -> Subset:
     sheets = draw(st.lists(st.sampled_from(SHEET_ORDER[1:]), unique=True))
     drop: dict[str, tuple[str, ...]] = {}
     for sheet in ("schools", *sheets):
+        if not OPTIONAL[sheet]:
+            continue
         columns, keep = draw(
             st.tuples(st.lists(st.sampled_from(OPTIONAL[sheet]), unique=True), st.booleans())
         )
@@ -218,7 +220,14 @@ def random_subsets(draw: st.DrawFn) -> Subset:
     )
 
 
-@settings(max_examples=6, deadline=None, suppress_health_check=list(HealthCheck))
+# Each example imports a store and runs every page (seconds): no shrinking, the failing
+# subset is printed as drawn.
+@settings(
+    max_examples=6,
+    deadline=None,
+    suppress_health_check=list(HealthCheck),
+    phases=(Phase.explicit, Phase.reuse, Phase.generate),
+)
 @given(random_subsets())
 def test_random_subsets_work_everywhere(subset_db: SubsetDbs, subset: Subset) -> None:
     db = subset_db(subset)
