@@ -32,7 +32,7 @@ from analysis.settings import AnalysisSettings
 from graph.store import Store
 from labels import t
 from services.cache import memo
-from services.frames import frame
+from services.query_frames import frame
 
 __all__ = [
     "AREAS",

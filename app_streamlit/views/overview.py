@@ -17,7 +17,7 @@ completeness_banner()
 
 ALL = ""
 chosen = st.session_state.get("overview_municipality", ALL)
-ov = state.overview(chosen or None)
+ov = state.overview(municipality=chosen or None)
 
 st.selectbox(
     t("ui.filter.municipality"),
