@@ -35,6 +35,7 @@ from pydantic import BaseModel
 
 from analysis.settings import AnalysisSettings
 from graph.store import Store
+from services import completeness as completeness_service
 from services import (
     coverage,
     demo,
@@ -44,7 +45,6 @@ from services import (
     monitoring_report,
     planning,
 )
-from services import completeness as completeness_service
 from services import curators as curators_service
 from services import monitoring as monitoring_service
 from services import overview as overview_service
