@@ -67,4 +67,5 @@ def completeness_section() -> None:
         [gap_parts(g) for g in c.gaps],
         columns=[t("completeness.col.gap"), t("completeness.col.off"), t("completeness.col.load")],
     )
-    st.dataframe(gaps, hide_index=True, width="stretch")
+    # A static table: the sentences wrap, and the page's text carries them (for search too).
+    st.table(gaps.set_index(t("completeness.col.gap")))
