@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import Any
 
 import pandas as pd
 
@@ -215,6 +216,12 @@ def _effect(
     return pair_effect(ident.percentiles, treated, pool, bands, m)
 
 
+def _fmt(x: Any, digits: int = 1, sign: bool = False) -> str:
+    """A number the Russian way: decimal comma (7,4; +0,16)."""
+    spec = f"{'+' if sign else ''}.{digits}f"
+    return format(float(x), spec).replace(".", ",")
+
+
 def _names(rows: pd.DataFrame) -> str:
     return ", ".join(f"«{n}»" for n in rows["name"])
 
@@ -228,7 +235,14 @@ def _conclusions(view: MonitoringView) -> list[str]:
     if len(met):
         out.append(t("monitoring.conclusion.met", items=_names(met)))
     for r in missed.itertuples(index=False):
-        out.append(t("monitoring.conclusion.missed", name=r.name, value=r.value, target=r.target))
+        out.append(
+            t(
+                "monitoring.conclusion.missed",
+                name=r.name,
+                value=_fmt(r.value),
+                target=_fmt(r.target),
+            )
+        )
     no_target = known[known["target"].isna()]
     if len(no_target):
         out.append(t("monitoring.conclusion.no_target", n=len(no_target)))
@@ -248,7 +262,6 @@ def _conclusions(view: MonitoringView) -> list[str]:
         out.append(t("monitoring.conclusion.idle", n=len(view.idle_pairs)))
     if len(view.alone):
         out.append(t("monitoring.conclusion.alone", n=len(view.alone)))
-    out.append(view.effect_summary)
     return out
 
 
@@ -263,9 +276,9 @@ def _effect_text(e: PairEffect) -> str:
     )
     text = t(
         key,
-        estimate=e.estimate,
-        low=e.ci_low,
-        high=e.ci_high,
+        estimate=_fmt(e.estimate, 2, True),
+        low=_fmt(e.ci_low, 2, True),
+        high=_fmt(e.ci_high, 2, True),
         n=e.n_matched,
         controls=e.n_controls,
         level=round(100 * e.confidence),
@@ -273,9 +286,9 @@ def _effect_text(e: PairEffect) -> str:
     if e.n_placebo:
         text += " " + t(
             "monitoring.effect.placebo_ok" if e.placebo_ok else "monitoring.effect.placebo_bad",
-            estimate=e.placebo,
-            low=e.placebo_low,
-            high=e.placebo_high,
+            estimate=_fmt(e.placebo, 2, True),
+            low=_fmt(e.placebo_low, 2, True),
+            high=_fmt(e.placebo_high, 2, True),
         )
     return text + " " + t("monitoring.effect.caveat")
 

@@ -26,7 +26,11 @@ muni = c1.selectbox(
 )
 view = state.monitoring(as_of, muni or None)
 tables = state.monitoring_rendered(as_of, muni or None, "tables")
-st.caption(t("monitoring.report.period", period=view.period))
+st.caption(
+    t("monitoring.report.scope", scope=muni or t("monitoring.scope.region"))
+    + " · "
+    + t("monitoring.report.period", period=view.period)
+)
 
 st.subheader(t("monitoring.report.indicators"))
 st.dataframe(tables["indicators"], hide_index=True, width="stretch")
@@ -65,7 +69,7 @@ with right:
     else:
         st.caption(t("monitoring.report.none"))
 
-st.subheader(t("monitoring.page.effect"))
+st.subheader(t("monitoring.report.effect"))
 st.markdown(view.effect_summary)
 
 st.subheader(t("monitoring.report.conclusions"))

@@ -94,3 +94,20 @@ def test_events_after_as_of_do_not_count() -> None:
     out = indicators(MonitoringInputs(IDENT, events=events), [2025], as_of=dt.date(2025, 1, 1))
     assert _value(out, "exchange_events", None, 2025)["value"] == 1.0
     assert _value(out, "exchange_events", "Б", 2025)["value"] == 0.0
+
+
+def test_every_monitoring_setting_is_documented_in_both_languages() -> None:
+    from pathlib import Path
+
+    from analysis.monitoring_settings import describe_monitoring_settings
+    from labels import set_language
+
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    for lang in ("ru", "en"):
+        set_language(lang)
+        try:
+            for name, _value, text in describe_monitoring_settings(localized=True):
+                assert text and text != f"monitoring.setting.{name}", (lang, name)
+                assert f"`{name}`" in readme
+        finally:
+            set_language("ru")
