@@ -62,13 +62,14 @@ def user_message(exc: BaseException) -> str | None:
 def run_page(page: Any, name: str) -> None:
     """Run a ``st.navigation`` page; any error becomes a message (``name``: its url path)."""
     show_pending()
+    top = st.empty()  # the message goes above the page, where it is seen without scrolling
     try:
         page.run()
         if os.environ.get(FAIL_PAGE_ENV) == name:  # after the page has drawn what it could
             raise RuntimeError(f"{FAIL_PAGE_ENV}={name}: {t('errors.demo_failure')}")
     except Exception as exc:  # st.stop() and st.rerun() are BaseExceptions: they pass
         message = user_message(exc)
-        st.error(message if message is not None else incident(exc, f"page {name}"))
+        top.error(message if message is not None else incident(exc, f"page {name}"))
 
 
 def guard(action: Callable[P, None]) -> Callable[P, None]:
