@@ -60,6 +60,9 @@ SHEET_KINDS: dict[str, tuple[str, bool]] = {
     "partnerships": ("Partnership", False),
     "mentoring": ("MENTORS", True),
     "excluded_pairs": ("EXCLUDED_PAIR", True),
+    "staffing": ("Staffing", False),
+    "targets": ("Target", False),
+    "roadmap": ("RoadmapItem", False),
 }
 SOCIAL_COLUMNS = (
     "share_low_income",

@@ -31,7 +31,7 @@ __all__ = ["AS_OF", "CHOSEN", "OPTIONAL", "SHEET_ORDER", "Subset", "subset_files
 AS_OF = dt.date(2026, 11, 23)
 SHEET_ORDER = (
     "schools", "results", "teachers", "curators", "associations", "memberships", "events",
-    "participation", "partnerships",
+    "participation", "partnerships", "staffing", "targets", "roadmap",
 )  # fmt: skip
 OPTIONAL: dict[str, tuple[str, ...]] = {
     sheet: tuple(c.name for c in SHEETS[sheet].columns if not c.required) for sheet in SHEET_ORDER
@@ -144,7 +144,7 @@ def subset_frames(subset: Subset) -> dict[str, pd.DataFrame]:
     if subset.schools is not None:
         schools = out["schools"] = schools.head(subset.schools)
     ids = set(schools["school_id"])
-    for sheet in ("results", "teachers"):
+    for sheet in ("results", "teachers", "staffing"):
         if sheet in out:
             out[sheet] = out[sheet][out[sheet]["school_id"].isin(ids)]
     if "partnerships" in out:
@@ -183,7 +183,9 @@ def subset_frames(subset: Subset) -> dict[str, pd.DataFrame]:
         orgs = ids | (
             set(out["associations"]["association_id"]) if "associations" in out else set()
         )
-        for col, known in (("partnership_id", pids), ("organizer_id", orgs)):
+        items = set(out["roadmap"]["item_id"]) if "roadmap" in out else set()
+        known_ids = (("partnership_id", pids), ("organizer_id", orgs), ("roadmap_item_id", items))
+        for col, known in known_ids:
             if col in ev.columns:
                 ev = ev.assign(**{col: ev[col].where(ev[col].isin(known))})
         out["events"] = ev

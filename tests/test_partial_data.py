@@ -36,6 +36,7 @@ PAGES = {  # page file → (title key, completeness area)
     "import_data": ("ui.page.import", None),
     "my_schools": ("ui.page.my_schools", "my_schools"),
     "coverage_map": ("ui.page.coverage", "coverage"),
+    "monitoring": ("monitoring.page.title", None),
 }
 VIEWS = Path(__file__).resolve().parents[1] / "app_streamlit" / "views"
 
@@ -120,7 +121,8 @@ def check_services(store: Store, subset: Subset) -> dict[str, Any]:
 
 def _texts(at: AppTest) -> str:
     """Every text the page shows: notes, captions, markdown and the cells of its tables."""
-    cells = [str(v) for df in at.dataframe for v in df.value.to_numpy().ravel()]
+    frames = [df.value for df in at.dataframe] + [tb.value.reset_index() for tb in at.table]
+    cells = [str(v) for frame in frames for v in frame.to_numpy().ravel()]
     parts = cells + [
         str(getattr(e, "value", ""))
         for kind in ("info", "caption", "markdown", "warning", "success")

@@ -43,6 +43,7 @@ PAGES = {
     "import": "ui.page.import",
     "my-schools": "ui.page.my_schools",
     "coverage": "ui.page.coverage",
+    "monitoring": "monitoring.page.title",
 }
 LEAKS = ("Traceback", 'File "', ".py", "/work/", "/tmp/", "site-packages", "RuntimeError")
 
