@@ -396,7 +396,11 @@ def _add_targets(out: pd.DataFrame, targets: pd.DataFrame, s: MonitoringSettings
         if key in own:
             target.append(own[key])
             scope.append("own")
-        elif region_key in own and r.municipality is not None:
+        elif (
+            region_key in own
+            and r.municipality is not None
+            and str(r.indicator) not in COUNT_INDICATORS  # a region's count is not a district's
+        ):
             target.append(own[region_key])
             scope.append("region")
         elif r.indicator == Indicator.municipalities_engaged.value and r.municipality is None:

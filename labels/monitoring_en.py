@@ -114,9 +114,7 @@ MESSAGES.update(
         "monitoring.roadmap.planned": "planned",
         "monitoring.roadmap.cancelled": "cancelled",
         "monitoring.conclusion.met": "Targets met: {items}.",
-        "monitoring.conclusion.missed": (
-            "Target of “{name}” missed: {value} against {target}."
-        ),
+        "monitoring.conclusion.missed": ("Target of “{name}” missed: {value} against {target}."),
         "monitoring.conclusion.no_target": "{n} indicators have no target loaded.",
         "monitoring.conclusion.no_data": "“{name}” not computed: {note}.",
         "monitoring.conclusion.falling": "Fell since last school year: {items}.",
@@ -224,5 +222,10 @@ MESSAGES.update(
         "monitoring.page.as_of": "As of",
         "monitoring.page.download_docx": "Download the report (Word)",
         "monitoring.page.download_xlsx": "Download the report (Excel)",
+    }
+)
+MESSAGES.update(
+    {
+        "monitoring.partial_year": "the school year is not over: value as of the report date",
     }
 )

@@ -245,3 +245,8 @@ MESSAGES.update(
         "monitoring.page.download_xlsx": "Скачать отчёт (Excel)",
     }
 )
+MESSAGES.update(
+    {
+        "monitoring.partial_year": "учебный год не завершён: значение на дату отчёта",
+    }
+)

@@ -89,7 +89,7 @@ def _arrow(change: float) -> str:
     return "↑" if change > 0 else "↓"
 
 
-def _table(ind: pd.DataFrame, year: int) -> pd.DataFrame:
+def _table(ind: pd.DataFrame, year: int, partial: bool = False) -> pd.DataFrame:
     """One row per indicator: the current school year, or its latest year with a value
     (results of a school year arrive in summer), with the year before for the arrow."""
     rows = []
@@ -105,6 +105,9 @@ def _table(ind: pd.DataFrame, year: int) -> pd.DataFrame:
             note = t(f"monitoring.missing.{missing}")
         elif pd.isna(value):
             note = t("monitoring.missing.year", year=shown)
+        elif partial and shown == year:
+            # An unfinished school year against a whole one: the arrow may only mean "not yet".
+            note = t("monitoring.partial_year")
         else:
             note = ""
         unit = r["unit"] if r is not None else ("count" if code == "exchange_events" else "percent")
@@ -328,7 +331,7 @@ def monitoring(
             year=year,
             municipality=municipality,
             municipalities=munis,
-            table=_table(scope, year),
+            table=_table(scope, year, partial=day < m.school_year_end(year)),
             trend=scope[["indicator", "year", "value", "target"]].reset_index(drop=True),
             roadmap=_roadmap(store, municipality, day),
             idle_pairs=idle,

@@ -34,7 +34,7 @@ st.caption(
 
 st.subheader(t("monitoring.report.indicators"))
 st.dataframe(tables["indicators"], hide_index=True, width="stretch")
-for note in [n for n in view.table["note"] if n]:
+for note in dict.fromkeys(n for n in view.table["note"] if n):
     st.info(note)
 
 charts = state.monitoring_rendered(as_of, muni or None, "charts")

@@ -111,3 +111,16 @@ def test_every_monitoring_setting_is_documented_in_both_languages() -> None:
                 assert f"`{name}`" in readme
         finally:
             set_language("ru")
+
+
+def test_a_region_count_target_is_not_a_municipality_target() -> None:
+    targets = pd.DataFrame(
+        {"indicator": ["exchange_events"], "municipality": [None], "year": [2025], "value": [30.0]}
+    )
+    events = pd.DataFrame(
+        {"event_id": ["e1"], "kind": ["seminar"], "date": [dt.date(2024, 10, 1)],
+         "municipality": ["А"]}
+    )  # fmt: skip
+    out = indicators(MonitoringInputs(IDENT, events=events, targets=targets), [2025])
+    assert _value(out, "exchange_events", None, 2025)["target"] == 30.0
+    assert pd.isna(_value(out, "exchange_events", "А", 2025)["target"])
