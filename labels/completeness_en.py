@@ -1,6 +1,8 @@
 """English messages of data completeness, of the app's error boundary and of partial data."""
 
 MESSAGES: dict[str, str] = {
+    "queries.title.result_years": "Results by year",
+    "queries.title.result_assessments": "Assessments",
     "completeness.sentence": "{gap}: {off} — {load}",
     "completeness.gap.no_schools": "No schools",
     "completeness.off.no_schools": "nothing is computed",

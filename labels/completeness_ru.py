@@ -3,6 +3,8 @@ of the app's error boundary and of partial-data explanations on pages."""
 
 MESSAGES: dict[str, str] = {
     # what is missing: what it switches off — what to load
+    "queries.title.result_years": "Результаты по годам",
+    "queries.title.result_assessments": "Оценочные процедуры",
     "completeness.sentence": "{gap}: {off} — {load}",
     "completeness.gap.no_schools": "Нет ни одной школы",
     "completeness.off.no_schools": "ничего не считается",

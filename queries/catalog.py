@@ -429,7 +429,7 @@ ORDER BY date DESC, event_id
 
 RESULT_YEARS = NamedQuery(
     name="result_years",
-    title="Результаты по годам",
+    title=t("queries.title.result_years"),
     description="Per year of results: how many schools have a result and how many figures.",
     columns=(("year", "int"), ("n_schools", "int"), ("n_rows", "int")),
     sql="SELECT json_extract(r.props, '$.year') AS year, COUNT(DISTINCT e.src_id) AS n_schools,"
@@ -445,7 +445,7 @@ ORDER BY year
 
 RESULT_ASSESSMENTS = NamedQuery(
     name="result_assessments",
-    title="Оценочные процедуры",
+    title=t("queries.title.result_assessments"),
     description="Per assessment: schools with a result, figures, first and last year.",
     columns=(
         ("assessment", "str"),
