@@ -10,7 +10,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from app_streamlit import state
+from app_streamlit import auth, state
 from labels import t
 
 # Not "pages/": Streamlit would also serve that folder as old-style pages without the router.
@@ -32,17 +32,36 @@ GROUPS: dict[str, list[tuple[str, str, str, str]]] = {
         ("coverage_map.py", "ui.page.coverage", ":material/map:", "coverage"),
     ],
 }
+ADMIN: list[tuple[str, str, str, str]] = [
+    ("users.py", "access.ui.page.users", ":material/group:", "users"),
+    ("audit_log.py", "access.ui.page.audit", ":material/history:", "audit"),
+]
 ROLES = ("all", *GROUPS)
+# The menu of a signed-in user's role (the services refuse the rest anyway).
+ROLE_GROUPS: dict[str, list[str]] = {
+    "regional": [*GROUPS, "admin"],
+    "coordinator": ["coordinator", "region"],
+    "curator": ["curator"],
+    "observer": ["region"],
+}
+GROUPS["admin"] = ADMIN
 
 st.set_page_config(page_title=t("ui.app.title"), page_icon="🏫", layout="wide")
 
-role = st.sidebar.selectbox(
-    t("ui.role.label"), ROLES, format_func=lambda r: t(f"ui.role.{r}"), key="role"
-)
-shown = list(GROUPS) if role == "all" else [role]
+actor = auth.gate()
+if actor.local:
+    role = st.sidebar.selectbox(
+        t("ui.role.label"), ROLES, format_func=lambda r: t(f"ui.role.{r}"), key="role"
+    )
+    shown = [g for g in GROUPS if g != "admin"] if role == "all" else [role]
+else:
+    shown = ROLE_GROUPS[actor.role.value]
+    role_name = t(f"access.role.{actor.role}")
+    st.sidebar.caption(t("access.ui.signed_in", name=actor.name or actor.login, role=role_name))
+    st.sidebar.button(t("access.ui.logout"), on_click=auth.sign_out)
 default_url = GROUPS[shown[0]][0][3]
 pages = {
-    t(f"ui.role.{group}"): [
+    (t("access.ui.page.users") if group == "admin" else t(f"ui.role.{group}")): [
         st.Page(PAGES / file, title=t(key), icon=icon, url_path=url, default=url == default_url)
         for file, key, icon, url in GROUPS[group]
     ]

@@ -22,6 +22,7 @@ import streamlit as st
 
 from analysis.settings import AnalysisSettings
 from graph.store import Store
+from services.access import Actor
 
 __all__ = [
     "DEFAULT_SETTINGS",
@@ -85,10 +86,20 @@ def store_label() -> str:
     return f"Neo4j ({os.environ.get('NEO4J_URI', '')})" if backend == "neo4j" else db
 
 
+def actor() -> Actor:
+    """Who uses this session: the signed-in user, or the single local user without sign-in."""
+    from app_streamlit.auth import session_actor
+
+    return session_actor()
+
+
 def _version() -> str:
-    # The data version alone is not enough: two databases can both be at version 3.
+    # The data version alone is not enough: two databases can both be at version 3. The
+    # actor is part of it too: answers are narrowed to their scope.
     backend, db = _target()
-    return f"{backend}|{db}|{store().data_version()}"
+    who = actor()
+    scope = ",".join(sorted(who.municipalities | who.schools))
+    return f"{backend}|{db}|{store().data_version()}|{who.login}|{who.role}|{scope}"
 
 
 def _settings(settings_json: str) -> AnalysisSettings:
@@ -120,9 +131,9 @@ def is_empty() -> bool:
 
 @st.cache_data(show_spinner=False, max_entries=16)
 def _overview(version: str, settings_json: str, municipality: str | None) -> Any:
-    from services.overview import overview as service
+    from services.api import overview as service
 
-    return service(store(), _settings(settings_json), municipality=municipality)
+    return service(store(), actor(), _settings(settings_json), municipality=municipality)
 
 
 def overview(municipality: str | None = None, settings: AnalysisSettings | None = None) -> Any:
@@ -137,9 +148,9 @@ def municipalities() -> list[str]:
 
 @st.cache_data(show_spinner=False, max_entries=8)
 def _identification(version: str, settings_json: str) -> pd.DataFrame:
-    from services.identification import identification_table as service
+    from services.api import identification_table as service
 
-    return service(store(), _settings(settings_json))
+    return service(store(), actor(), _settings(settings_json))
 
 
 def identification_table(settings: AnalysisSettings | None = None) -> pd.DataFrame:
@@ -149,9 +160,9 @@ def identification_table(settings: AnalysisSettings | None = None) -> pd.DataFra
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def _school_card(version: str, school_id: str, settings_json: str) -> Any:
-    from services.identification import school_card as service
+    from services.api import school_card as service
 
-    return service(store(), school_id, _settings(settings_json))
+    return service(store(), actor(), school_id, _settings(settings_json))
 
 
 def school_card(school_id: str, settings: AnalysisSettings | None = None) -> Any:
@@ -161,9 +172,9 @@ def school_card(school_id: str, settings: AnalysisSettings | None = None) -> Any
 
 @st.cache_data(show_spinner=False, max_entries=16)
 def _plan(version: str, settings_json: str) -> Any:
-    from services.planning import plan_pairs as service
+    from services.api import plan_pairs as service
 
-    return service(store(), _settings(settings_json))
+    return service(store(), actor(), _settings(settings_json))
 
 
 def plan_pairs(settings: AnalysisSettings) -> Any:
@@ -173,9 +184,9 @@ def plan_pairs(settings: AnalysisSettings) -> Any:
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def _tutor_options(version: str, mentee_id: str, settings_json: str) -> pd.DataFrame:
-    from services.planning import tutor_options as service
+    from services.api import tutor_options as service
 
-    return service(store(), mentee_id, _settings(settings_json))
+    return service(store(), actor(), mentee_id, _settings(settings_json))
 
 
 def tutor_options(mentee_id: str, settings: AnalysisSettings) -> pd.DataFrame:
@@ -187,9 +198,9 @@ def tutor_options(mentee_id: str, settings: AnalysisSettings) -> pd.DataFrame:
 def _evaluate_pair(
     version: str, mentee_id: str, tutor_id: str, settings_json: str
 ) -> dict[str, Any]:
-    from services.planning import evaluate_pair as service
+    from services.api import evaluate_pair as service
 
-    return dict(service(store(), mentee_id, tutor_id, _settings(settings_json)))
+    return dict(service(store(), actor(), mentee_id, tutor_id, _settings(settings_json)))
 
 
 def evaluate_pair(mentee_id: str, tutor_id: str, settings: AnalysisSettings) -> dict[str, Any]:
@@ -199,9 +210,9 @@ def evaluate_pair(mentee_id: str, tutor_id: str, settings: AnalysisSettings) -> 
 
 @st.cache_data(show_spinner=False, max_entries=16)
 def _draft_order(version: str, partnership_ids: tuple[str, ...]) -> bytes:
-    from services.planning import draft_order_xlsx as service
+    from services.api import draft_order_xlsx as service
 
-    return service(store(), list(partnership_ids))
+    return service(store(), actor(), list(partnership_ids))
 
 
 def draft_order_xlsx(partnership_ids: list[str]) -> bytes:
@@ -211,9 +222,9 @@ def draft_order_xlsx(partnership_ids: list[str]) -> bytes:
 
 @st.cache_data(show_spinner=False, max_entries=8)
 def _exchange(version: str, settings_json: str) -> pd.DataFrame:
-    from services.exchange import exchange_table as service
+    from services.api import exchange_table as service
 
-    return service(store(), _settings(settings_json))
+    return service(store(), actor(), _settings(settings_json))
 
 
 def exchange_table(settings: AnalysisSettings | None = None) -> pd.DataFrame:
@@ -223,9 +234,9 @@ def exchange_table(settings: AnalysisSettings | None = None) -> pd.DataFrame:
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def _timeline(version: str, partnership_id: str) -> pd.DataFrame:
-    from services.exchange import partnership_timeline as service
+    from services.api import partnership_timeline as service
 
-    return service(store(), partnership_id)
+    return service(store(), actor(), partnership_id)
 
 
 def partnership_timeline(partnership_id: str) -> pd.DataFrame:
@@ -235,9 +246,9 @@ def partnership_timeline(partnership_id: str) -> pd.DataFrame:
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def _pair_teachers(version: str, partnership_id: str) -> pd.DataFrame:
-    from services.exchange import partnership_teachers as service
+    from services.api import partnership_teachers as service
 
-    return service(store(), partnership_id)
+    return service(store(), actor(), partnership_id)
 
 
 def partnership_teachers(partnership_id: str) -> pd.DataFrame:
@@ -248,16 +259,16 @@ def partnership_teachers(partnership_id: str) -> pd.DataFrame:
 @st.cache_data(show_spinner=False)
 def event_kinds() -> list[str]:
     """The kinds of event the form offers."""
-    from services.exchange import event_kinds as service
+    from services.api import event_kinds as service
 
     return list(service())
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
 def _coverage(version: str, settings_json: str) -> pd.DataFrame:
-    from services.coverage import coverage_table as service
+    from services.api import coverage_table as service
 
-    return service(store(), _settings(settings_json))
+    return service(store(), actor(), _settings(settings_json))
 
 
 def coverage_table(settings: AnalysisSettings | None = None) -> pd.DataFrame:
@@ -267,9 +278,9 @@ def coverage_table(settings: AnalysisSettings | None = None) -> pd.DataFrame:
 
 @st.cache_data(show_spinner=False, max_entries=8)
 def _map_data(version: str, settings_json: str) -> Any:
-    from services.coverage import map_data as service
+    from services.api import map_data as service
 
-    return service(store(), _settings(settings_json))
+    return service(store(), actor(), _settings(settings_json))
 
 
 def map_data(settings: AnalysisSettings | None = None) -> Any:
@@ -280,16 +291,16 @@ def map_data(settings: AnalysisSettings | None = None) -> Any:
 @st.cache_data(show_spinner=False, max_entries=8)
 def coverage_xlsx(table: pd.DataFrame) -> bytes:
     """The coverage table as an XLSX workbook."""
-    from services.coverage import coverage_xlsx as service
+    from services.api import coverage_xlsx as service
 
     return service(table)
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
 def _curators(version: str) -> pd.DataFrame:
-    from services.curators import curators as service
+    from services.api import curators as service
 
-    return service(store())
+    return service(store(), actor())
 
 
 def curators() -> pd.DataFrame:
@@ -299,9 +310,9 @@ def curators() -> pd.DataFrame:
 
 @st.cache_data(show_spinner=False, max_entries=32)
 def _curator_schools(version: str, curator_id: str, settings_json: str) -> pd.DataFrame:
-    from services.curators import curator_schools as service
+    from services.api import curator_schools as service
 
-    return service(store(), curator_id, _settings(settings_json))
+    return service(store(), actor(), curator_id, _settings(settings_json))
 
 
 def curator_schools(curator_id: str, settings: AnalysisSettings | None = None) -> pd.DataFrame:
@@ -311,9 +322,9 @@ def curator_schools(curator_id: str, settings: AnalysisSettings | None = None) -
 
 @st.cache_data(show_spinner=False, max_entries=32)
 def _curator_network(version: str, curator_id: str, settings_json: str, max_nodes: int) -> Any:
-    from services.curators import curator_network as service
+    from services.api import curator_network as service
 
-    return service(store(), curator_id, _settings(settings_json), max_nodes=max_nodes)
+    return service(store(), actor(), curator_id, _settings(settings_json), max_nodes=max_nodes)
 
 
 def curator_network(
@@ -326,51 +337,52 @@ def curator_network(
 @st.cache_data(show_spinner=False)
 def template_files() -> dict[str, bytes]:
     """The empty import templates: file name → bytes."""
-    from services.importing import template_files as service
+    from services.api import template_files as service
 
     return dict(service())
 
 
 def validate_uploads(files: list[tuple[str, bytes]]) -> Any:
     """Check uploaded files without writing anything (``ImportPreview``)."""
-    from services.importing import validate_uploads as service
+    from services.api import validate_uploads as service
 
-    return service(store(), files)
+    return service(store(), actor(), files)
 
 
 # --- writes (each clears the data cache) ----------------------------------------------------
 def load_demo(size: str) -> Any:
     """Load the demo region of ``size`` into the store (``ImportReport``)."""
-    from services.demo import load_demo as service
+    from services.api import load_demo as service
 
-    return _write(lambda: service(store(), size=size))
+    return _write(lambda: service(store(), actor(), size=size))
 
 
 def import_uploads(files: list[tuple[str, bytes]]) -> Any:
     """Import uploaded files, all or nothing (``ImportReport``; raises ``ImportFailed``)."""
-    from services.importing import import_uploads as service
+    from services.api import import_uploads as service
 
-    return _write(lambda: service(store(), files))
+    return _write(lambda: service(store(), actor(), files))
 
 
 def accept_pair(
     mentee_id: str, tutor_id: str, focus_subjects: list[str], start_date: dt.date | None
 ) -> str:
     """Record an accepted pair as an ``agreed`` partnership; returns its id."""
-    from services.planning import accept_pair as service
+    from services.api import accept_pair as service
 
-    return _write(lambda: service(store(), mentee_id, tutor_id, focus_subjects, start_date))
+    who = actor()
+    return _write(lambda: service(store(), who, mentee_id, tutor_id, focus_subjects, start_date))
 
 
 def reject_pair(mentee_id: str, tutor_id: str, reason: str = "") -> None:
     """Remember a rejected pair so that the planner never suggests it again."""
-    from services.planning import reject_pair as service
+    from services.api import reject_pair as service
 
-    _write(lambda: service(store(), mentee_id, tutor_id, reason))
+    _write(lambda: service(store(), actor(), mentee_id, tutor_id, reason))
 
 
 def log_event(form: dict[str, Any]) -> str:
     """Record an event (the fields of an ``EventForm``); raises ``UserError`` when invalid."""
-    from services.exchange import log_event as service
+    from services.api import log_event as service
 
-    return _write(lambda: service(store(), form))
+    return _write(lambda: service(store(), actor(), form))

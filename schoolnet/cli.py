@@ -91,19 +91,22 @@ def cmd_seed(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from services.importing import import_files
+    from services.access import command_line_actor
+    from services.api import import_files
 
+    actor = command_line_actor()
     with _store(args) as store:
-        report = import_files(store, [Path(p) for p in args.paths], batched=args.batched)
+        report = import_files(store, actor, [Path(p) for p in args.paths], batched=args.batched)
     _print_stats(report)
     return 0
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from services.exporting import export_store
+    from services.access import command_line_actor
+    from services.api import export_store
 
     with _store(args) as store:
-        export_store(store, args.format, Path(args.out))
+        export_store(store, command_line_actor(), args.format, Path(args.out))
     print(t("cli.export.done", out=args.out))
     return 0
 
@@ -162,6 +165,18 @@ def cmd_app(args: argparse.Namespace) -> int:
             if not store.count_nodes():
                 print(t("cli.app.loading_demo", size=args.demo))
                 _print_stats(load_demo(store, args.demo))
+    from services.signin import check_app_settings
+
+    secrets = Path.cwd() / ".streamlit" / "secrets.toml"
+    signin = check_app_settings(args.address, secrets)
+    if signin == "off":
+        print(t("access.settings.local_only"))
+        args.address = args.address or "127.0.0.1"
+    elif signin == "accounts":
+        with _store(args) as store:
+            if not store.access().list_users():
+                print(t("access.settings.no_users"), file=sys.stderr)
+                return 1
     env = dict(os.environ)
     env["SCHOOLNET_BACKEND"] = args.backend
     env["SCHOOLNET_DB"] = str(Path(args.db).resolve())
@@ -179,6 +194,12 @@ def cmd_app(args: argparse.Namespace) -> int:
         "false",
         "--client.toolbarMode",
         "viewer",
+        "--server.enableXsrfProtection",
+        "true",
+        "--server.maxUploadSize",
+        os.environ.get("SCHOOLNET_MAX_UPLOAD_MB", "200"),
+        "--logger.level",
+        "warning",
     ]
     if args.address:
         cmd += ["--server.address", args.address]
