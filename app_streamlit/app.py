@@ -12,6 +12,7 @@ import streamlit as st
 
 from app_streamlit import auth, state
 from labels import t
+from services.access import AccessDenied
 
 # Not "pages/": Streamlit would also serve that folder as old-style pages without the router.
 PAGES = Path(__file__).resolve().parent / "views"
@@ -42,9 +43,18 @@ ROLE_GROUPS: dict[str, list[str]] = {
     "regional": [*GROUPS, "admin"],
     "coordinator": ["coordinator", "region"],
     "curator": ["curator"],
-    "observer": ["region"],
+    "observer": ["observer"],
 }
 GROUPS["admin"] = ADMIN
+# Aggregates only: the overview and the coverage map.
+GROUPS["observer"] = [GROUPS["coordinator"][0], *GROUPS["region"]]
+
+
+def _group_title(group: str) -> str:
+    if group in ("admin", "observer"):
+        return t(f"access.ui.group.{group}")
+    return t(f"ui.role.{group}")
+
 
 st.set_page_config(page_title=t("ui.app.title"), page_icon="🏫", layout="wide")
 
@@ -53,7 +63,7 @@ if actor.local:
     role = st.sidebar.selectbox(
         t("ui.role.label"), ROLES, format_func=lambda r: t(f"ui.role.{r}"), key="role"
     )
-    shown = [g for g in GROUPS if g != "admin"] if role == "all" else [role]
+    shown = [g for g in GROUPS if g not in ("admin", "observer")] if role == "all" else [role]
 else:
     shown = ROLE_GROUPS[actor.role.value]
     role_name = t(f"access.role.{actor.role}")
@@ -61,12 +71,16 @@ else:
     st.sidebar.button(t("access.ui.logout"), on_click=auth.sign_out)
 default_url = GROUPS[shown[0]][0][3]
 pages = {
-    (t("access.ui.page.users") if group == "admin" else t(f"ui.role.{group}")): [
+    _group_title(group): [
         st.Page(PAGES / file, title=t(key), icon=icon, url_path=url, default=url == default_url)
         for file, key, icon, url in GROUPS[group]
     ]
     for group in shown
 }
 page = st.navigation(pages)
-st.sidebar.caption(t("ui.app.store", store=state.store_label()))
-page.run()
+if actor.whole_region:  # where the data lives is no business of the other roles
+    st.sidebar.caption(t("ui.app.store", store=state.store_label()))
+try:
+    page.run()
+except AccessDenied as exc:  # the services refuse what the role may not see or do
+    st.error(str(exc))

@@ -71,9 +71,9 @@ def gate() -> Actor:
         actor = None
     if isinstance(actor, Actor):
         return actor
-    st.title(t("access.ui.title"))
     if mode() == "oidc":
         if not st.user.is_logged_in:
+            st.title(t("access.ui.title"))
             st.button(t("access.ui.oidc"), on_click=st.login, type="primary")
             st.stop()
         try:
@@ -85,10 +85,15 @@ def gate() -> Actor:
             st.button(t("access.ui.logout"), on_click=st.logout)
             st.stop()
     else:
-        with st.form("signin"):
-            login = st.text_input(t("access.ui.login"))
-            password = st.text_input(t("access.ui.password"), type="password")
-            submitted = st.form_submit_button(t("access.ui.submit"), type="primary")
+        # The form goes away as soon as the user is known: the page the address asked for then
+        # runs in this same run (a rerun would fall back to the default page).
+        box = st.empty()
+        with box.container():
+            st.title(t("access.ui.title"))
+            with st.form("signin"):
+                login = st.text_input(t("access.ui.login"))
+                password = st.text_input(t("access.ui.password"), type="password")
+                submitted = st.form_submit_button(t("access.ui.submit"), type="primary")
         if not submitted:
             st.stop()
         try:
@@ -96,7 +101,7 @@ def gate() -> Actor:
         except AccessDenied as exc:
             st.error(str(exc))
             st.stop()
+        box.empty()
     st.session_state[_ACTOR] = actor
     st.session_state[_SEEN] = time.monotonic()
-    st.rerun()
-    raise AssertionError("unreachable")  # pragma: no cover - st.rerun raises
+    return actor

@@ -96,6 +96,8 @@ MESSAGES: dict[str, str] = {
     "access.ui.logout": "Sign out",
     "access.ui.signed_in": "Signed in as {name} ({role})",
     "access.ui.expired": "The session ended after {n} min of inactivity: sign in again.",
+    "access.ui.group.admin": "Administration",
+    "access.ui.group.observer": "Aggregates",
     "access.ui.page.users": "Users",
     "access.ui.page.audit": "Change log",
     "access.ui.users.add": "Add a user",

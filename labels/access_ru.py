@@ -99,6 +99,8 @@ MESSAGES: dict[str, str] = {
     "access.ui.logout": "Выйти",
     "access.ui.signed_in": "Вы вошли как {name} ({role})",
     "access.ui.expired": "Сеанс завершён после {n} мин бездействия: войдите снова.",
+    "access.ui.group.admin": "Администрирование",
+    "access.ui.group.observer": "Сводные показатели",
     "access.ui.page.users": "Пользователи",
     "access.ui.page.audit": "Журнал изменений",
     "access.ui.users.add": "Добавить пользователя",
