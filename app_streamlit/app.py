@@ -31,6 +31,7 @@ GROUPS: dict[str, list[tuple[str, str, str, str]]] = {
     ],
     "region": [
         ("coverage_map.py", "ui.page.coverage", ":material/map:", "coverage"),
+        ("monitoring.py", "monitoring.page.title", ":material/monitoring:", "monitoring"),
     ],
 }
 ADMIN: list[tuple[str, str, str, str]] = [
@@ -47,7 +48,7 @@ ROLE_GROUPS: dict[str, list[str]] = {
 }
 GROUPS["admin"] = ADMIN
 # Aggregates only: the overview and the coverage map.
-GROUPS["observer"] = [GROUPS["coordinator"][0], *GROUPS["region"]]
+GROUPS["observer"] = [GROUPS["coordinator"][0], GROUPS["region"][0]]
 
 
 def _group_title(group: str) -> str:

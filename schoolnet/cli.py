@@ -258,8 +258,12 @@ def build_parser() -> argparse.ArgumentParser:
     _batched(p)
     p.add_argument("paths", nargs="+")
 
-    p = add("export", cmd_export, "export the graph (json is canonical, xlsx re-imports)")
-    p.add_argument("--format", choices=["json", "graphml", "xlsx"], required=True)
+    p = add(
+        "export",
+        cmd_export,
+        "export the graph (json is canonical, xlsx re-imports, geojson: boundaries)",
+    )
+    p.add_argument("--format", choices=["json", "graphml", "xlsx", "geojson"], required=True)
     p.add_argument("--out", required=True)
 
     p = add("template", cmd_template, "write empty import templates (CSV and XLSX)")
@@ -284,6 +288,10 @@ def build_parser() -> argparse.ArgumentParser:
     from schoolnet.cli_access import add_access_commands
 
     add_access_commands(add, _store, _parse_date)
+
+    from schoolnet.cli_report import add_report_command
+
+    add_report_command(add, _store, _parse_date)
 
     p = add("app", cmd_app, "serve the Streamlit app")
     p.add_argument("--port", type=int, default=8501)

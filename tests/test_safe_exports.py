@@ -126,7 +126,7 @@ def test_cli_reports_keep_formulas_as_text(hostile_db: Path, tmp_path: Path, suf
 
 def test_export_workbook_and_csv_keep_formulas_as_text(hostile_db: Path, tmp_path: Path) -> None:
     from graph.embedded import EmbeddedStore
-    from loaders.export import export_csv, export_json
+    from loaders.export import export_boundaries, export_csv, export_json
     from loaders.importer import import_paths
 
     out = tmp_path / "graph.xlsx"
@@ -139,8 +139,10 @@ def test_export_workbook_and_csv_keep_formulas_as_text(hostile_db: Path, tmp_pat
         schools = next(p for p in files if p.name == "schools.csv").read_bytes()
         _csv_cells(schools)
         assert _hostile_in(_names_read_back(schools)) == set(HOSTILE)
-        # Both import files give back the same graph.
-        for name, paths in (("x", [out]), ("c", [files[0].parent])):
+        # Both import files give back the same graph (boundaries travel as GeoJSON).
+        geo = tmp_path / "mo.geojson"
+        geo.write_bytes(export_boundaries(source) or b"")
+        for name, paths in (("x", [out, geo]), ("c", [files[0].parent])):
             target = EmbeddedStore(tmp_path / f"{name}.db")
             import_paths(paths, target)
             assert export_json(target) == export_json(source)

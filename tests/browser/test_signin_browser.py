@@ -123,7 +123,7 @@ def oidc_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any
         yield {"url": app_url, "idp": idp_url, "db": db, **facts}
     finally:
         _stop_group(app)
-        _stop_group(idp)  # type: ignore[arg-type]
+        _stop_group(idp)
         idp_log.close()
 
 
