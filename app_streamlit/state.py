@@ -47,7 +47,7 @@ __all__ = [
     "curator_network",
     "curator_schools",
     "curators",
-    "draft_order_xlsx",
+    "draft_order_download",
     "evaluate_pair",
     "event_kinds",
     "exchange_table",
@@ -213,8 +213,6 @@ school_card = read(acting(api.school_card))
 plan_pairs = read(acting(api.plan_pairs))
 tutor_options = read(acting(api.tutor_options))
 evaluate_pair = read(acting(api.evaluate_pair))
-# Not cached: the draft order names curators, and every such export is recorded.
-draft_order_xlsx = uncached(acting(api.draft_order_xlsx))
 exchange_table = read(acting(api.exchange_table))
 partnership_timeline = read(acting(api.partnership_timeline))
 partnership_teachers = read(acting(api.partnership_teachers))
@@ -263,6 +261,17 @@ template_files = st.cache_data(show_spinner=False)(api.template_files)
 def coverage_xlsx(table: pd.DataFrame) -> bytes:
     """The coverage table as an XLSX workbook."""
     return coverage.coverage_xlsx(table)
+
+
+def draft_order_download(partnership_ids: list[str]) -> Callable[[], bytes]:
+    """The draft order (проект приказа) for a download button, made only when clicked.
+
+    It names curators, so making it is recorded in the change log: once per download, not on
+    every rerun of the page. The callable runs outside the script run, so the actor is bound
+    now.
+    """
+    who, where, ids = actor(), store(), list(partnership_ids)
+    return lambda: bytes(api.draft_order_xlsx(where, who, ids))
 
 
 # --- writes (each clears the data cache) ----------------------------------------------------
