@@ -36,9 +36,12 @@ with st.expander(t("ui.import.template_csv")):
 
 # A new key after each import empties the uploader.
 round_ = st.session_state.get("import_round", 0)
+# Every file type is let through: the loaders say in Russian what is wrong with an .xls or a
+# .txt; the widget's own refusal would be in English. Its size limit is server.maxUploadSize,
+# set by `schoolnet app` from the same setting the loaders use.
 uploaded = st.file_uploader(
     t("ui.import.upload"),
-    type=["csv", "xlsx", "geojson"],
+    type=None,
     accept_multiple_files=True,
     help=t("ui.import.upload_help"),
     key=f"import_files_{round_}",
