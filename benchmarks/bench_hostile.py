@@ -10,7 +10,7 @@ resident memory (``ru_maxrss``) is printed:
 - ``cli``: ``schoolnet import bomb.xlsx`` (an embedded store), the command-line path;
 - ``app-check``: ``services.importing.validate_uploads`` on the bytes, what the app server does
   when a file is uploaded to «Импорт данных»;
-- ``cell-100mb``: a 100 MB cell (under the unzipped limit, refused by the cell scan);
+- ``cell-100mb``: a 100 MB cell (under the unzipped limit, refused by the compression ratio);
 - ``csv-cell-150mb``: a 150 MB CSV whose one cell is the whole file (an unclosed quote).
 
 Target: every case refused with a Russian message; the zip bombs under 300 MB of peak memory.

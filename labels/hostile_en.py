@@ -71,4 +71,11 @@ MESSAGES: dict[str, str] = {
         "the file runs more than {limit} MB without a line break: this is not a table; check "
         "that you upload the right file"
     ),
+    "hostile.upload.limit": (
+        "A file of at most {mb} MB; an Excel book (.xlsx) or a UTF-8 CSV. Split larger files."
+    ),
+    "hostile.xlsx.ratio": (
+        "the Excel book (part {part}) grows more than {ratio} times when unzipped: only "
+        "artificial files (“zip bombs”) compress like that; the file was not read"
+    ),
 }

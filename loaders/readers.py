@@ -33,7 +33,7 @@ from loaders.formula import unescape_csv_cell
 from loaders.issues import ImportIssue
 from loaders.limits import MAX_CELL_CHARS, MAX_UNZIPPED_MB, max_file_bytes, max_file_mb
 from loaders.sheets import HELP_SHEET_NAMES, SHEET_NAMES
-from loaders.xlsx_guard import check_workbook
+from loaders.xlsx_guard import MAX_RATIO, check_workbook
 
 __all__ = [
     "CSV_SUFFIXES",
@@ -346,6 +346,9 @@ def _guard(name: str, data: bytes) -> tuple[ImportIssue | None, set[str]]:
                 ),
                 set(),
             )
+        case ("ratio", part):
+            issue = _file_issue(name, "hostile.xlsx.ratio", part=part, ratio=MAX_RATIO)
+            return issue, set()
         case ("cell", part):
             return _file_issue(
                 name, "hostile.xlsx.cell_too_large", part=part, limit=MAX_CELL_CHARS
@@ -459,7 +462,7 @@ def _read_xlsx(name: str, data: bytes) -> ReadResult:
 def _too_large(name: str, size: int) -> ReadResult | None:
     if size <= max_file_bytes():
         return None
-    mb = -(-size // (1024 * 1024))
+    mb = f"{size / (1024 * 1024):.1f}".replace(".", ",")
     return ReadResult(
         issues=[_file_issue(name, "hostile.file.too_large", size=mb, limit=max_file_mb())]
     )

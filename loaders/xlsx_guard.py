@@ -7,6 +7,9 @@ zipfile will inflate: a part longer than declared fails its CRC check) and strea
 once in fixed blocks, so its memory is one block whatever the file holds:
 
 - the parts together unzip to at most :data:`~loaders.limits.MAX_UNZIPPED_MB` megabytes;
+- no part over a megabyte unzips to more than :data:`MAX_RATIO` times its compressed size
+  (Apache POI's default rule, ``ZipSecureFile``: real tables compress 5–30 times, bombs
+  hundreds or thousands of times);
 - no part holds a run of more than :data:`~loaders.limits.MAX_XML_RUN` bytes without markup,
   i.e. no text longer than a cell may be (a block with no ``<`` at all is such a run);
 - it notes which worksheets hold formulas (``<f>``), so the reader can look for formulas
@@ -19,7 +22,7 @@ Examples
 >>> with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
 ...     z.writestr("xl/worksheets/sheet1.xml", "<c><is><t>" + "x" * 3_000_000 + "</t></is></c>")
 >>> check_workbook(buf.getvalue()).problem
-('cell', 'xl/worksheets/sheet1.xml')
+('ratio', 'xl/worksheets/sheet1.xml')
 """
 
 from __future__ import annotations
@@ -33,6 +36,9 @@ from loaders.limits import MAX_UNZIPPED_MB, MAX_XML_RUN
 __all__ = ["WorkbookCheck", "check_workbook"]
 
 _FORMULA_TAGS = (b"<f>", b"<f ", b"<f/")
+MAX_RATIO = 100
+"""Largest unzipped / compressed size of a part (Apache POI refuses below 1 %)."""
+_RATIO_FROM = 1 << 20  # small parts (styles, a few cells) may compress better
 # Parts that are not XML (pictures, macros, printer settings): never parsed as text.
 _BINARY = (".bin", ".png", ".jpeg", ".jpg", ".gif", ".emf", ".wmf", ".tif", ".tiff", ".bmp")
 
@@ -40,8 +46,8 @@ _BINARY = (".bin", ".png", ".jpeg", ".jpg", ".gif", ".emf", ".wmf", ".tif", ".ti
 @dataclass
 class WorkbookCheck:
     """What the guard found: ``problem`` is None, ``("unzipped", megabytes)``,
-    ``("cell", part name)`` or ``("zip", error text)``; ``formula_parts`` the worksheet parts
-    holding formulas."""
+    ``("ratio", part name)``, ``("cell", part name)`` or ``("zip", error text)``;
+    ``formula_parts`` the worksheet parts holding formulas."""
 
     problem: tuple[str, str | int] | None = None
     formula_parts: set[str] = field(default_factory=set)
@@ -74,6 +80,10 @@ def check_workbook(data: bytes) -> WorkbookCheck:
             if out.unzipped_bytes > MAX_UNZIPPED_MB * 1024 * 1024:
                 out.problem = ("unzipped", -(-out.unzipped_bytes // (1024 * 1024)))
                 return out
+            for info in infos:
+                if info.file_size > _RATIO_FROM and info.file_size > MAX_RATIO * info.compress_size:
+                    out.problem = ("ratio", info.filename)
+                    return out
             for info in infos:
                 if info.is_dir() or info.filename.lower().endswith(_BINARY):
                     continue

@@ -16,6 +16,7 @@ from typing import Any
 import pandas as pd
 
 from labels import t
+from labels.formats import format_date
 from loaders.writers import frames_to_xlsx
 from services.monitoring import MonitoringView
 
@@ -40,7 +41,7 @@ def _met(x: Any) -> str:
 
 
 def _date(x: Any) -> str:
-    return x.strftime("%d.%m.%Y") if hasattr(x, "strftime") else "—"
+    return format_date(x) if hasattr(x, "strftime") else "—"
 
 
 def report_tables(view: MonitoringView) -> dict[str, pd.DataFrame]:
@@ -201,6 +202,8 @@ def report_docx(view: MonitoringView) -> bytes:
         _add_table(doc, tables["alone"], wide=(1,))
     else:
         doc.add_paragraph(t("monitoring.report.none"))
+    doc.add_heading(t("monitoring.report.effect"), level=1)
+    doc.add_paragraph(view.effect_summary)
     doc.add_heading(t("monitoring.report.conclusions"), level=1)
     for line in view.conclusions:
         doc.add_paragraph(line, style="List Bullet")
@@ -214,6 +217,6 @@ def report_xlsx(view: MonitoringView) -> bytes:
     tables = report_tables(view)
     sheets = {t(f"monitoring.sheet.{k}"): v for k, v in tables.items()}
     sheets[t("monitoring.sheet.conclusions")] = pd.DataFrame(
-        {t("monitoring.report.conclusions"): view.conclusions}
+        {t("monitoring.report.conclusions"): [*view.conclusions, view.effect_summary]}
     )
     return frames_to_xlsx(sheets)

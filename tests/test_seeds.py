@@ -20,10 +20,15 @@ from graph.model import (
     Node,
     Partnership,
     Result,
+    RoadmapItem,
     Role,
     School,
+    Staffing,
+    Target,
     Teacher,
     result_id,
+    staffing_id,
+    target_id,
 )
 from seeds import SHEET_COLUMNS, SIZES, DemoData, SizeSpec, generate, write_csv, write_truth
 
@@ -49,12 +54,22 @@ DESIGN_HEADERS: dict[str, list[str]] = {
     "memberships": ["teacher_id", "association_id"],
     "events": [
         "event_id", "title", "kind", "date", "subject", "format", "organizer_id", "municipality",
-        "partnership_id",
+        "partnership_id", "roadmap_item_id",
     ],
     "participation": ["event_id", "teacher_id", "role"],
     "partnerships": [
         "partnership_id", "tutor_school_id", "mentee_school_id", "status", "start_date",
         "end_date", "focus_subjects",
+    ],
+    # Programme monitoring (issue 11).
+    "staffing": [
+        "school_id", "year", "positions", "filled", "vacancies", "vacancy_subjects",
+        "psychologists", "speech_therapists", "defectologists", "social_pedagogues",
+    ],
+    "targets": ["indicator", "municipality", "year", "value"],
+    "roadmap": [
+        "item_id", "activity", "section", "deadline", "periodicity", "responsible",
+        "expected_result", "status", "municipality",
     ],
 }  # fmt: skip
 
@@ -69,7 +84,7 @@ def region() -> DemoData:
     return generate("region", seed=42, as_of=AS_OF)
 
 
-@pytest.fixture(params=["small", "region"])
+@pytest.fixture(params=["small", pytest.param("region", marks=pytest.mark.slow)])
 def data(request: pytest.FixtureRequest) -> DemoData:
     return request.getfixturevalue(request.param)
 
@@ -131,6 +146,7 @@ def test_small_is_like_ivolginsky_district(small: DemoData) -> None:
     assert small.sheets["partnerships"].shape[0] >= 3
 
 
+@pytest.mark.slow
 def test_region_has_the_documented_scale(region: DemoData) -> None:
     s = region.sheets
     assert 1_300 <= len(s["schools"]) <= 1_700
@@ -241,6 +257,15 @@ def test_every_row_validates_against_the_graph_model(data: DemoData) -> None:
     for row in _rows(s["partnerships"]):
         row = _split(row, "focus_subjects")
         nodes.append(Partnership.model_validate({"id": row.pop("partnership_id"), **row}))
+    for row in _rows(s["staffing"]):
+        row = _split(row, "vacancy_subjects")
+        sid = staffing_id(row["school_id"], row["year"])
+        nodes.append(Staffing.model_validate({"id": sid, **row}))
+    for row in _rows(s["targets"]):
+        tid = target_id(row["indicator"], row.get("municipality"), row["year"])
+        nodes.append(Target.model_validate({"id": tid, **row}))
+    for row in _rows(s["roadmap"]):
+        nodes.append(RoadmapItem.model_validate({"id": row.pop("item_id"), **row}))
     assert {r.value for r in Role} >= set(s["participation"]["role"])
     n_rows = sum(len(s[k]) for k in DESIGN_HEADERS if k not in ("participation", "memberships"))
     assert len(nodes) == n_rows
@@ -367,6 +392,7 @@ def test_made_weak_schools_have_lower_results(data: DemoData) -> None:
             assert weak.max() < others.median(), settlement
 
 
+@pytest.mark.slow
 def test_strong_schools_include_resilient_village_ones(region: DemoData) -> None:
     schools = region.sheets["schools"].set_index("school_id")
     strong = region.truth.set_index("school_id")["made_strong"]
@@ -379,6 +405,7 @@ def test_strong_schools_include_resilient_village_ones(region: DemoData) -> None
     assert index[resilient[resilient].index].mean() > index.mean()
 
 
+@pytest.mark.slow
 def test_social_conditions_follow_settlement_type(region: DemoData) -> None:
     means = (
         region.sheets["schools"]
@@ -391,6 +418,7 @@ def test_social_conditions_follow_settlement_type(region: DemoData) -> None:
     assert higher_ed["village"] < higher_ed["town"] < higher_ed["city"]
 
 
+@pytest.mark.slow
 def test_official_lists_are_imperfect_views_of_the_truth(region: DemoData) -> None:
     schools = region.sheets["schools"].set_index("school_id")
     weak = region.truth.set_index("school_id")["made_weak"]
@@ -401,6 +429,7 @@ def test_official_lists_are_imperfect_views_of_the_truth(region: DemoData) -> No
     assert not (schools["official_tutor"] & official).any()
 
 
+@pytest.mark.slow
 def test_support_reaches_most_but_not_all_weak_schools(region: DemoData) -> None:
     s = region.sheets
     weak = set(region.truth.loc[region.truth["made_weak"], "school_id"])
@@ -453,6 +482,7 @@ def test_partnerships_cover_every_exchange_state(data: DemoData) -> None:
     assert p.loc[closed, "end_date"].notna().all()
 
 
+@pytest.mark.slow
 def test_region_partnerships_show_every_status(region: DemoData) -> None:
     p = region.sheets["partnerships"]
     assert {"agreed", "active", "paused", "closed"} <= set(p["status"])

@@ -12,6 +12,7 @@ from app_streamlit.components.import_report import issues_frame, report_lines
 from app_streamlit.components.tables import present
 from labels import t
 from loaders.importer import ImportFailed
+from loaders.limits import max_file_mb
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -46,6 +47,7 @@ uploaded = st.file_uploader(
     help=t("ui.import.upload_help"),
     key=f"import_files_{round_}",
 )
+st.caption(t("hostile.upload.limit", mb=max_file_mb()))
 if not uploaded:
     st.stop()
 files = [(f.name, f.getvalue()) for f in uploaded]

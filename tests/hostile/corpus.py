@@ -60,8 +60,9 @@ def _workbook(rows: list[list[object]], title: str = "schools") -> bytes:
     return buf.getvalue()
 
 
-def bomb_xlsx(cell_mb: int, level: int = 1) -> bytes:
-    """A workbook whose one inline-string cell holds ``cell_mb`` megabytes (a "zip bomb")."""
+def bomb_xlsx(cell_mb: int, level: int = 1, chunk: bytes = b"x" * (1 << 20)) -> bytes:
+    """A workbook whose one inline-string cell holds ``cell_mb`` times ``chunk`` (by default
+    megabytes of one letter: a "zip bomb")."""
     base = _workbook([["school_id", "name", "municipality"], ["S1", "x", "Район"]])
     out = io.BytesIO()
     with (
@@ -77,11 +78,19 @@ def bomb_xlsx(cell_mb: int, level: int = 1) -> bytes:
             with dst.open(info.filename, "w", force_zip64=True) as part:
                 part.write(head)
                 part.write(b'<row r="3"><c r="A3" t="inlineStr"><is><t>')
-                chunk = b"x" * (1 << 20)
                 for _ in range(cell_mb):
                     part.write(chunk)
                 part.write(b"</t></is></c></row></sheetData>" + tail)
     return out.getvalue()
+
+
+def _random_cell_xlsx() -> bytes:
+    """A cell of 1 MB that does not compress (so only the cell scan can refuse it)."""
+    import base64
+    import random
+
+    text = base64.b64encode(random.Random(14).randbytes(800_000))
+    return bomb_xlsx(1, chunk=text)
 
 
 def _declared_huge(data: bytes) -> bytes:
@@ -159,7 +168,8 @@ def _case_list() -> list[Case]:
         Case("header-only", (_schools(),), None),
         Case("duplicate-ids", (_schools(OK_SCHOOL, "S1,Школа 2,Район"),), "повторяется код"),
         # --- XLSX
-        Case("zip-bomb-cell-100-mb", (("bomb.xlsx", bomb_xlsx(100)),), "ячейка длиннее"),
+        Case("zip-bomb-cell-100-mb", (("bomb.xlsx", bomb_xlsx(100)),), "zip-бомба"),
+        Case("xlsx-cell-of-1-mb", (("big.xlsx", _random_cell_xlsx()),), "ячейка длиннее"),
         Case("zip-declares-4-gb", (("big.xlsx", _declared_huge(ok_book)),), "распакованном виде"),
         Case("xlsx-formula-no-value", (("book.xlsx", _formula_book()),), "формула без"),
         Case(

@@ -115,3 +115,20 @@ def test_app_import_page(case: Case, base_db: Path, monkeypatch: pytest.MonkeyPa
         assert not commit
         assert any(case.expect in s for s in shown), shown
         assert _export(base_db) == before
+
+
+def test_cli_file_size_limit_is_named(
+    base_db: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("SCHOOLNET_MAX_UPLOAD_MB", "200")  # restored after the test
+    big = tmp_path / "schools.csv"
+    big.write_bytes(b"school_id,name,municipality\n" + b"S1,x,y\n" * 300_000)  # ~2.1 MB
+    before = _export(base_db)
+    code = main(["import", "--max-file-mb", "1", "--db", str(base_db), str(big)])
+    err = capsys.readouterr().err
+    assert code == 1
+    assert "файл размером 2,0 МБ больше допустимого: не больше 1 МБ" in err, err
+    assert _export(base_db) == before
