@@ -11,8 +11,8 @@ from pathlib import Path
 import streamlit as st
 
 from app_streamlit import auth, state
+from app_streamlit.boundary import run_page
 from labels import t
-from services.access import AccessDenied
 
 # Not "pages/": Streamlit would also serve that folder as old-style pages without the router.
 PAGES = Path(__file__).resolve().parent / "views"
@@ -58,6 +58,8 @@ def _group_title(group: str) -> str:
 
 
 st.set_page_config(page_title=t("ui.app.title"), page_icon="🏫", layout="wide")
+# No traceback ever reaches a user (``schoolnet app`` passes the same on the command line).
+st.set_option("client.showErrorDetails", "none")
 
 actor = auth.gate()
 if actor.local:
@@ -81,7 +83,5 @@ pages = {
 page = st.navigation(pages)
 if actor.whole_region:  # where the data lives is no business of the other roles
     st.sidebar.caption(t("ui.app.store", store=state.store_label()))
-try:
-    page.run()
-except AccessDenied as exc:  # the services refuse what the role may not see or do
-    st.error(str(exc))
+url_of = {t(key): url for group in GROUPS.values() for _, key, _, url in group}
+run_page(page, url_of.get(page.title, page.url_path or default_url))

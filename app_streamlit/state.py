@@ -43,6 +43,7 @@ __all__ = [
     "DEFAULT_SETTINGS",
     "accept_pair",
     "actor",
+    "completeness",
     "coverage_table",
     "coverage_xlsx",
     "curator_network",
@@ -226,6 +227,7 @@ curator_schools = read(acting(api.curator_schools))
 curator_network = read(acting(api.curator_network))
 validate_uploads = uncached(acting(api.validate_uploads))
 monitoring = read(acting(api.monitoring))
+completeness = read(acting(api.completeness))
 
 
 def _monitoring_rendered(
