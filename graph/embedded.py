@@ -26,7 +26,9 @@ from pathlib import Path
 from typing import Any
 
 import orjson
+import pandas as pd
 
+from graph.embedded_arrow import ArrowReader
 from graph.model import Edge, Node, NodeRef, node_from_props
 from graph.store import Direction, Store, StoreError, UnitOfWork, WriteStats
 
@@ -186,6 +188,7 @@ class EmbeddedStore(Store):
                 raise StoreError(f"папка для базы данных не существует: {parent}")
         conn = self._connect()
         conn.executescript(SCHEMA)
+        self._arrow = None if self.path == ":memory:" else ArrowReader(self.path)
 
     def _connect(self) -> sqlite3.Connection:
         if self.path == ":memory:":
@@ -307,11 +310,22 @@ class EmbeddedStore(Store):
         rows = [dict(zip(cols, r, strict=True)) for r in cur.fetchall()]
         return q.normalise(rows, json_text=True)
 
+    def query_frame(self, name: str, **params: Any) -> pd.DataFrame:
+        """Columns read straight into Arrow (an in-memory store falls back to rows)."""
+        if self._arrow is None:
+            return super().query_frame(name, **params)
+        from queries import get_query
+
+        q = get_query(name)
+        return self._arrow.frame(q, q.bind(params))
+
     def checkpoint(self) -> None:
         """Fold the WAL into the main file (used before copying or hashing the file)."""
         self._connect().execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
     def close(self) -> None:
+        if self._arrow is not None:
+            self._arrow.close()
         conn = getattr(self._local, "conn", None)
         if conn is not None:
             conn.close()

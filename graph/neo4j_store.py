@@ -34,10 +34,13 @@ reuses an old token). The meta label is invisible to every read of the interface
 
 from __future__ import annotations
 
+import functools
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from typing import Any, LiteralString, Protocol
+from typing import Any, LiteralString, Protocol, cast
 
+import pandas as pd
 from neo4j import Driver, GraphDatabase, RoutingControl, Session
 from neo4j.exceptions import (
     AuthError,
@@ -76,6 +79,22 @@ from graph.neo4j_cypher import (
     SCHEMA_STATEMENTS,
 )
 from graph.store import Direction, Store, StoreError, UnitOfWork, WriteStats
+
+_IDENT = re.compile(r"[A-Za-z_][A-Za-z_0-9]*")
+
+
+@functools.cache
+def columnar_cypher(name: str, text: LiteralString, columns: tuple[str, ...]) -> LiteralString:
+    """A named query's Cypher wrapped to return all its rows at once, in its own order.
+
+    ``columns`` are the query's declared column names (code, never input).
+    """
+    for col in columns:
+        if not _IDENT.fullmatch(col):
+            raise ValueError(f"{name}: not a Cypher identifier: {col!r}")
+    wrapped = "CALL () {\n" + text + "\n}\nRETURN collect([" + ", ".join(columns) + "]) AS rows"
+    return cast(LiteralString, wrapped)
+
 
 __all__ = ["DEFAULT_BATCH_SIZE", "META_LABEL", "SCHEMA_STATEMENTS", "Neo4jStore"]
 
@@ -563,6 +582,22 @@ class Neo4jStore(Store):
         q = get_query(name)
         rows = self._read(q.cypher, q.bind(params))
         return q.normalise([dict(r) for r in rows])
+
+    def query_frame(self, name: str, **params: Any) -> pd.DataFrame:
+        """The answer as one record holding every row as a list, typed column by column.
+
+        Streaming a record per row costs the server and the driver far more than one list of
+        lists (decoded in bulk by the driver's Rust extension when installed).
+        """
+        from queries import get_query
+        from queries.frames import empty_frame, typed_frame
+
+        q = get_query(name)
+        rows = self._read(columnar_cypher(q.name, q.cypher, tuple(q.column_names)), q.bind(params))
+        data = rows[0]["rows"] if rows else []
+        if not data:
+            return empty_frame(q)
+        return typed_frame(q, pd.DataFrame(data, columns=q.column_names, dtype=object))
 
     def server_info(self) -> dict[str, str]:
         """The server's agent string and protocol version (for reports and benchmarks)."""

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 import networkx as nx
+import pandas as pd
 
 from graph.model import Edge, Node, NodeRef
 
@@ -181,6 +182,16 @@ class Store(abc.ABC):
     def query(self, name: str, **params: Any) -> list[dict[str, Any]]:
         """Run the named query ``name``; rows are plain dicts with the query's columns."""
         return self.run_named(name, params)
+
+    def query_frame(self, name: str, **params: Any) -> pd.DataFrame:
+        """Run the named query ``name`` into typed columns (:func:`queries.frames.typed_frame`).
+
+        Backends override this to read columns in bulk; this fallback types the rows.
+        """
+        from queries import get_query
+        from queries.frames import rows_frame
+
+        return rows_frame(get_query(name), self.run_named(name, params))
 
     def close(self) -> None:  # noqa: B027 - optional hook
         """Release connections."""

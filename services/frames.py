@@ -16,8 +16,9 @@ __all__ = ["frame"]
 def frame(store: Store, name: str, **params: Any) -> pd.DataFrame:
     """Run the named query ``name`` and return its rows as a frame with the declared columns.
 
-    Date columns become ``datetime.date`` (or None); the answer is memoised per data version,
-    so callers get a copy they may change.
+    Columns are typed as :func:`queries.frames.typed_frame` says (dates as ``datetime.date``,
+    lists as lists); the answer is memoised per data version, so callers get a copy they may
+    change.
     """
     key = ("frame", name, tuple(sorted((k, _hashable(v)) for k, v in params.items())))
     cached = memo(store, key, lambda: _build(store, name, params))
@@ -29,12 +30,5 @@ def _hashable(v: Any) -> Any:
 
 
 def _build(store: Store, name: str, params: dict[str, Any]) -> pd.DataFrame:
-    q = get_query(name)
-    df = pd.DataFrame(store.query(name, **params), columns=q.column_names)
-    for col, kind in q.columns:
-        if kind == "date":
-            parsed = pd.to_datetime(df[col], errors="coerce")
-            df[col] = [None if pd.isna(x) else x.date() for x in parsed]
-        elif kind == "list":
-            df[col] = df[col].astype(object)
-    return df
+    get_query(name)  # an unknown name fails here, before any backend work
+    return store.query_frame(name, **params)
