@@ -66,6 +66,7 @@ from graph.neo4j_cypher import (
     EDGE_MERGE,
     EDGE_MERGE_ONE,
     EDGE_READ_PROPS,
+    EMPTY_LIST_FIXUPS,
     ENSURE_META,
     INCIDENT,
     NEIGHBOURS,
@@ -391,10 +392,24 @@ class Neo4jStore(Store):
             )
 
     def ensure_schema(self) -> None:
-        """Create the constraints, indexes and the version counter if missing (idempotent)."""
+        """Create the constraints, indexes and the version counter if missing (idempotent).
+
+        A database without the counter was never written through this store (new, or built by
+        ``neo4j-admin database import full``): its missing list properties become empty lists.
+        """
+
+        def batch(tx: Any, query: LiteralString) -> int:
+            return int(tx.run(query, {"limit": CLEAR_LIMIT}).single()["n"])
+
         with self._errors():
             for stmt in SCHEMA_STATEMENTS:
                 self._write_auto(stmt)
+            first = not self._read(READ_VERSION)
+            if first:
+                with self._session() as session:
+                    for query in EMPTY_LIST_FIXUPS:
+                        while session.execute_write(batch, query):
+                            pass
             self._write_auto(ENSURE_META)
 
     # --- writes -------------------------------------------------------------------------------
