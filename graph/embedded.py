@@ -28,7 +28,11 @@ from typing import Any
 import orjson
 import pandas as pd
 
+<<<<<<< HEAD
 from graph.embedded_arrow import ArrowReader
+=======
+from graph.access import AccessRecords
+>>>>>>> main
 from graph.model import Edge, Node, NodeRef, node_from_props
 from graph.store import Direction, Store, StoreError, UnitOfWork, WriteStats
 
@@ -182,6 +186,7 @@ class EmbeddedStore(Store):
         self._local = threading.local()
         self._memory_conn: sqlite3.Connection | None = None
         self._write_lock = threading.Lock()
+        self._access: AccessRecords | None = None
         if self.path != ":memory:":
             parent = Path(self.path).parent
             if not parent.exists():
@@ -310,6 +315,7 @@ class EmbeddedStore(Store):
         rows = [dict(zip(cols, r, strict=True)) for r in cur.fetchall()]
         return q.normalise(rows, json_text=True)
 
+<<<<<<< HEAD
     def query_frame(self, name: str, **params: Any) -> pd.DataFrame:
         """Columns read straight into Arrow (an in-memory store falls back to rows)."""
         if self._arrow is None:
@@ -318,6 +324,14 @@ class EmbeddedStore(Store):
 
         q = get_query(name)
         return self._arrow.frame(q, q.bind(params))
+=======
+    def access(self) -> AccessRecords:
+        if self._access is None:
+            from graph.access_sqlite import SqliteAccessRecords
+
+            self._access = SqliteAccessRecords(self._connect)
+        return self._access
+>>>>>>> main
 
     def checkpoint(self) -> None:
         """Fold the WAL into the main file (used before copying or hashing the file)."""

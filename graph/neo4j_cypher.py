@@ -92,7 +92,8 @@ READ_VERSION: LiteralString = (
 # nodes drags all their relationships into one transaction's memory.
 CLEAR_RELS: LiteralString = "MATCH ()-[r]->() WITH r LIMIT $limit DELETE r RETURN count(*) AS n"
 CLEAR_NODES: LiteralString = (
-    "MATCH (n) WHERE NOT n:SchoolnetMeta WITH n LIMIT $limit DETACH DELETE n RETURN count(*) AS n"
+    "MATCH (n) WHERE NOT (n:SchoolnetMeta AND n.key = 'data_version') "
+    "WITH n LIMIT $limit DETACH DELETE n RETURN count(*) AS n"
 )
 CLEAR_LIMIT = 5000
 

@@ -51,6 +51,7 @@ from neo4j.exceptions import (
     SessionExpired,
 )
 
+from graph.access import AccessRecords
 from graph.embedded import dumps_props
 from graph.model import EDGE_TYPES, NODE_LABELS, NODE_MODELS, Edge, Node, NodeRef, node_from_props
 from graph.neo4j_cypher import (
@@ -317,6 +318,7 @@ class Neo4jStore(Store):
         self.uri = uri
         self.database = database
         self.batch_size = batch_size
+        self._access: AccessRecords | None = None
         scheme = uri.partition("://")[0]
         if scheme not in BOLT_SCHEMES or "://" not in uri:
             raise StoreError(
@@ -598,6 +600,7 @@ class Neo4jStore(Store):
         rows = self._read(q.cypher, q.bind(params))
         return q.normalise([dict(r) for r in rows])
 
+<<<<<<< HEAD
     def query_frame(self, name: str, **params: Any) -> pd.DataFrame:
         """The answer as one record holding every row as a list, typed column by column.
 
@@ -613,6 +616,14 @@ class Neo4jStore(Store):
         if not data:
             return empty_frame(q)
         return typed_frame(q, pd.DataFrame(data, columns=q.column_names, dtype=object))
+=======
+    def access(self) -> AccessRecords:
+        if self._access is None:
+            from graph.access_neo4j import Neo4jAccessRecords
+
+            self._access = Neo4jAccessRecords(self._driver, self.database, self._errors)
+        return self._access
+>>>>>>> main
 
     def server_info(self) -> dict[str, str]:
         """The server's agent string and protocol version (for reports and benchmarks)."""

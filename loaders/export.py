@@ -23,8 +23,6 @@ Examples
 
 from __future__ import annotations
 
-import csv
-import io
 from collections import defaultdict
 from collections.abc import Iterator
 from pathlib import Path
@@ -35,10 +33,13 @@ import orjson
 
 from graph.model import Edge
 from graph.store import Store
+from loaders.boundaries import boundaries_geojson
 from loaders.sheets import SHEETS
+from loaders.writers import append_row, csv_bytes, csv_cell
 
 __all__ = [
     "ExportError",
+    "export_boundaries",
     "export_csv",
     "export_graphml",
     "export_json",
@@ -79,6 +80,16 @@ def export_json(store: Store) -> bytes:
     return text.encode("utf-8")
 
 
+def export_boundaries(store: Store) -> bytes | None:
+    """Municipality boundaries as GeoJSON (re-importable), or None when there is none."""
+    rows = [
+        (n.id, getattr(n, "region", None), getattr(n, "boundary", ""))
+        for n in store.iter_nodes("Municipality")
+        if getattr(n, "boundary", None)
+    ]
+    return boundaries_geojson(rows) if rows else None
+
+
 # --- GraphML ------------------------------------------------------------------------------------
 def _graphml_value(value: Any) -> Any:
     if isinstance(value, list):
@@ -117,8 +128,9 @@ def _node_rows(store: Store, label: str, id_column: str | None) -> list[Row]:
     return sorted(rows, key=lambda r: str(r.get(id_column or "", "")))
 
 
-def _results(store: Store) -> list[Row]:
-    return [dict(n.props()) for n in sorted(store.iter_nodes("Result"), key=lambda n: n.id)]
+def _props_rows(store: Store, label: str) -> list[Row]:
+    """Rows of a sheet whose node id is derived from its columns (results, staffing, targets)."""
+    return [dict(n.props()) for n in sorted(store.iter_nodes(label), key=lambda n: n.id)]
 
 
 def _curators(store: Store) -> list[Row]:
@@ -148,7 +160,7 @@ def export_tables(store: Store) -> dict[str, list[Row]]:
     """Every import sheet as rows of typed values keyed by English column name."""
     return {
         "schools": _node_rows(store, "School", "school_id"),
-        "results": _results(store),
+        "results": _props_rows(store, "Result"),
         "teachers": _node_rows(store, "Teacher", "teacher_id"),
         "curators": _curators(store),
         "associations": _node_rows(store, "Association", "association_id"),
@@ -160,6 +172,9 @@ def export_tables(store: Store) -> dict[str, list[Row]]:
         "excluded_pairs": _edge_rows(
             store, "EXCLUDED_PAIR", "tutor_school_id", "mentee_school_id", ("reason", "date")
         ),
+        "staffing": _props_rows(store, "Staffing"),
+        "targets": _props_rows(store, "Target"),
+        "roadmap": _node_rows(store, "RoadmapItem", "item_id"),
     }
 
 
@@ -173,6 +188,12 @@ def _text(value: Any) -> str:
     if isinstance(value, list):
         return "; ".join(str(v) for v in value)
     return str(value)
+
+
+def _csv_value(value: Any) -> str:
+    """Texts (and lists of texts) stay texts in the CSV: escaped by the safe writer."""
+    text = _text(value)
+    return csv_cell(text) if isinstance(value, str | list) else text
 
 
 def _cells(sheet: str, rows: list[Row]) -> Iterator[list[Any]]:
@@ -228,21 +249,14 @@ def export_xlsx(store: Store, path: str | Path) -> None:
     :class:`ExportError` before anything is written: export to JSON or CSV instead.
     """
     from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
 
     sheets = _excel_rows(export_tables(store))
     book = Workbook(write_only=True)
     for sheet, rows in sheets.items():
         ws = book.create_sheet(sheet)
-        ws.append(list(SHEETS[sheet].column_names))
+        append_row(ws, SHEETS[sheet].column_names)
         for values in rows:
-            out = []
-            for value in values:
-                cell = WriteOnlyCell(ws, value=value)
-                if isinstance(value, str):
-                    cell.data_type = "s"
-                out.append(cell)
-            ws.append(out)
+            append_row(ws, values)
     book.save(str(path))
 
 
@@ -252,11 +266,13 @@ def export_csv(store: Store, out_dir: str | Path) -> list[Path]:
     folder.mkdir(parents=True, exist_ok=True)
     written = []
     for sheet, rows in export_tables(store).items():
-        buf = io.StringIO(newline="")
-        writer = csv.writer(buf, lineterminator="\n")
-        writer.writerow(SHEETS[sheet].column_names)
-        writer.writerows([_text(v) for v in cells] for cells in _cells(sheet, rows))
+        cells = ([_csv_value(v) for v in row] for row in _cells(sheet, rows))
         path = folder / f"{sheet}.csv"
-        path.write_text(buf.getvalue(), encoding="utf-8", newline="")
+        path.write_bytes(csv_bytes([SHEETS[sheet].column_names, *cells], escaped=True))
+        written.append(path)
+    geo = export_boundaries(store)
+    if geo is not None:
+        path = folder / "municipalities.geojson"
+        path.write_bytes(geo)
         written.append(path)
     return written

@@ -40,10 +40,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from graph.model import Edge, Node, NodeRef
+from graph.model import Edge, Municipality, Node, NodeRef
 from graph.store import Store, WriteStats
 from labels import t
 from loaders.aliases import sheet_title_ru
+from loaders.boundaries import GEOJSON_SUFFIXES, BoundaryMatch, BoundaryRead, match_boundaries
+from loaders.boundaries import read_boundaries as _read_boundaries
 from loaders.issues import ImportIssue, format_issues
 from loaders.readers import ReadResult, read_bytes, read_paths
 from loaders.sheets import SHEETS
@@ -57,6 +59,7 @@ __all__ = [
     "ImportReport",
     "SheetCounts",
     "apply_plan",
+    "boundary_lines",
     "import_paths",
     "import_uploads",
     "validate_paths",
@@ -73,6 +76,9 @@ LABEL_SHEET: dict[str, str] = {
     "Association": "associations",
     "Event": "events",
     "Partnership": "partnerships",
+    "Staffing": "staffing",
+    "Target": "targets",
+    "RoadmapItem": "roadmap",
 }
 """The sheet each node kind comes from."""
 
@@ -89,6 +95,8 @@ EDGE_SHEET: dict[str, str] = {
     "MENTEE_IN": "partnerships",
     "MENTORS": "mentoring",
     "EXCLUDED_PAIR": "excluded_pairs",
+    "HAS_STAFFING": "staffing",
+    "CARRIES_OUT": "events",
 }
 """The sheet each edge kind comes from."""
 
@@ -99,6 +107,7 @@ _OWNED: dict[str, tuple[str, frozenset[str]]] = {
     "WORKS_AT": ("src", frozenset({"Teacher"})),
     "CURATES": ("src", frozenset({"Curator"})),
     "FOR": ("src", frozenset({"Event"})),
+    "CARRIES_OUT": ("src", frozenset({"Event"})),
     "ORGANIZED": ("dst", frozenset({"Event"})),
     "TUTOR_IN": ("dst", frozenset({"Partnership"})),
     "MENTEE_IN": ("dst", frozenset({"Partnership"})),
@@ -136,6 +145,7 @@ class ImportPlan:
     warnings: list[ImportIssue] = field(default_factory=list)
     rows: Counter[str] = field(default_factory=Counter)
     sources: list[str] = field(default_factory=list)
+    boundaries: list[BoundaryMatch] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -144,7 +154,7 @@ class ImportPlan:
     @property
     def is_empty(self) -> bool:
         """No data row at all (e.g. an empty template)."""
-        return sum(self.rows.values()) == 0
+        return sum(self.rows.values()) == 0 and not any(b.geometries for b in self.boundaries)
 
 
 @dataclass(frozen=True)
@@ -164,10 +174,11 @@ class ImportReport:
     removed: Counter[str] = field(default_factory=Counter)
     warnings: list[ImportIssue] = field(default_factory=list)
     sources: list[str] = field(default_factory=list)
+    boundaries: list[BoundaryMatch] = field(default_factory=list)
 
     @property
     def nothing_to_import(self) -> bool:
-        return sum(self.rows.values()) == 0
+        return sum(self.rows.values()) == 0 and not any(b.geometries for b in self.boundaries)
 
     def is_noop(self) -> bool:
         return self.stats.is_noop() and not self.removed
@@ -199,6 +210,8 @@ class ImportReport:
                     unchanged=c.unchanged,
                 )
             )
+        for match in self.boundaries:
+            lines += boundary_lines(match)
         if self.removed:
             lines.append(t("loaders.report.removed", n=sum(self.removed.values())))
         if self.is_noop():
@@ -232,7 +245,50 @@ def _stale_edges(store: Store, nodes: Sequence[Node], edges: Sequence[Edge]) -> 
     return stale
 
 
-def _plan(read: ReadResult, store: Store, sources: list[str]) -> ImportPlan:
+def boundary_lines(match: BoundaryMatch) -> list[str]:
+    """What a boundary file gave: matched, unmatched features, municipalities left without."""
+    lines = [t("maps.boundary.report", n=len(match.geometries), field=match.name_field or "—")]
+    if match.unmatched:
+        names = ", ".join(f"«{n}»" for n in match.unmatched[:20])
+        lines.append(t("maps.boundary.report_unmatched", n=len(match.unmatched), names=names))
+    if match.without_boundary:
+        names = ", ".join(f"«{n}»" for n in match.without_boundary[:20])
+        lines.append(t("maps.boundary.report_without", n=len(match.without_boundary), names=names))
+    return lines
+
+
+def _add_boundaries(plan: ImportPlan, geo: Sequence[BoundaryRead], store: Store) -> None:
+    """Match boundary files to the municipalities of the store and of this import."""
+    in_plan = {n.id: i for i, n in enumerate(plan.nodes) if n.label == "Municipality"}
+    known = set(in_plan) | {n.id for n in store.iter_nodes("Municipality")}
+    added: set[str] = set()
+    for read in geo:
+        plan.issues += read.issues
+        if read.issues:
+            continue
+        match = match_boundaries(read, known)
+        plan.boundaries.append(match)
+        plan.warnings += match.warnings
+        for muni, text in match.geometries.items():
+            if muni in in_plan:
+                node = plan.nodes[in_plan[muni]]
+                plan.nodes[in_plan[muni]] = node.model_copy(update={"boundary": text})
+                continue
+            stored = store.get_node("Municipality", muni)
+            base = stored if stored is not None else Municipality(id=muni, name=muni)
+            in_plan[muni] = len(plan.nodes)
+            plan.nodes.append(base.model_copy(update={"boundary": text}))
+            added.add(muni)
+    if added:
+        # A boundary changes nothing else: the municipality keeps its region (its IN edge).
+        plan.edges += [
+            e for e in store.iter_edges("IN") if e.src.label == "Municipality" and e.src.id in added
+        ]
+
+
+def _plan(
+    read: ReadResult, store: Store, sources: list[str], geo: Sequence[BoundaryRead] = ()
+) -> ImportPlan:
     checked = validate_sheets(read.sheets, store)
     plan = ImportPlan(
         nodes=checked.nodes,
@@ -242,9 +298,43 @@ def _plan(read: ReadResult, store: Store, sources: list[str]) -> ImportPlan:
         rows=checked.rows,
         sources=sources,
     )
+    if geo:
+        _add_boundaries(plan, geo, store)
     if plan.ok and not plan.is_empty:
         plan.stale_edges = _stale_edges(store, plan.nodes, plan.edges)
     return plan
+
+
+def _is_geojson(path: Path) -> bool:
+    return path.suffix.lower() in GEOJSON_SUFFIXES
+
+
+def _split_paths(paths: Sequence[str | Path]) -> tuple[list[str | Path], list[Path]]:
+    """Tables for the readers, and the boundary files (given, or inside a given folder)."""
+    tables: list[str | Path] = []
+    geo: list[Path] = []
+    for given in paths:
+        path = Path(given)
+        children = sorted(path.iterdir()) if path.is_dir() else []
+        if any(_is_geojson(c) and c.is_file() for c in children):
+            for child in children:
+                if child.name.startswith((".", "~$")) or not child.is_file():
+                    continue
+                (geo if _is_geojson(child) else tables).append(child)
+        elif _is_geojson(path) and path.is_file():
+            geo.append(path)
+        else:
+            tables.append(given)
+    return tables, geo
+
+
+def _read_geo(path: Path) -> BoundaryRead:
+    try:
+        return _read_boundaries(str(path), path.read_bytes())
+    except OSError as exc:
+        out = BoundaryRead(file=str(path))
+        out.issue(t("loaders.file.unreadable", error=exc))
+        return out
 
 
 def apply_plan(plan: ImportPlan, store: Store, *, batched: bool = False) -> ImportReport:
@@ -257,7 +347,11 @@ def apply_plan(plan: ImportPlan, store: Store, *, batched: bool = False) -> Impo
     if not plan.ok:
         raise ImportFailed(plan.issues, plan.warnings)
     report = ImportReport(
-        stats=WriteStats(), rows=plan.rows, warnings=plan.warnings, sources=plan.sources
+        stats=WriteStats(),
+        rows=plan.rows,
+        warnings=plan.warnings,
+        sources=plan.sources,
+        boundaries=plan.boundaries,
     )
     if plan.is_empty:
         return report
@@ -280,8 +374,10 @@ def apply_plan(plan: ImportPlan, store: Store, *, batched: bool = False) -> Impo
 
 def validate_paths(paths: Sequence[str | Path], store: Store) -> ImportPlan:
     """Read and check files and folders; nothing is written."""
+    tables, geo = _split_paths(paths)
     with paused_gc():
-        return _plan(read_paths(paths), store, [str(p) for p in paths])
+        reads = [_read_geo(p) for p in geo]
+        return _plan(read_paths(tables), store, [str(p) for p in paths], reads)
 
 
 def import_paths(
@@ -298,9 +394,13 @@ def validate_uploads(uploads: Sequence[tuple[str, bytes]], store: Store) -> Impo
     """Read and check in-memory files given as ``(file name, content)``; nothing is written."""
     with paused_gc():
         read = ReadResult()
+        geo = []
         for name, data in uploads:
-            read.extend(read_bytes(name, data))
-        return _plan(read, store, [name for name, _ in uploads])
+            if _is_geojson(Path(name)):
+                geo.append(_read_boundaries(name, data))
+            else:
+                read.extend(read_bytes(name, data))
+        return _plan(read, store, [name for name, _ in uploads], geo)
 
 
 def import_uploads(uploads: Sequence[tuple[str, bytes]], store: Store) -> ImportReport:

@@ -30,6 +30,7 @@ from typing import Any
 
 from labels import t
 from loaders.aliases import SHEET_ALIASES, normalize, resolve_header, resolve_sheet
+from loaders.formula import unescape_csv_cell
 from loaders.issues import ImportIssue
 from loaders.sheets import HELP_SHEET_NAMES, SHEET_NAMES
 
@@ -166,6 +167,8 @@ def _read_csv(name: str, data: bytes, sheet: str) -> ReadResult:
         return result
     raw = RawSheet(sheet=sheet, file=name, tab=None, headers=[])
     records = _records(text, _sniff(text, sheet))
+    if "'" in text:  # texts the safe writer escaped come back as they were
+        records = ([unescape_csv_cell(c) for c in rec] for rec in records)
     try:
         found = _table(enumerate(records, start=1), raw, result)
     except csv.Error as exc:

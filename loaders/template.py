@@ -29,6 +29,7 @@ from loaders.aliases import (
     sheet_title_ru,
 )
 from loaders.sheets import SHEETS, ColType, Column
+from loaders.writers import append_row, csv_bytes
 
 __all__ = ["TEMPLATE_XLSX", "help_rows", "write_template"]
 
@@ -86,7 +87,7 @@ def _write_xlsx(path: Path) -> None:
     bold = Font(bold=True)
     for sheet, spec in SHEETS.items():
         ws = book.create_sheet(sheet)
-        ws.append(list(spec.column_names))
+        append_row(ws, spec.column_names)
         for i, col in enumerate(spec.columns, start=1):
             cell = ws.cell(row=1, column=i)
             cell.font = bold
@@ -95,7 +96,7 @@ def _write_xlsx(path: Path) -> None:
         ws.freeze_panes = "A2"
     ws = book.create_sheet(HELP_SHEET)
     for row in help_rows():
-        ws.append(row)
+        append_row(ws, row)
     for cell in ws[1]:
         cell.font = bold
     for letter, width in zip("ABCDEFGH", (16, 24, 26, 40, 16, 12, 50, 70), strict=True):
@@ -105,7 +106,7 @@ def _write_xlsx(path: Path) -> None:
             cell.alignment = Alignment(wrap_text=True, vertical="top")
     ws.append([])
     for key in ("loaders.help.note_lists", "loaders.help.note_dates", "loaders.help.note_all"):
-        ws.append([t(key)])
+        append_row(ws, [t(key)])
     ws.freeze_panes = "A2"
     book.save(path)
 
@@ -117,7 +118,7 @@ def write_template(out_dir: str | Path) -> list[Path]:
     written = []
     for sheet, spec in SHEETS.items():
         path = folder / f"{sheet}.csv"
-        path.write_text(",".join(spec.column_names) + "\r\n", encoding="utf-8-sig", newline="")
+        path.write_bytes(csv_bytes([spec.column_names], bom=True))
         written.append(path)
     xlsx = folder / TEMPLATE_XLSX
     _write_xlsx(xlsx)

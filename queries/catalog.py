@@ -9,6 +9,7 @@ Parameters are bound (``:name`` in SQL, ``$name`` in Cypher), never formatted in
 from __future__ import annotations
 
 from queries.base import NamedQuery, Param
+from queries.monitoring import MONITORING_QUERIES
 
 __all__ = ["QUERIES"]
 
@@ -350,6 +351,24 @@ ORDER BY municipality
     order_matters=True,
 )
 
+BOUNDARIES = NamedQuery(
+    name="boundaries",
+    title="Границы муниципалитетов",
+    description="Municipalities that have a boundary: its GeoJSON geometry text (WGS 84).",
+    columns=(("municipality", "str"), ("region", "str"), ("boundary", "str")),
+    sql="SELECT m.id AS municipality, json_extract(m.props, '$.region') AS region,"
+    " json_extract(m.props, '$.boundary') AS boundary"
+    " FROM nodes m WHERE m.label = 'Municipality'"
+    " AND json_extract(m.props, '$.boundary') IS NOT NULL ORDER BY m.id",
+    cypher="""
+MATCH (m:Municipality)
+WHERE m.boundary IS NOT NULL
+RETURN m.id AS municipality, m.region AS region, m.boundary AS boundary
+ORDER BY municipality
+""",
+    order_matters=True,
+)
+
 NODE_COUNTS = NamedQuery(
     name="node_counts",
     title="Объём данных",
@@ -420,6 +439,8 @@ QUERIES: tuple[NamedQuery, ...] = (
     PARTNERSHIPS,
     EXCLUSIONS,
     MUNICIPALITIES,
+    BOUNDARIES,
     NODE_COUNTS,
     SCHOOL_EVENTS,
+    *MONITORING_QUERIES,
 )

@@ -60,11 +60,9 @@ def _settings(args: argparse.Namespace) -> Any:
 
 
 def _write_table(frame: pd.DataFrame, out: Path) -> None:
-    out.parent.mkdir(parents=True, exist_ok=True)
-    if out.suffix.lower() == ".xlsx":
-        frame.to_excel(out, index=False)
-    else:
-        frame.to_csv(out, index=False, encoding="utf-8")
+    from loaders.writers import write_frame
+
+    write_frame(frame, out)
 
 
 def _print_stats(report: Any) -> None:
@@ -263,8 +261,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", required=True)
     p.add_argument("paths", nargs="+")
 
-    p = add("export", cmd_export, "export the graph (json is canonical, xlsx re-imports)")
-    p.add_argument("--format", choices=["json", "graphml", "xlsx"], required=True)
+    p = add(
+        "export",
+        cmd_export,
+        "export the graph (json is canonical, xlsx re-imports, geojson: boundaries)",
+    )
+    p.add_argument("--format", choices=["json", "graphml", "xlsx", "geojson"], required=True)
     p.add_argument("--out", required=True)
 
     p = add("template", cmd_template, "write empty import templates (CSV and XLSX)")
@@ -285,6 +287,14 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("coverage", cmd_coverage, "network coverage by municipality and in total")
     p.add_argument("--out", required=True)
     _as_of(p)
+
+    from schoolnet.cli_access import add_access_commands
+
+    add_access_commands(add, _store, _parse_date)
+
+    from schoolnet.cli_report import add_report_command
+
+    add_report_command(add, _store, _parse_date)
 
     p = add("app", cmd_app, "serve the Streamlit app")
     p.add_argument("--port", type=int, default=8501)

@@ -33,6 +33,7 @@ import pandas as pd
 
 from seeds.events import build_events
 from seeds.frames import frame
+from seeds.geography import municipality_outlines
 from seeds.network import (
     associations_sheet,
     build_associations,
@@ -42,7 +43,7 @@ from seeds.network import (
     partnerships_sheet,
 )
 from seeds.results import build_results, result_years
-from seeds.schools import SIZE_SPECS, SizeSpec, build_world, schools_sheet
+from seeds.schools import SIZE_SPECS, SizeSpec, World, build_world, schools_sheet
 from seeds.staff import build_curators, build_staff, teachers_sheet
 
 __all__ = [
@@ -99,6 +100,24 @@ class DemoData:
     sheets: dict[str, pd.DataFrame]
     truth: pd.DataFrame
     as_of: dt.date
+    boundaries: bytes | None = None  # municipalities.geojson
+
+
+def _boundaries(world: World) -> bytes:
+    from shapely.geometry import mapping
+
+    from loaders.boundaries import boundaries_geojson, canonical_geometry
+
+    outlines = municipality_outlines(world.lat, world.lon, world.muni, world.region)
+    rows = [
+        (
+            world.muni_name[m],
+            world.region_name[int(world.muni_region[m])],
+            canonical_geometry(mapping(g))[0],
+        )
+        for m, g in outlines.items()
+    ]
+    return boundaries_geojson(rows)
 
 
 def generate(
@@ -152,7 +171,7 @@ def generate(
             "made_strong": world.made_strong,
         }
     )
-    return DemoData(sheets=sheets, truth=truth, as_of=as_of)
+    return DemoData(sheets=sheets, truth=truth, as_of=as_of, boundaries=_boundaries(world))
 
 
 def _csv_frame(df: pd.DataFrame) -> pd.DataFrame:
@@ -172,7 +191,8 @@ def write_csv(data: DemoData, out_dir: Path) -> list[Path]:
     """Write one UTF-8, comma-separated ``<sheet>.csv`` per sheet; return their paths.
 
     Lists are ``;``-joined, booleans ``true``/``false``, dates ISO, missing cells empty. The
-    truth is not written here (see :func:`write_truth`).
+    municipality outlines go to ``municipalities.geojson``. The truth is not written here
+    (see :func:`write_truth`).
     """
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -180,6 +200,10 @@ def write_csv(data: DemoData, out_dir: Path) -> list[Path]:
     for name in SHEET_COLUMNS:
         path = out_dir / f"{name}.csv"
         _write(data.sheets[name], path)
+        paths.append(path)
+    if data.boundaries is not None:
+        path = out_dir / "municipalities.geojson"
+        path.write_bytes(data.boundaries)
         paths.append(path)
     return paths
 

@@ -11,12 +11,12 @@ from analysis.coverage import coverage
 from analysis.settings import AnalysisSettings
 from graph.store import Store
 from labels import t
+from loaders.writers import frames_to_xlsx
 from services.cache import memo
 from services.exchange import activity
 from services.frames import frame
 from services.identification import identification_table
 from services.planning import plan_pairs
-from services.xlsx import frames_to_xlsx
 
 __all__ = ["COVERAGE_COLUMNS", "MapData", "coverage_table", "coverage_xlsx", "map_data"]
 

@@ -6,12 +6,12 @@ from pathlib import Path
 
 from graph.store import Store
 from labels import t
-from loaders.export import export_graphml, export_json, export_xlsx
+from loaders.export import export_boundaries, export_graphml, export_json, export_xlsx
 from services.errors import UserError
 
 __all__ = ["FORMATS", "export_store"]
 
-FORMATS = ("json", "graphml", "xlsx")
+FORMATS = ("json", "graphml", "xlsx", "geojson")
 
 
 def export_store(store: Store, fmt: str, out: Path) -> Path:
@@ -23,6 +23,11 @@ def export_store(store: Store, fmt: str, out: Path) -> Path:
         out.write_bytes(export_json(store))
     elif fmt == "graphml":
         export_graphml(store, out)
+    elif fmt == "geojson":
+        geo = export_boundaries(store)
+        if geo is None:
+            raise UserError(t("maps.export.no_boundaries"))
+        out.write_bytes(geo)
     else:
         export_xlsx(store, out)
     return out

@@ -10,7 +10,7 @@ from pathlib import Path
 import pandas as pd
 
 from graph.store import Store
-from loaders.importer import ImportReport, import_paths
+from loaders.importer import ImportReport, boundary_lines, import_paths
 from loaders.importer import import_uploads as _import_uploads
 from loaders.importer import validate_uploads as _validate_uploads
 from loaders.issues import ImportIssue
@@ -41,6 +41,7 @@ class ImportPreview:
     issues: pd.DataFrame
     warnings: pd.DataFrame
     counts: pd.DataFrame
+    boundaries: tuple[str, ...] = ()  # what boundary files matched, and what did not
 
 
 def validate_uploads(store: Store, files: Sequence[tuple[str, bytes]]) -> ImportPreview:
@@ -52,6 +53,7 @@ def validate_uploads(store: Store, files: Sequence[tuple[str, bytes]]) -> Import
         issues=_issues_frame(plan.issues),
         warnings=_issues_frame(plan.warnings),
         counts=counts[counts["rows"] > 0].reset_index(drop=True),
+        boundaries=tuple(line for m in plan.boundaries for line in boundary_lines(m)),
     )
 
 

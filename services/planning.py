@@ -17,11 +17,11 @@ from analysis.settings import AnalysisSettings
 from graph.model import Edge, NodeRef, Partnership, PartnershipStatus, partnership_id
 from graph.store import Store
 from labels import t
+from loaders.writers import append_row, set_text
 from services.cache import memo
 from services.errors import UserError
 from services.frames import frame
 from services.identification import identification_table
-from services.xlsx import append_row
 
 __all__ = [
     "PLAN_COLUMNS",
@@ -225,10 +225,10 @@ def draft_order_xlsx(store: Store, partnership_ids: list[str]) -> bytes:
     wb = Workbook()
     wb.remove(wb.worksheets[0])
     ws = wb.create_sheet(t("services.order.sheet"))
-    ws["A1"] = t("services.order.title")
+    set_text(ws["A1"], t("services.order.title"))
     ws["A1"].font = Font(bold=True, size=13)
-    ws["A2"] = t("services.order.subtitle", date=dt.date.today().strftime("%d.%m.%Y"))
-    ws["A3"] = t("services.order.preamble")
+    set_text(ws["A2"], t("services.order.subtitle", date=dt.date.today().strftime("%d.%m.%Y")))
+    set_text(ws["A3"], t("services.order.preamble"))
     ws["A3"].alignment = Alignment(wrap_text=True)
     ws.merge_cells("A3:I3")
     ws.row_dimensions[3].height = 45

@@ -175,7 +175,8 @@ def test_as_of_defaults_to_today() -> None:
 
 def _csv_bytes(data: DemoData, out: Path) -> dict[str, bytes]:
     paths = write_csv(data, out)
-    assert [p.name for p in paths] == [f"{name}.csv" for name in DESIGN_HEADERS]
+    names = [f"{name}.csv" for name in DESIGN_HEADERS]
+    assert [p.name for p in paths] == [*names, "municipalities.geojson"]
     return {p.name: p.read_bytes() for p in paths}
 
 

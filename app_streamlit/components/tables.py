@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import io
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
@@ -100,11 +99,10 @@ def options_of(values: Iterable[Any]) -> list[Any]:
 
 
 def frame_to_xlsx(frame: pd.DataFrame, sheet: str = "data") -> bytes:
-    """A frame as a one-sheet XLSX workbook (bytes for a download button)."""
-    buf = io.BytesIO()
-    with pd.ExcelWriter(buf, engine="openpyxl") as writer:
-        frame.to_excel(writer, sheet_name=sheet[:31], index=False)
-    return buf.getvalue()
+    """A frame as a one-sheet XLSX workbook (bytes for a download button), formula-safe."""
+    from loaders.writers import frame_to_xlsx as write
+
+    return write(frame, sheet)
 
 
 def filter_frame(

@@ -38,7 +38,7 @@ with st.expander(t("ui.import.template_csv")):
 round_ = st.session_state.get("import_round", 0)
 uploaded = st.file_uploader(
     t("ui.import.upload"),
-    type=["csv", "xlsx"],
+    type=["csv", "xlsx", "geojson"],
     accept_multiple_files=True,
     help=t("ui.import.upload_help"),
     key=f"import_files_{round_}",
@@ -58,6 +58,8 @@ preview = st.session_state["import_preview"]
 st.subheader(t("ui.import.preview"))
 if len(preview.counts):
     st.dataframe(present(preview.counts), hide_index=True)
+for line in getattr(preview, "boundaries", ()):
+    st.info(line)
 if len(preview.warnings):
     st.warning(t("ui.import.warnings", n=len(preview.warnings)))
     st.dataframe(issues_frame(preview.warnings), hide_index=True, width="stretch")

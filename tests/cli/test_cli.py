@@ -94,8 +94,11 @@ def test_json_export_is_canonical_and_xlsx_round_trips(seeded: Path, tmp_path: P
     assert a.read_bytes() == b.read_bytes()
     book = tmp_path / "book.xlsx"
     assert main(["export", "--db", str(seeded), "--format", "xlsx", "--out", str(book)]) == 0
+    # Boundaries travel as GeoJSON (an Excel cell is too small for a real one).
+    geo = tmp_path / "mo.geojson"
+    assert main(["export", "--db", str(seeded), "--format", "geojson", "--out", str(geo)]) == 0
     fresh = tmp_path / "fresh.db"
-    assert main(["import", "--db", str(fresh), str(book)]) == 0
+    assert main(["import", "--db", str(fresh), str(book), str(geo)]) == 0
     c = tmp_path / "c.json"
     assert main(["export", "--db", str(fresh), "--format", "json", "--out", str(c)]) == 0
     assert c.read_bytes() == a.read_bytes()
