@@ -28,11 +28,8 @@ from typing import Any
 import orjson
 import pandas as pd
 
-<<<<<<< HEAD
-from graph.embedded_arrow import ArrowReader
-=======
 from graph.access import AccessRecords
->>>>>>> main
+from graph.embedded_arrow import ArrowReader
 from graph.model import Edge, Node, NodeRef, node_from_props
 from graph.store import Direction, Store, StoreError, UnitOfWork, WriteStats
 
@@ -315,7 +312,6 @@ class EmbeddedStore(Store):
         rows = [dict(zip(cols, r, strict=True)) for r in cur.fetchall()]
         return q.normalise(rows, json_text=True)
 
-<<<<<<< HEAD
     def query_frame(self, name: str, **params: Any) -> pd.DataFrame:
         """Columns read straight into Arrow (an in-memory store falls back to rows)."""
         if self._arrow is None:
@@ -324,14 +320,13 @@ class EmbeddedStore(Store):
 
         q = get_query(name)
         return self._arrow.frame(q, q.bind(params))
-=======
+
     def access(self) -> AccessRecords:
         if self._access is None:
             from graph.access_sqlite import SqliteAccessRecords
 
             self._access = SqliteAccessRecords(self._connect)
         return self._access
->>>>>>> main
 
     def checkpoint(self) -> None:
         """Fold the WAL into the main file (used before copying or hashing the file)."""

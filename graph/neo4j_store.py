@@ -600,7 +600,6 @@ class Neo4jStore(Store):
         rows = self._read(q.cypher, q.bind(params))
         return q.normalise([dict(r) for r in rows])
 
-<<<<<<< HEAD
     def query_frame(self, name: str, **params: Any) -> pd.DataFrame:
         """The answer as one record holding every row as a list, typed column by column.
 
@@ -616,14 +615,13 @@ class Neo4jStore(Store):
         if not data:
             return empty_frame(q)
         return typed_frame(q, pd.DataFrame(data, columns=q.column_names, dtype=object))
-=======
+
     def access(self) -> AccessRecords:
         if self._access is None:
             from graph.access_neo4j import Neo4jAccessRecords
 
             self._access = Neo4jAccessRecords(self._driver, self.database, self._errors)
         return self._access
->>>>>>> main
 
     def server_info(self) -> dict[str, str]:
         """The server's agent string and protocol version (for reports and benchmarks)."""

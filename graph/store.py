@@ -184,7 +184,6 @@ class Store(abc.ABC):
         """Run the named query ``name``; rows are plain dicts with the query's columns."""
         return self.run_named(name, params)
 
-<<<<<<< HEAD
     def query_frame(self, name: str, **params: Any) -> pd.DataFrame:
         """Run the named query ``name`` into typed columns (:func:`queries.frames.typed_frame`).
 
@@ -194,11 +193,10 @@ class Store(abc.ABC):
         from queries.frames import rows_frame
 
         return rows_frame(get_query(name), self.run_named(name, params))
-=======
+
     def access(self) -> AccessRecords:
         """Users and the audit log kept in this store (no part of the graph)."""
         raise NotImplementedError(f"{self.backend} keeps no users")
->>>>>>> main
 
     def close(self) -> None:  # noqa: B027 - optional hook
         """Release connections."""

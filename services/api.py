@@ -20,6 +20,7 @@ from typing import Any, TypeVar
 
 from graph.model import partnership_id
 from graph.store import Store
+from services import bulk_neo4j as _bulk_neo4j
 from services import coverage as _coverage
 from services import curators as _curators
 from services import demo as _demo
@@ -260,9 +261,11 @@ def _event_audit(args: dict[str, Any], _: Any, event_id: Any) -> tuple[str, str,
 
 
 def _import_audit(args: dict[str, Any], _: Any, report: Any) -> tuple[str, str, Any, Any]:
-    sources = [str(n) for n, *_ in args["files"]] if "files" in args else [
-        Path(p).name for p in args["paths"]
-    ]
+    sources = (
+        [str(n) for n, *_ in args["files"]]
+        if "files" in args
+        else [Path(p).name for p in args["paths"]]
+    )
     after = {
         "rows": dict(sorted(report.rows.items())),
         "added": report.stats.total_added,
@@ -282,10 +285,15 @@ def _order_audit(args: dict[str, Any], _: Any, __: Any) -> tuple[str, str, Any, 
 
 
 def _demo_audit(args: dict[str, Any], _: Any, report: Any) -> tuple[str, str, Any, Any]:
-    return "import", f"demo:{args.get('size', 'small')}", None, {
-        "rows": dict(sorted(report.rows.items())),
-        "added": report.stats.total_added,
-    }
+    return (
+        "import",
+        f"demo:{args.get('size', 'small')}",
+        None,
+        {
+            "rows": dict(sorted(report.rows.items())),
+            "added": report.stats.total_added,
+        },
+    )
 
 
 def _curators_narrow(store: Store, scope: frozenset[str], table: Any) -> Any:
@@ -366,6 +374,9 @@ template_files = passthrough(_importing.template_files, "empty templates, no dat
 
 export_store = expose(_exporting.export_store, Right.export_all, audit=_export_audit)
 generate_demo_files = passthrough(_demo.generate_demo_files, "writes demo files, no store")
+write_neo4j_import_files = passthrough(
+    _bulk_neo4j.write_neo4j_import_files, "files in, neo4j-admin files out; no store"
+)
 load_demo = expose(_demo.load_demo, Right.settings, writes=True, audit=_demo_audit)
 
 monitoring = expose(_monitoring.monitoring, Right.view_schools)
@@ -375,4 +386,3 @@ report_tables = passthrough(_monitoring_report.report_tables, "renders a view th
 indicator_charts = passthrough(
     _monitoring_report.indicator_charts, "renders a view the caller holds"
 )
-

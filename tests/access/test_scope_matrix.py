@@ -270,9 +270,7 @@ RECIPES: dict[str, Recipe] = {
 
 
 def _service_modules() -> list[str]:
-    return sorted(
-        f"services.{m.name}" for m in pkgutil.iter_modules(services.__path__)
-    )
+    return sorted(f"services.{m.name}" for m in pkgutil.iter_modules(services.__path__))
 
 
 def test_every_public_service_is_declared() -> None:
@@ -355,9 +353,7 @@ def _rows_outside(value: Any, scope: frozenset[str]) -> list[str]:
 def _names_outside(ctx: Ctx, scope: frozenset[str]) -> set[str]:
     inside = set(ctx.teachers.loc[ctx.teachers["school_id"].isin(list(scope)), "full_name"])
     outside = set(ctx.teachers.loc[~ctx.teachers["school_id"].isin(list(scope)), "full_name"])
-    cur_in = set(
-        ctx.curatorships.loc[ctx.curatorships["school_id"].isin(list(scope)), "full_name"]
-    )
+    cur_in = set(ctx.curatorships.loc[ctx.curatorships["school_id"].isin(list(scope)), "full_name"])
     cur_out = set(ctx.curatorships["full_name"]) - cur_in
     return (outside - inside) | cur_out
 
