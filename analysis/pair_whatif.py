@@ -1,6 +1,8 @@
-"""Plain-Russian reasons of the pairing: why a pair, why not a pair, what would pair a mentee.
+"""What would pair a mentee the plan leaves alone: the what-if searches behind its hints.
 
-Internal to :mod:`analysis.pairing`; every text comes from :mod:`labels`.
+For each unpaired mentee: why no tutor took it, and the nearest changes that would pair it
+(one more place at a busy tutor, a wider radius, an online pair, the next band). Internal to
+:mod:`analysis.pairing`; every text comes from :mod:`labels`.
 """
 
 from __future__ import annotations
@@ -10,138 +12,11 @@ import math
 import numpy as np
 import pandas as pd
 
-from analysis._roster import LEVELS, Flag, Roster, Scores, chord_to_km, score_pairs
+from analysis.pair_reasons import fmt_band, fmt_index, fmt_km
+from analysis.pair_rules import Flag, Roster, Scores, chord_to_km, score_pairs
 from labels import t
 
-__all__ = ["flag_reasons", "pair_reason", "unpaired_reasons"]
-
-
-def _km(x: float) -> str:
-    return f"{x:.0f}" if x >= 10 else f"{x:.1f}".replace(".", ",")
-
-
-def _idx(x: float) -> str:
-    return f"{x:+.2f}".replace(".", ",")
-
-
-def _band(x: float) -> str:
-    return "—" if math.isnan(x) else str(int(x))
-
-
-def flag_text(flags: int, r: Roster, m: int, tt: int, dist: float) -> str:
-    """Why one pair is infeasible (``""`` when feasible)."""
-    s = r.settings
-    parts = []
-    for f in Flag.ORDER:
-        if not flags & f:
-            continue
-        kw: dict[str, object] = {}
-        if f == Flag.BAND:
-            kw = {"bm": _band(r.band[m]), "bt": _band(r.band[tt]), "gap": s.max_band_gap}
-        elif f == Flag.DISTANCE:
-            kw = {"km": _km(dist), "max_km": _km(s.max_km)}
-        elif f == Flag.FULL:
-            kw = {"used": int(r.used[tt]), "capacity": int(r.capacity[tt])}
-        elif f == Flag.NOT_TUTOR:
-            kw = {"status": t(f"analysis.status.{r.status[tt]}")}
-        parts.append(t(f"analysis.infeasible.{Flag.NAMES[f]}", **kw))
-    return "; ".join(parts)
-
-
-def flag_reasons(sc: Scores, r: Roster) -> np.ndarray:
-    """Reasons for a batch of pairs, formatted once per distinct situation."""
-    out = np.full(len(sc.flags), "", dtype=object)
-    bad = np.flatnonzero(sc.flags)
-    if not len(bad):
-        return out
-    # A reason depends on the flags and a few numbers; group rows that read the same.
-    key = pd.DataFrame(
-        {
-            "f": sc.flags[bad],
-            "bm": np.where(sc.flags[bad] & Flag.BAND, r.band[sc.mentee[bad]], -1),
-            "bt": np.where(sc.flags[bad] & Flag.BAND, r.band[sc.tutor[bad]], -1),
-            "u": np.where(sc.flags[bad] & Flag.FULL, r.used[sc.tutor[bad]], -1),
-            "c": np.where(sc.flags[bad] & Flag.FULL, r.capacity[sc.tutor[bad]], -1),
-            "s": np.where(sc.flags[bad] & Flag.NOT_TUTOR, r.status[sc.tutor[bad]], ""),
-            "d": np.where(sc.flags[bad] & Flag.DISTANCE, np.round(sc.distance_km[bad]), -1),
-        }
-    )
-    key["s"] = pd.factorize(key["s"])[0]
-    _, first, codes = np.unique(
-        key.to_numpy(dtype=np.int64), axis=0, return_index=True, return_inverse=True
-    )
-    codes = codes.ravel()
-    texts = np.array(
-        [
-            flag_text(
-                int(sc.flags[bad[i]]),
-                r,
-                int(sc.mentee[bad[i]]),
-                int(sc.tutor[bad[i]]),
-                float(sc.distance_km[bad[i]]),
-            )
-            for i in first
-        ],
-        dtype=object,
-    )
-    out[bad] = texts[codes]
-    return out
-
-
-def _list_text(items: list[str], limit: int = 5) -> str:
-    """At most ``limit`` items, then how many more: reasons stay readable."""
-    if len(items) <= limit:
-        return ", ".join(items)
-    return t("analysis.list.more", items=", ".join(items[:limit]), n=len(items) - limit)
-
-
-def _level_name(code: int) -> str:
-    return t(f"analysis.level.{LEVELS[code]}") if code >= 0 else "—"
-
-
-def pair_reason(r: Roster, sc: Scores, i: int) -> str:
-    """Why pair ``i`` of ``sc`` is suggested."""
-    m, tt = int(sc.mentee[i]), int(sc.tutor[i])
-    parts = [
-        t(
-            "analysis.pair.social",
-            im=_idx(r.social[m]),
-            it=_idx(r.social[tt]),
-            bm=_band(r.band[m]),
-            bt=_band(r.band[tt]),
-        )
-    ]
-    if sc.coords_unknown[i]:
-        parts.append(t("analysis.pair.coords_unknown"))
-    else:
-        parts.append(t("analysis.pair.distance", km=_km(float(sc.distance_km[i]))))
-    weak = r.weak[m]
-    if not weak:
-        parts.append(t("analysis.pair.no_weak"))
-    else:
-        both = [x for x in weak if x in set(r.strong[tt])]
-        if both:
-            parts.append(
-                t(
-                    "analysis.pair.subjects",
-                    subjects=_list_text(both),
-                    n=len(both),
-                    total=len(weak),
-                )
-            )
-        else:
-            parts.append(t("analysis.pair.no_subjects", subjects=_list_text(weak)))
-    if sc.level_mismatch[i]:
-        parts.append(
-            t(
-                "analysis.pair.level",
-                lm=_level_name(int(r.level[m])),
-                lt=_level_name(int(r.level[tt])),
-            )
-        )
-    role = r.status[tt] if r.status[tt] in ("strong", "resilient") else "official"
-    parts.append(t(f"analysis.pair.tutor_{role}"))
-    return "; ".join(parts)
+__all__ = ["unpaired_reasons"]
 
 
 def _allowed_bands(r: Roster, m: int, gap: int) -> str:
@@ -187,7 +62,7 @@ def unpaired_reasons(
             km = np.where(r.has_xyz[tutors] & r.has_xyz[m], chord_to_km(chord), np.inf)
             ok = base_ok & (gaps <= s.max_band_gap)
             if n_feasible:
-                why = t("analysis.unpaired.all_taken", n=n_feasible, km=_km(s.max_km))
+                why = t("analysis.unpaired.all_taken", n=n_feasible, km=fmt_km(s.max_km))
             elif (flags == Flag.FULL).any():
                 why = t("analysis.unpaired.full", n=int((flags == Flag.FULL).sum()))
             elif (flags == Flag.EXCLUDED).any():
@@ -197,7 +72,7 @@ def unpaired_reasons(
             else:
                 why = t(
                     "analysis.unpaired.none_near",
-                    km=_km(s.max_km),
+                    km=fmt_km(s.max_km),
                     bands=_allowed_bands(r, m, s.max_band_gap),
                 )
             busy = rows_m[(flags == 0) | (flags == Flag.FULL)]
@@ -209,7 +84,7 @@ def unpaired_reasons(
                     t(
                         "analysis.hint.capacity",
                         name=r.name[tt],
-                        km=_km(float(np.nan_to_num(cand.distance_km[best]))),
+                        km=fmt_km(float(np.nan_to_num(cand.distance_km[best]))),
                         capacity=int(r.capacity[tt]),
                         more=int(r.capacity[tt]) + 1,
                     )
@@ -223,7 +98,7 @@ def unpaired_reasons(
                     t(
                         "analysis.hint.wider",
                         name=r.name[tt],
-                        km=_km(float(km[j])),
+                        km=fmt_km(float(km[j])),
                         radius=int(math.ceil(km[j] / 10) * 10),
                     )
                 )
@@ -236,9 +111,11 @@ def unpaired_reasons(
                 j = int(online[np.argmin(rest)])
                 tt = int(tutors[j])
                 extra["online_tutor_id"] = r.ids[tt]
-                dist_txt = _km(float(km[j])) if np.isfinite(km[j]) else "?"
+                dist_txt = fmt_km(float(km[j])) if np.isfinite(km[j]) else "?"
                 gap = float(np.abs(r.social[tt] - r.social[m]))
-                hints.append(t("analysis.hint.online", name=r.name[tt], km=dist_txt, gap=_idx(gap)))
+                hints.append(
+                    t("analysis.hint.online", name=r.name[tt], km=dist_txt, gap=fmt_index(gap))
+                )
             nxt = base_ok & free & (gaps == s.max_band_gap + 1) & (km <= s.max_km)
             if nxt.any():
                 j = int(np.argmin(np.where(nxt, km, np.inf)))
@@ -248,8 +125,8 @@ def unpaired_reasons(
                     t(
                         "analysis.hint.next_band",
                         name=r.name[tt],
-                        band=_band(r.band[tt]),
-                        km=_km(float(km[j])),
+                        band=fmt_band(r.band[tt]),
+                        km=fmt_km(float(km[j])),
                         gap=s.max_band_gap + 1,
                     )
                 )
