@@ -214,7 +214,9 @@ validate_uploads = uncached(importing.validate_uploads)
 monitoring = read(monitoring_service.monitoring)
 
 
-def _monitoring_rendered(store: Store, as_of: dt.date, municipality: str | None, kind: str) -> Any:
+def _monitoring_rendered(
+    store: Store, as_of: dt.date, municipality: str | None, kind: str
+) -> Any:
     view = monitoring(as_of, municipality)
     render: dict[str, Callable[[Any], Any]] = {
         "tables": monitoring_report.report_tables,

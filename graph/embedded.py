@@ -55,6 +55,7 @@ CREATE INDEX IF NOT EXISTS edges_by_src ON edges (src_label, src_id, type);
 CREATE INDEX IF NOT EXISTS edges_by_dst ON edges (dst_label, dst_id, type);
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 INSERT OR IGNORE INTO meta (key, value) VALUES ('data_version', '0');
+INSERT OR IGNORE INTO meta (key, value) VALUES ('epoch', lower(hex(randomblob(8))));
 INSERT OR IGNORE INTO meta (key, value) VALUES ('schema_version', '1');
 """
 
@@ -295,8 +296,16 @@ class EmbeddedStore(Store):
         return dict(self._rows("SELECT type, COUNT(*) FROM edges GROUP BY type ORDER BY type"))
 
     def data_version(self) -> str:
-        rows = self._rows("SELECT value FROM meta WHERE key = 'data_version'")
-        return f"embedded:{self.path}:{rows[0][0]}"
+        # The epoch tells apart two files that reach the same count (a database deleted and
+        # loaded anew), so caches kept beside the file never serve the old one's answers.
+        rows = dict(
+            self._rows("SELECT key, value FROM meta WHERE key IN ('data_version', 'epoch')")
+        )
+        return f"embedded:{self.path}:{rows.get('epoch', '-')}:{rows['data_version']}"
+
+    def cache_dir(self) -> Path | None:
+        """``<database file>.cache`` beside the file (an in-memory store keeps nothing)."""
+        return None if self.path == ":memory:" else Path(self.path + ".cache")
 
     def query(self, name: str, **params: Any) -> list[dict[str, Any]]:
         from queries import get_query

@@ -35,9 +35,12 @@ reuses an old token). The meta label is invisible to every read of the interface
 from __future__ import annotations
 
 import functools
+import hashlib
+import os
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any, LiteralString, cast
 
 import pandas as pd
@@ -432,6 +435,17 @@ class Neo4jStore(Store):
         rows = self._read(READ_VERSION)
         epoch, value = (rows[0]["epoch"], rows[0]["value"]) if rows else ("-", 0)
         return f"neo4j:{self.uri}/{self.database}:{epoch}:{value}"
+
+    def cache_dir(self) -> Path | None:
+        """A folder per server and database under ``SCHOOLNET_RESULT_CACHE``.
+
+        (default ``~/.cache/schoolnet/results``); the version's epoch tells databases apart.
+        """
+        root = os.environ.get("SCHOOLNET_RESULT_CACHE") or str(
+            Path.home() / ".cache" / "schoolnet" / "results"
+        )
+        name = hashlib.sha256(f"{self.uri}/{self.database}".encode()).hexdigest()[:16]
+        return Path(root) / f"neo4j-{name}"
 
     def query(self, name: str, **params: Any) -> list[dict[str, Any]]:
         from queries import get_query

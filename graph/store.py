@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, Literal
 
 import networkx as nx
@@ -193,6 +194,10 @@ class Store(abc.ABC):
         from queries.frames import rows_frame
 
         return rows_frame(get_query(name), self.query(name, **params))
+
+    def cache_dir(self) -> Path | None:
+        """Where analysis results of this store's data versions may be kept (None: nowhere)."""
+        return None
 
     def access(self) -> AccessRecords:
         """Users and the audit log kept in this store (no part of the graph)."""

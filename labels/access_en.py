@@ -20,7 +20,8 @@ MESSAGES: dict[str, str] = {
         "Not allowed: schools outside your area ({n}): {schools}. Nothing was changed."
     ),
     "access.denied.import_scope": (
-        "The import was refused as a whole: rows belong to municipalities outside your area. {rows}"
+        "The import was refused as a whole: rows belong to municipalities outside your area. "
+        "{rows}"
     ),
     "access.denied.import_row": "«{sheet}», {id}: {municipality}",
     "access.bad_login": (

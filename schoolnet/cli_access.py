@@ -57,14 +57,8 @@ def add_access_commands(
                 raise UserError(t("cli.users.need_login"))
             if args.action == "add":
                 user = users.add_user(
-                    store,
-                    actor,
-                    args.login,
-                    args.role or "",
-                    args.name or "",
-                    args.municipality,
-                    args.school,
-                    _password(args),
+                    store, actor, args.login, args.role or "", args.name or "",
+                    args.municipality, args.school, _password(args),
                 )
                 print(t("cli.users.added", login=user.login, role=t(f"access.role.{user.role}")))
             elif args.action == "set-role":
@@ -97,7 +91,9 @@ def add_access_commands(
         return 0
 
     p = add("users", cmd_users, "manage users, roles and scopes (add|list|set-role|disable)")
-    p.add_argument("action", choices=["add", "list", "set-role", "disable", "enable", "password"])
+    p.add_argument(
+        "action", choices=["add", "list", "set-role", "disable", "enable", "password"]
+    )
     p.add_argument("login", nargs="?", default=None)
     p.add_argument("--role", choices=["regional", "coordinator", "curator", "observer"])
     p.add_argument("--name", default=None, help="full name shown in the app")

@@ -130,8 +130,7 @@ class Actor:
     def require(self, right: Right) -> None:
         if not self.can(right):
             raise AccessDenied(
-                "access.denied.right",
-                right=t(f"access.right.{right}"),
+                "access.denied.right", right=t(f"access.right.{right}"),
                 role=t(f"access.role.{self.role}"),
             )
 

@@ -261,11 +261,9 @@ def _event_audit(args: dict[str, Any], _: Any, event_id: Any) -> tuple[str, str,
 
 
 def _import_audit(args: dict[str, Any], _: Any, report: Any) -> tuple[str, str, Any, Any]:
-    sources = (
-        [str(n) for n, *_ in args["files"]]
-        if "files" in args
-        else [Path(p).name for p in args["paths"]]
-    )
+    sources = [str(n) for n, *_ in args["files"]] if "files" in args else [
+        Path(p).name for p in args["paths"]
+    ]
     after = {
         "rows": dict(sorted(report.rows.items())),
         "added": report.stats.total_added,
@@ -285,15 +283,10 @@ def _order_audit(args: dict[str, Any], _: Any, __: Any) -> tuple[str, str, Any, 
 
 
 def _demo_audit(args: dict[str, Any], _: Any, report: Any) -> tuple[str, str, Any, Any]:
-    return (
-        "import",
-        f"demo:{args.get('size', 'small')}",
-        None,
-        {
-            "rows": dict(sorted(report.rows.items())),
-            "added": report.stats.total_added,
-        },
-    )
+    return "import", f"demo:{args.get('size', 'small')}", None, {
+        "rows": dict(sorted(report.rows.items())),
+        "added": report.stats.total_added,
+    }
 
 
 def _curators_narrow(store: Store, scope: frozenset[str], table: Any) -> Any:
@@ -386,3 +379,4 @@ report_tables = passthrough(_monitoring_report.report_tables, "renders a view th
 indicator_charts = passthrough(
     _monitoring_report.indicator_charts, "renders a view the caller holds"
 )
+

@@ -111,10 +111,7 @@ def write_audit(store: Store, actor: Actor, out: Path, since: dt.date | None = N
     table = audit_table(store, actor, since)
     write_frame(table, out)
     record(
-        store,
-        actor,
-        "export.audit",
-        out.name,
+        store, actor, "export.audit", out.name,
         after={"entries": len(table), "since": since.isoformat() if since else None},
     )
     return len(table)

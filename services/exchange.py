@@ -52,7 +52,7 @@ def activity(
             s,
         )
 
-    return memo(store, ("activity", day, s.model_dump_json()), compute)
+    return memo(store, ("activity", day, s.model_dump_json()), compute, persist=True)
 
 
 def _names(store: Store) -> tuple[dict[str, str], dict[str, str]]:

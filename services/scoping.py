@@ -66,7 +66,9 @@ def scope_network(view: Any, scope: frozenset[str]) -> Any:
     kept = {n["id"] for n in view.nodes if n["id"] in schools}
     pairs = {k for k in linked({"TUTOR_IN", "MENTEE_IN"}, kept) if k.startswith("Partnership:")}
     people = {
-        k for k in linked({"WORKS_AT", "CURATES"}, kept) if k.startswith(("Teacher:", "Curator:"))
+        k
+        for k in linked({"WORKS_AT", "CURATES"}, kept)
+        if k.startswith(("Teacher:", "Curator:"))
     }
     teachers = {k for k in people if k.startswith("Teacher:")}
     attended = {
@@ -98,10 +100,8 @@ def scope_value(value: Any, scope: frozenset[str]) -> Any:
         return dataclasses.replace(value, **changes)
     if isinstance(value, tuple):
         return tuple(scope_value(v, scope) for v in value)
-    if (
-        isinstance(value, dict)
-        and value
-        and all(isinstance(k, str) and k.startswith("School:") for k in value)
+    if isinstance(value, dict) and value and all(
+        isinstance(k, str) and k.startswith("School:") for k in value
     ):
         return {k: v for k, v in value.items() if k.removeprefix("School:") in scope}
     return value

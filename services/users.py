@@ -135,7 +135,9 @@ def set_role(
     """Change a user's role and scope (the scope is replaced, not merged)."""
     old = _existing(store, login)
     new = _checked(store, old.login, role, old.name, municipalities, schools)
-    new = new.model_copy(update={"password_hash": old.password_hash, "disabled": old.disabled})
+    new = new.model_copy(
+        update={"password_hash": old.password_hash, "disabled": old.disabled}
+    )
     if new == old:
         return old
     store.access().put_user(new)

@@ -79,9 +79,8 @@ def test_edited_entry_is_named(store: Store) -> None:
     assert problem is not None and (problem.code, problem.seq) == ("audit.edited", 2)
 
 
-@pytest.mark.parametrize(
-    ("seq", "code"), [(1, "audit.removed"), (3, "audit.removed"), (4, "audit.removed_last")]
-)
+@pytest.mark.parametrize(("seq", "code"), [(1, "audit.removed"), (3, "audit.removed"),
+                                           (4, "audit.removed_last")])
 def test_removed_entry_is_named(store: Store, seq: int, code: str) -> None:
     records = store.access()
     for i in range(1, 5):

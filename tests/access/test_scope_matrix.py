@@ -41,6 +41,7 @@ INFRASTRUCTURE = {
     "services.api",  # the guarded surface
     "services.scoping",  # narrowing answers for the guard
     "services.cache",  # the memo under every service
+    "services.result_cache",  # the memo's copy on disk (per data version)
     "services.errors",
     "services.stores",  # opening a store (before anyone acts)
     "services.frames",
@@ -270,7 +271,9 @@ RECIPES: dict[str, Recipe] = {
 
 
 def _service_modules() -> list[str]:
-    return sorted(f"services.{m.name}" for m in pkgutil.iter_modules(services.__path__))
+    return sorted(
+        f"services.{m.name}" for m in pkgutil.iter_modules(services.__path__)
+    )
 
 
 def test_every_public_service_is_declared() -> None:
@@ -353,7 +356,9 @@ def _rows_outside(value: Any, scope: frozenset[str]) -> list[str]:
 def _names_outside(ctx: Ctx, scope: frozenset[str]) -> set[str]:
     inside = set(ctx.teachers.loc[ctx.teachers["school_id"].isin(list(scope)), "full_name"])
     outside = set(ctx.teachers.loc[~ctx.teachers["school_id"].isin(list(scope)), "full_name"])
-    cur_in = set(ctx.curatorships.loc[ctx.curatorships["school_id"].isin(list(scope)), "full_name"])
+    cur_in = set(
+        ctx.curatorships.loc[ctx.curatorships["school_id"].isin(list(scope)), "full_name"]
+    )
     cur_out = set(ctx.curatorships["full_name"]) - cur_in
     return (outside - inside) | cur_out
 

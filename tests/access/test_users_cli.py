@@ -75,10 +75,8 @@ def test_users_add_list_set_role_disable_are_audited(db: Path, capsys, monkeypat
     [
         (["users", "add", "x", "--role", "coordinator"], "хотя бы один муниципалитет"),
         (["users", "add", "x", "--role", "curator", "--school", "nope"], "не найдены"),
-        (
-            ["users", "add", "x", "--role", "coordinator", "--municipality", "Атлантида"],
-            "Атлантида",
-        ),
+        (["users", "add", "x", "--role", "coordinator", "--municipality", "Атлантида"],
+         "Атлантида"),
         (["users", "add", "'; DROP TABLE users;--", "--role", "observer"], "неверное имя"),
         (["users", "set-role", "ghost", "--role", "observer"], "не найден"),
         (["users", "disable"], "Укажите имя пользователя"),
