@@ -6,7 +6,7 @@ warm-up of:
 - ``rows``: the path the services used before the columnar reads (``Store.query``: a Python
   tuple per row, then ``NamedQuery.normalise`` converting value by value, then a frame built
   from the dicts, dates parsed), as it was;
-- ``columns``: ``Store.query_frame`` (embedded: ADBC's SQLite driver straight into Arrow;
+- ``columns``: ``Store.query_frame`` (embedded: the answer transposed once into columns;
   Neo4j: one record holding every row, decoded by the driver's Rust extension when installed),
   typed column by column;
 

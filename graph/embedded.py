@@ -25,11 +25,11 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import orjson
 import pandas as pd
 
 from graph.access import AccessRecords
-from graph.embedded_arrow import ArrowReader
 from graph.model import Edge, Node, NodeRef, node_from_props
 from graph.store import Direction, Store, StoreError, UnitOfWork, WriteStats
 
@@ -191,7 +191,6 @@ class EmbeddedStore(Store):
                 raise StoreError(f"папка для базы данных не существует: {parent}")
         conn = self._connect()
         conn.executescript(SCHEMA)
-        self._arrow = None if self.path == ":memory:" else ArrowReader(self.path)
 
     def _connect(self) -> sqlite3.Connection:
         if self.path == ":memory:":
@@ -311,39 +310,36 @@ class EmbeddedStore(Store):
         from queries import get_query
 
         q = get_query(name)
-        bound = q.bind(params)
-        sql_params = {
-            k: (json.dumps(v, ensure_ascii=False) if isinstance(v, list | tuple) else v)
-            for k, v in bound.items()
-        }
-        cur = self._connect().execute(q.sql, sql_params)
+        cur = self._connect().execute(q.sql, _sql_params(q.bind(params)))
         cols = [c[0] for c in cur.description]
         rows = [dict(zip(cols, r, strict=True)) for r in cur.fetchall()]
         return q.normalise(rows, json_text=True)
 
     def query_frame(self, name: str, **params: Any) -> pd.DataFrame:
-        """Columns read straight into Arrow (an in-memory store falls back to rows)."""
-        if self._arrow is None:
-            return super().query_frame(name, **params)
+        """The answer column by column: rows are transposed once, each column typed once.
+
+        (ADBC's SQLite driver would fill Arrow arrays directly, but it links its own SQLite
+        library: two SQLite libraries on one WAL file in one process do not see each other's
+        locks, and the app got ``disk I/O error`` from it. One library per process it is.)
+        """
         from queries import get_query
+        from queries.frames import empty_frame, typed_frame
 
         q = get_query(name)
-        return self._arrow.frame(q, q.bind(params))
-
-    def access(self) -> AccessRecords:
-        if self._access is None:
-            from graph.access_sqlite import SqliteAccessRecords
-
-            self._access = SqliteAccessRecords(self._connect)
-        return self._access
+        cur = self._connect().execute(q.sql, _sql_params(q.bind(params)))
+        names = [c[0] for c in cur.description]
+        rows = cur.fetchall()
+        if not rows:
+            return empty_frame(q)
+        transposed = zip(*rows, strict=True)
+        columns = {n: _object_array(col) for n, col in zip(names, transposed, strict=True)}
+        return typed_frame(q, pd.DataFrame(columns, copy=False))
 
     def checkpoint(self) -> None:
         """Fold the WAL into the main file (used before copying or hashing the file)."""
         self._connect().execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
     def close(self) -> None:
-        if self._arrow is not None:
-            self._arrow.close()
         conn = getattr(self._local, "conn", None)
         if conn is not None:
             conn.close()
@@ -351,6 +347,19 @@ class EmbeddedStore(Store):
         if self._memory_conn is not None:
             self._memory_conn.close()
             self._memory_conn = None
+
+
+def _sql_params(bound: dict[str, Any]) -> dict[str, Any]:
+    return {
+        k: (json.dumps(v, ensure_ascii=False) if isinstance(v, list | tuple) else v)
+        for k, v in bound.items()
+    }
+
+
+def _object_array(values: tuple[Any, ...]) -> np.ndarray:
+    out = np.empty(len(values), dtype=object)
+    out[:] = values  # SQLite values are scalars: no nesting to unpack
+    return out
 
 
 def _edge(row: Sequence[Any]) -> Edge:

@@ -441,9 +441,9 @@ class Neo4jStore(Store):
 
         (default ``~/.cache/schoolnet/results``); the version's epoch tells databases apart.
         """
-        root = os.environ.get("SCHOOLNET_RESULT_CACHE") or str(
-            Path.home() / ".cache" / "schoolnet" / "results"
-        )
+        root = os.environ.get("SCHOOLNET_RESULT_CACHE", "")
+        if not root or root.lower() == "off":
+            root = str(Path.home() / ".cache" / "schoolnet" / "results")
         name = hashlib.sha256(f"{self.uri}/{self.database}".encode()).hexdigest()[:16]
         return Path(root) / f"neo4j-{name}"
 

@@ -1,7 +1,7 @@
 """Named query answers as typed columns: one vectorised conversion per column, never per value.
 
-Both backends hand over columns, not rows: the embedded store an Arrow table read straight from
-SQLite, Neo4j a table built from its records in bulk. ``typed_frame`` gives every answer the one
+Both backends hand over columns, not rows: the embedded store its answer transposed once (no
+dict per row), Neo4j one list of rows decoded in bulk. ``typed_frame`` gives every answer the one
 form the analysis expects, whatever the backend delivered:
 
 =========  ===============================================================================

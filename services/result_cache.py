@@ -13,6 +13,8 @@ app process, a second worker or the command line then reads them back in millise
   JSON manifest and one Arrow IPC file per frame. Only the result classes registered here are
   rebuilt; list cells come back as lists, dates as ``datetime.date``, and a frame equals the
   one written (tests/test_result_cache.py).
+- **Switch.** ``SCHOOLNET_RESULT_CACHE=off`` keeps nothing (benchmarks measure the cold path
+  with it); for Neo4j, a folder there is where the results go.
 - **Failures** to read or write are never the user's problem: the answer is computed as if
   there were no cache.
 """
@@ -142,6 +144,8 @@ def decode(manifest: Any, files: dict[str, bytes]) -> Any:
 
 # --- files -------------------------------------------------------------------------------------
 def _names(store: Store, key: Any) -> tuple[Path, str, str] | None:
+    if os.environ.get("SCHOOLNET_RESULT_CACHE", "").lower() == "off":
+        return None
     folder = store.cache_dir()
     if folder is None:
         return None

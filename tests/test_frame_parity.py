@@ -1,7 +1,7 @@
 """Columnar reads: every named query's frame is the same on both stores and on both paths.
 
-The embedded store reads columns through ADBC's SQLite driver and Neo4j through one list of
-rows; both are typed by ``queries.frames.typed_frame``. Each must equal the typed frame of the
+The embedded store transposes its answer into columns once and Neo4j returns one list of rows;
+both are typed by ``queries.frames.typed_frame``. Each must equal the typed frame of the
 row path (``Store.query``, held to parity by tests/test_parity.py), and the two backends must
 give the same frame, on the hand-built graph and on the small demo.
 """
