@@ -343,6 +343,13 @@ class EmbeddedStore(Store):
         columns = {n: _object_array(col) for n, col in zip(names, transposed, strict=True)}
         return typed_frame(q, pd.DataFrame(columns, copy=False))
 
+    def access(self) -> AccessRecords:
+        if self._access is None:
+            from graph.access_sqlite import SqliteAccessRecords
+
+            self._access = SqliteAccessRecords(self._connect)
+        return self._access
+
     def checkpoint(self) -> None:
         """Fold the WAL into the main file (used before copying or hashing the file)."""
         self._connect().execute("PRAGMA wal_checkpoint(TRUNCATE)")
