@@ -46,6 +46,7 @@ from graph.model import (
     Role,
     SettlementType,
 )
+from labels import input_words
 
 __all__ = [
     "HELP_SHEET_NAMES",
@@ -315,5 +316,5 @@ SHEETS: dict[str, SheetSpec] = {s.name: s for s in _SHEET_LIST}
 
 SHEET_NAMES: tuple[str, ...] = tuple(SHEETS)
 
-HELP_SHEET_NAMES: tuple[str, ...] = ("Справка", "Help", "README", "Инструкция")
+HELP_SHEET_NAMES = input_words.HELP_SHEET_NAMES
 """Workbook sheets that explain the format; readers skip them."""
