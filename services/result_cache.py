@@ -39,6 +39,7 @@ import pandas as pd
 import pyarrow as pa
 
 from graph.store import Store
+from labels.reasons import Reason
 
 __all__ = ["code_fingerprint", "decode", "encode", "load", "register", "save"]
 
@@ -72,19 +73,14 @@ def code_fingerprint() -> str:
 
 
 # --- the codec ---------------------------------------------------------------------------------
-def _object_columns(df: pd.DataFrame) -> list[str]:
-    return [str(c) for c in df.columns if df[c].dtype == object]
-
-
-def _frame_from(table: pa.Table, object_columns: list[str]) -> pd.DataFrame:
+def _frame_from(table: pa.Table, columns: list[str], objects: dict[str, list[Any]]) -> pd.DataFrame:
     df = table.to_pandas(date_as_object=True)
-    for col in object_columns:
-        # Python objects as they were: lists as lists, dates as dates, None as None.
+    for col, cells in objects.items():
         values = np.empty(len(df), dtype=object)
-        for i, v in enumerate(table.column(col).to_pylist()):
+        for i, v in enumerate(cells):
             values[i] = v  # one by one: equal-length lists must not become a 2-D array
         df[col] = pd.Series(values, index=df.index, dtype=object)
-    return df
+    return df[columns]
 
 
 def encode(value: Any) -> tuple[Any, dict[str, bytes]]:
@@ -94,12 +90,17 @@ def encode(value: Any) -> tuple[Any, dict[str, bytes]]:
     def walk(v: Any) -> Any:
         if isinstance(v, pd.DataFrame):
             name = f"f{len(files)}.arrow"
-            table = pa.Table.from_pandas(v, preserve_index=True)
+            # Python objects (lists, dates, reason codes) go into the manifest cell by cell.
+            obj = [str(c) for c in v.columns if v[c].dtype == object]
+            objects = {c: [walk(x) for x in v[c]] for c in obj}
+            table = pa.Table.from_pandas(v.drop(columns=obj), preserve_index=True)
             sink = io.BytesIO()
             with pa.ipc.new_file(sink, table.schema) as writer:
                 writer.write_table(table)
             files[name] = sink.getvalue()
-            return {"frame": name, "objects": _object_columns(v)}
+            return {"frame": name, "columns": [str(c) for c in v.columns], "objects": objects}
+        if isinstance(v, Reason):
+            return {"reason": v.code, "args": [[k, walk(x)] for k, x in v.args]}
         if dataclasses.is_dataclass(v) and not isinstance(v, type):
             cls = f"{type(v).__module__}.{type(v).__qualname__}"
             if cls not in _CLASSES:
@@ -108,7 +109,9 @@ def encode(value: Any) -> tuple[Any, dict[str, bytes]]:
             return {"dataclass": cls, "fields": fields}
         if isinstance(v, dt.date):
             return {"date": v.isoformat()}
-        if isinstance(v, list | tuple):
+        if isinstance(v, tuple):
+            return {"tuple": [walk(x) for x in v]}
+        if isinstance(v, list):
             return {"list": [walk(x) for x in v]}
         if isinstance(v, dict):
             return {"dict": [[walk(k), walk(x)] for k, x in v.items()]}
@@ -127,12 +130,17 @@ def decode(manifest: Any, files: dict[str, bytes]) -> Any:
     def walk(m: Any) -> Any:
         if "frame" in m:
             table = pa.ipc.open_file(pa.BufferReader(files[m["frame"]])).read_all()
-            return _frame_from(table, m["objects"])
+            objects = {c: [walk(x) for x in cells] for c, cells in m["objects"].items()}
+            return _frame_from(table, m["columns"], objects)
         if "dataclass" in m:
             cls = _CLASSES[m["dataclass"]]
             return cls(**{k: walk(x) for k, x in m["fields"].items()})
         if "date" in m:
             return dt.date.fromisoformat(m["date"])
+        if "reason" in m:
+            return Reason(m["reason"], **{k: walk(x) for k, x in m["args"]})
+        if "tuple" in m:
+            return tuple(walk(x) for x in m["tuple"])
         if "list" in m:
             return [walk(x) for x in m["list"]]
         if "dict" in m:
