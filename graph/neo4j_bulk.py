@@ -22,10 +22,11 @@ Examples
 >>> import tempfile
 >>> with tempfile.TemporaryDirectory() as tmp:
 ...     job = write_admin_import([School(id="1", name="СОШ", municipality="М")], [], tmp)
-...     print(Path(job.node_files["School"]).read_text(encoding="utf-8"))
-id:ID(School),:LABEL,municipality:string,name:string
-"1",School,"М","СОШ"
-<BLANKLINE>
+...     header, row = Path(job.node_files["School"]).read_text(encoding="utf-8").split()
+>>> header.split(",")[:5]
+['id:ID(School)', ':LABEL', 'municipality:string', 'name:string', 'official_low_results:boolean']
+>>> row
+'"1",School,"М","СОШ",false,false,false'
 """
 
 from __future__ import annotations
