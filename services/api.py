@@ -21,6 +21,7 @@ from typing import Any, TypeVar
 from graph.model import partnership_id
 from graph.store import Store
 from services import bulk_neo4j as _bulk_neo4j
+from services import completeness as _completeness
 from services import coverage as _coverage
 from services import curators as _curators
 from services import demo as _demo
@@ -301,6 +302,11 @@ overview = expose(_overview.overview, Right.view_aggregates)
 coverage_table = expose(_coverage.coverage_table, Right.view_aggregates)
 map_data = expose(_coverage.map_data, Right.view_aggregates)
 coverage_xlsx = passthrough(_coverage.coverage_xlsx, "renders a table the caller holds")
+completeness = expose(_completeness.completeness, Right.view_aggregates)
+gap_text = passthrough(_completeness.gap_text, "renders a gap the caller holds")
+gap_parts = passthrough(_completeness.gap_parts, "renders a gap the caller holds")
+share_text = passthrough(_completeness.share_text, "renders two numbers")
+assessment_items = passthrough(_completeness.assessment_items, "renders an answer the caller holds")
 
 identification = expose(_identification.identification, Right.view_schools)
 identification_table = expose(_identification.identification_table, Right.view_schools)
@@ -353,6 +359,7 @@ curator_schools = expose(_curators.curator_schools, Right.view_schools, check=_c
 curator_network = expose(_curators.curator_network, Right.view_schools, check=_curator_visible)
 build_network = expose(_networks.build_network, Right.view_schools)
 node_title = passthrough(_networks.node_title, "the display name of a node the caller holds")
+more_nodes = passthrough(_networks.more_nodes, "the summary nodes of a capped picture (no data)")
 
 validate_uploads = expose(_importing.validate_uploads, Right.import_data, check=_uploads_check)
 import_uploads = expose(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from app_streamlit import state
+from app_streamlit.components.completeness import explain
 from app_streamlit.components.empty_store import require_data
 from app_streamlit.components.map_view import coverage_deck, legend_html
 from app_streamlit.components.tables import (
@@ -18,6 +19,7 @@ from labels import t
 
 st.title(t("ui.page.coverage"))
 require_data()
+explain("coverage")
 
 data = state.map_data()
 schools = data.schools
