@@ -231,6 +231,7 @@ class Scores:
     mentee: np.ndarray
     tutor: np.ndarray
     cost: np.ndarray
+    distance_cost: np.ndarray  # the distance term of ``cost`` (what an online pair drops)
     social_gap: np.ndarray
     distance_km: np.ndarray
     subject_fit: np.ndarray
@@ -281,9 +282,10 @@ def score_pairs(
     for code, tutor_level in enumerate(LEVELS):
         covered = [LEVELS.index(v) for v in LEVEL_COVERS[tutor_level]]
         mismatch |= (lt == code) & (lm >= 0) & ~np.isin(lm, covered)
+    distance_cost = s.weight_distance * np.where(known, dist, s.max_km) / 100.0
     cost = (
         s.weight_social_gap * np.nan_to_num(gap)
-        + s.weight_distance * np.where(known, dist, s.max_km) / 100.0
+        + distance_cost
         + s.weight_subject_misfit * misfit
         + s.weight_level_mismatch * mismatch
     )
@@ -306,6 +308,7 @@ def score_pairs(
         mentee=m,
         tutor=tt,
         cost=cost,
+        distance_cost=distance_cost,
         social_gap=gap,
         distance_km=dist,
         subject_fit=fit,
