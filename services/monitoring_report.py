@@ -187,21 +187,16 @@ def report_docx(view: MonitoringView) -> bytes:
         for i, png in enumerate(charts):
             run = grid.cell(i // 2, i % 2).paragraphs[0].add_run()
             run.add_picture(io.BytesIO(png), width=Cm(11.5))
-    doc.add_heading(t("monitoring.report.roadmap"), level=1)
-    if len(tables["roadmap"]):
-        _add_table(doc, tables["roadmap"], wide=(1,))
-    else:
-        doc.add_paragraph(t("monitoring.report.no_roadmap"))
-    doc.add_heading(t("monitoring.report.idle"), level=1)
-    if len(tables["idle_pairs"]):
-        _add_table(doc, tables["idle_pairs"], wide=(0, 1))
-    else:
-        doc.add_paragraph(t("monitoring.report.none"))
-    doc.add_heading(t("monitoring.report.alone"), level=1)
-    if len(tables["alone"]):
-        _add_table(doc, tables["alone"], wide=(1,))
-    else:
-        doc.add_paragraph(t("monitoring.report.none"))
+    for heading, name, wide, empty in (
+        ("roadmap", "roadmap", (1,), "no_roadmap"),
+        ("idle", "idle_pairs", (0, 1), "none"),
+        ("alone", "alone", (1,), "none"),
+    ):
+        doc.add_heading(t(f"monitoring.report.{heading}"), level=1)
+        if len(tables[name]):
+            _add_table(doc, tables[name], wide=wide)
+        else:
+            doc.add_paragraph(t(f"monitoring.report.{empty}"))
     doc.add_heading(t("monitoring.report.effect"), level=1)
     doc.add_paragraph(view.effect_summary)
     doc.add_heading(t("monitoring.report.conclusions"), level=1)
