@@ -30,6 +30,7 @@ GROUPS: dict[str, list[tuple[str, str, str, str]]] = {
     ],
     "region": [
         ("coverage_map.py", "ui.page.coverage", ":material/map:", "coverage"),
+        ("monitoring.py", "monitoring.page.title", ":material/monitoring:", "monitoring"),
     ],
 }
 ROLES = ("all", *GROUPS)

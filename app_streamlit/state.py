@@ -41,6 +41,8 @@ __all__ = [
     "load_demo",
     "log_event",
     "map_data",
+    "monitoring",
+    "monitoring_rendered",
     "municipalities",
     "overview",
     "partnership_teachers",
@@ -374,3 +376,35 @@ def log_event(form: dict[str, Any]) -> str:
     from services.exchange import log_event as service
 
     return _write(lambda: service(store(), form))
+
+
+# --- programme monitoring (issue 11) ----------------------------------------------------------
+@st.cache_data(show_spinner=False, max_entries=16)
+def _monitoring(version: str, as_of: dt.date, municipality: str | None) -> Any:
+    from services.monitoring import monitoring as service
+
+    return service(store(), as_of, municipality)
+
+
+def monitoring(as_of: dt.date, municipality: str | None = None) -> Any:
+    """The programme monitoring for the region or a municipality (``MonitoringView``)."""
+    return _monitoring(_version(), as_of, municipality)
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def _monitoring_render(version: str, as_of: dt.date, municipality: str | None, kind: str) -> Any:
+    from services import monitoring_report as report
+
+    view = _monitoring(version, as_of, municipality)
+    render: dict[str, Callable[[Any], Any]] = {
+        "tables": report.report_tables,
+        "charts": report.indicator_charts,
+        "docx": report.report_docx,
+        "xlsx": report.report_xlsx,
+    }
+    return render[kind](view)
+
+
+def monitoring_rendered(as_of: dt.date, municipality: str | None, kind: str) -> Any:
+    """The monitoring's ``tables``, ``charts`` (PNG by indicator), ``docx`` or ``xlsx``."""
+    return _monitoring_render(_version(), as_of, municipality, kind)

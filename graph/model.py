@@ -34,6 +34,7 @@ __all__ = [
     "Event",
     "EventFormat",
     "EventKind",
+    "Indicator",
     "Level",
     "Metric",
     "Municipality",
@@ -41,15 +42,22 @@ __all__ = [
     "NodeRef",
     "Partnership",
     "PartnershipStatus",
+    "Periodicity",
     "Region",
     "Result",
+    "RoadmapItem",
+    "RoadmapStatus",
     "Role",
     "School",
     "SettlementType",
+    "Staffing",
+    "Target",
     "Teacher",
     "node_from_props",
     "partnership_id",
     "result_id",
+    "staffing_id",
+    "target_id",
 ]
 
 
@@ -102,6 +110,34 @@ class PartnershipStatus(StrEnum):
     active = "active"
     paused = "paused"
     closed = "closed"
+
+
+class Indicator(StrEnum):
+    """The programme indicators (analysis.indicators computes them; targets name them)."""
+
+    trained_teachers = "trained_teachers"
+    gia_pass_unfavourable = "gia_pass_unfavourable"
+    low_improved = "low_improved"
+    staffing_filled = "staffing_filled"
+    specialists_present = "specialists_present"
+    low_in_working_pair = "low_in_working_pair"
+    municipalities_engaged = "municipalities_engaged"
+    exchange_events = "exchange_events"
+
+
+class Periodicity(StrEnum):
+    once = "once"
+    monthly = "monthly"
+    quarterly = "quarterly"
+    semiannual = "semiannual"
+    annual = "annual"
+
+
+class RoadmapStatus(StrEnum):
+    planned = "planned"
+    in_progress = "in_progress"
+    done = "done"
+    cancelled = "cancelled"
 
 
 class NodeRef(NamedTuple):
@@ -246,6 +282,7 @@ class Event(Node):
     organizer_id: str | None = None
     municipality: str | None = None
     partnership_id: str | None = None
+    roadmap_item_id: str | None = None
 
 
 class Partnership(Node):
@@ -268,6 +305,64 @@ class Result(Node):
     metric: Metric
     value: float
     participants: int | None = Field(default=None, ge=0)
+
+
+class Staffing(Node):
+    """A school's staffing in a school year: positions, filled, vacancies, specialists."""
+
+    label: ClassVar[str] = "Staffing"
+    school_id: str = Field(min_length=1)
+    year: int = Field(ge=1990, le=2100)
+    positions: float | None = Field(default=None, ge=0)
+    filled: float | None = Field(default=None, ge=0)
+    vacancies: int | None = Field(default=None, ge=0)
+    vacancy_subjects: list[str] = Field(default_factory=list)
+    psychologists: float | None = Field(default=None, ge=0)
+    speech_therapists: float | None = Field(default=None, ge=0)
+    defectologists: float | None = Field(default=None, ge=0)
+    social_pedagogues: float | None = Field(default=None, ge=0)
+
+
+class Target(Node):
+    """The target value of an indicator for a municipality (or the region: None) and year."""
+
+    label: ClassVar[str] = "Target"
+    indicator: Indicator
+    municipality: str | None = None
+    year: int = Field(ge=1990, le=2100)
+    value: float
+
+
+class RoadmapItem(Node):
+    """An activity of the programme's road map; events name it to report it carried out."""
+
+    label: ClassVar[str] = "RoadmapItem"
+    activity: str = Field(min_length=1)
+    section: str | None = None
+    deadline: dt.date | None = None
+    periodicity: Periodicity | None = None
+    responsible: str | None = None
+    expected_result: str | None = None
+    status: RoadmapStatus | None = None
+    municipality: str | None = None
+
+
+def staffing_id(school_id: str, year: int) -> str:
+    """The id of a staffing row (one per school and year).
+
+    >>> staffing_id("101", 2025)
+    '101|2025'
+    """
+    return f"{school_id}|{year}"
+
+
+def target_id(indicator: str, municipality: str | None, year: int) -> str:
+    """The id of a target row; the region's own target has an empty municipality.
+
+    >>> target_id("trained_teachers", None, 2025)
+    'trained_teachers||2025'
+    """
+    return f"{indicator}|{municipality or ''}|{year}"
 
 
 def result_id(
@@ -303,6 +398,9 @@ NODE_MODELS: dict[str, type[Node]] = {
         Event,
         Partnership,
         Result,
+        Staffing,
+        Target,
+        RoadmapItem,
     )
 }
 NODE_LABELS: tuple[str, ...] = tuple(NODE_MODELS)
@@ -322,6 +420,9 @@ EDGE_TYPES: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     "HAS_RESULT": (frozenset({"School"}), frozenset({"Result"})),
     # A pair the coordinator rejected in the planner: never suggested again.
     "EXCLUDED_PAIR": (frozenset({"School"}), frozenset({"School"})),
+    "HAS_STAFFING": (frozenset({"School"}), frozenset({"Staffing"})),
+    # An event that carries out an activity of the programme's road map.
+    "CARRIES_OUT": (frozenset({"Event"}), frozenset({"RoadmapItem"})),
 }
 
 

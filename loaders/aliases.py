@@ -34,9 +34,12 @@ from functools import cache
 from graph.model import (
     EventFormat,
     EventKind,
+    Indicator,
     Level,
     Metric,
     PartnershipStatus,
+    Periodicity,
+    RoadmapStatus,
     Role,
     SettlementType,
 )
@@ -82,6 +85,7 @@ _EVENT = ("Код мероприятия", "ID мероприятия")
 _MUNI = ("Муниципалитет", "Муниципальное образование", "Район", "Муниципальный район")
 _PAIR = ("Код пары", "Код сетевой пары", "Сетевая пара", "Пара")
 _TUTOR = ("Школа-тьютор", "Код школы-тьютора", "Тьютор")
+_ROADMAP = ("Код мероприятия дорожной карты", "Пункт дорожной карты", "Дорожная карта")
 _MENTEE = (
     "Школа-наставляемая",
     "Наставляемая школа",
@@ -183,6 +187,7 @@ HEADER_ALIASES: dict[str, dict[str, tuple[str, ...]]] = {
         "organizer_id": ("Организатор", "Код организатора"),
         "municipality": _MUNI,
         "partnership_id": _PAIR,
+        "roadmap_item_id": _ROADMAP,
     },
     "participation": {
         "event_id": _EVENT,
@@ -209,6 +214,35 @@ HEADER_ALIASES: dict[str, dict[str, tuple[str, ...]]] = {
         "reason": ("Причина",),
         "date": ("Дата",),
     },
+    "staffing": {
+        "school_id": _SCHOOL,
+        "year": ("Год", "Учебный год"),
+        "positions": ("Штатных единиц", "Ставок по штату", "Число ставок"),
+        "filled": ("Занято ставок", "Укомплектовано ставок", "Занято"),
+        "vacancies": ("Вакансий", "Число вакансий", "Вакансии"),
+        "vacancy_subjects": ("Вакансии по предметам", "Предметы вакансий"),
+        "psychologists": ("Педагог-психолог", "Педагогов-психологов", "Психолог"),
+        "speech_therapists": ("Учитель-логопед", "Логопед", "Логопедов"),
+        "defectologists": ("Учитель-дефектолог", "Дефектолог", "Дефектологов"),
+        "social_pedagogues": ("Социальный педагог", "Социальных педагогов"),
+    },
+    "targets": {
+        "indicator": ("Показатель", "Индикатор", "Целевой показатель"),
+        "municipality": (*_MUNI, "МО"),
+        "year": ("Год", "Учебный год"),
+        "value": ("Целевое значение", "Значение", "План"),
+    },
+    "roadmap": {
+        "item_id": ("Код мероприятия", "№", "Номер", "Код пункта"),
+        "activity": ("Мероприятие", "Наименование мероприятия", "Содержание"),
+        "section": ("Раздел", "Направление"),
+        "deadline": ("Срок", "Срок исполнения", "Срок выполнения"),
+        "periodicity": ("Периодичность",),
+        "responsible": ("Ответственный", "Ответственные", "Ответственный исполнитель"),
+        "expected_result": ("Ожидаемый результат", "Результат"),
+        "status": ("Статус", "Отметка о выполнении"),
+        "municipality": _MUNI,
+    },
 }
 """Russian headers accepted for each column, per sheet; the first one is the preferred one."""
 
@@ -224,6 +258,9 @@ SHEET_ALIASES: dict[str, tuple[str, ...]] = {
     "partnerships": ("Пары", "Сетевые пары", "Партнёрства"),
     "mentoring": ("Наставничество",),
     "excluded_pairs": ("Исключённые пары", "Отклонённые пары"),
+    "staffing": ("Кадры", "Кадровое обеспечение", "Укомплектованность"),
+    "targets": ("Целевые показатели", "Плановые значения"),
+    "roadmap": ("Дорожная карта", "План мероприятий"),
 }
 """Russian sheet names (XLSX sheets) and file names (CSV files, without ``.csv``)."""
 
@@ -271,6 +308,29 @@ VALUE_ALIASES: dict[type[StrEnum], dict[str, tuple[str, ...]]] = {
         "active": ("действует", "активна", "активно"),
         "paused": ("приостановлена", "приостановлено", "на паузе"),
         "closed": ("завершена", "завершено", "закрыта", "закрыто"),
+    },
+    Indicator: {
+        "trained_teachers": ("доля педагогов, прошедших повышение квалификации", "КПК"),
+        "gia_pass_unfavourable": ("доля обучающихся ШНСУ, успешно прошедших ГИА", "ГИА"),
+        "low_improved": ("доля ШНОР, улучшивших результаты", "рост результатов"),
+        "staffing_filled": ("укомплектованность кадрами", "укомплектованность"),
+        "specialists_present": ("наличие узких специалистов", "узкие специалисты"),
+        "low_in_working_pair": ("доля ШНОР в сетевом партнёрстве", "сетевое партнёрство"),
+        "municipalities_engaged": ("доля вовлечённых муниципалитетов", "вовлечённость МО"),
+        "exchange_events": ("семинары и вебинары по обмену опытом", "семинары"),
+    },
+    Periodicity: {
+        "once": ("однократно", "разово"),
+        "monthly": ("ежемесячно",),
+        "quarterly": ("ежеквартально",),
+        "semiannual": ("два раза в год", "раз в полугодие", "по полугодиям"),
+        "annual": ("ежегодно", "раз в год"),
+    },
+    RoadmapStatus: {
+        "planned": ("запланировано", "не начато"),
+        "in_progress": ("в работе", "выполняется"),
+        "done": ("выполнено", "исполнено"),
+        "cancelled": ("отменено",),
     },
 }
 """Russian spellings accepted for each value of a closed list (the first one is shown in help)."""

@@ -128,8 +128,9 @@ def _node_rows(store: Store, label: str, id_column: str | None) -> list[Row]:
     return sorted(rows, key=lambda r: str(r.get(id_column or "", "")))
 
 
-def _results(store: Store) -> list[Row]:
-    return [dict(n.props()) for n in sorted(store.iter_nodes("Result"), key=lambda n: n.id)]
+def _props_rows(store: Store, label: str) -> list[Row]:
+    """Rows of a sheet whose node id is derived from its columns (results, staffing, targets)."""
+    return [dict(n.props()) for n in sorted(store.iter_nodes(label), key=lambda n: n.id)]
 
 
 def _curators(store: Store) -> list[Row]:
@@ -159,7 +160,7 @@ def export_tables(store: Store) -> dict[str, list[Row]]:
     """Every import sheet as rows of typed values keyed by English column name."""
     return {
         "schools": _node_rows(store, "School", "school_id"),
-        "results": _results(store),
+        "results": _props_rows(store, "Result"),
         "teachers": _node_rows(store, "Teacher", "teacher_id"),
         "curators": _curators(store),
         "associations": _node_rows(store, "Association", "association_id"),
@@ -171,6 +172,9 @@ def export_tables(store: Store) -> dict[str, list[Row]]:
         "excluded_pairs": _edge_rows(
             store, "EXCLUDED_PAIR", "tutor_school_id", "mentee_school_id", ("reason", "date")
         ),
+        "staffing": _props_rows(store, "Staffing"),
+        "targets": _props_rows(store, "Target"),
+        "roadmap": _node_rows(store, "RoadmapItem", "item_id"),
     }
 
 

@@ -76,6 +76,9 @@ LABEL_SHEET: dict[str, str] = {
     "Association": "associations",
     "Event": "events",
     "Partnership": "partnerships",
+    "Staffing": "staffing",
+    "Target": "targets",
+    "RoadmapItem": "roadmap",
 }
 """The sheet each node kind comes from."""
 
@@ -92,6 +95,8 @@ EDGE_SHEET: dict[str, str] = {
     "MENTEE_IN": "partnerships",
     "MENTORS": "mentoring",
     "EXCLUDED_PAIR": "excluded_pairs",
+    "HAS_STAFFING": "staffing",
+    "CARRIES_OUT": "events",
 }
 """The sheet each edge kind comes from."""
 
@@ -102,6 +107,7 @@ _OWNED: dict[str, tuple[str, frozenset[str]]] = {
     "WORKS_AT": ("src", frozenset({"Teacher"})),
     "CURATES": ("src", frozenset({"Curator"})),
     "FOR": ("src", frozenset({"Event"})),
+    "CARRIES_OUT": ("src", frozenset({"Event"})),
     "ORGANIZED": ("dst", frozenset({"Event"})),
     "TUTOR_IN": ("dst", frozenset({"Partnership"})),
     "MENTEE_IN": ("dst", frozenset({"Partnership"})),

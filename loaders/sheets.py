@@ -9,6 +9,11 @@ export → import round trip: ``mentoring`` (``MENTORS`` between teachers) and
 ``excluded_pairs`` (``EXCLUDED_PAIR``, pairs the coordinator rejected in the planner).
 The ``curators`` sheet also takes an optional ``since`` date for its ``CURATES`` edges.
 
+Three sheets serve programme monitoring (issue 11): ``staffing`` (a school's positions,
+vacancies and specialists per year), ``targets`` (an indicator's target per municipality, or
+the region when the municipality is empty, and year) and ``roadmap`` (the programme's
+activities); an event names the road-map item it carries out in ``roadmap_item_id``.
+
 Examples
 --------
 >>> spec = SHEETS["results"]
@@ -32,9 +37,12 @@ from functools import cached_property
 from graph.model import (
     EventFormat,
     EventKind,
+    Indicator,
     Level,
     Metric,
     PartnershipStatus,
+    Periodicity,
+    RoadmapStatus,
     Role,
     SettlementType,
 )
@@ -222,6 +230,7 @@ _SHEET_LIST = (
         Column("organizer_id"),
         Column("municipality"),
         Column("partnership_id"),
+        Column("roadmap_item_id"),
         label="Event",
         id_column="event_id",
     ),
@@ -259,6 +268,45 @@ _SHEET_LIST = (
         Column("mentee_school_id", _TEXT, True),
         Column("reason"),
         Column("date", _DATE),
+    ),
+    _sheet(
+        "staffing",
+        ("school_id", "year"),
+        Column("school_id", _TEXT, True),
+        Column("year", _INT, True),
+        Column("positions", _FLOAT),
+        Column("filled", _FLOAT),
+        Column("vacancies", _INT),
+        Column("vacancy_subjects", _LIST),
+        Column("psychologists", _FLOAT),
+        Column("speech_therapists", _FLOAT),
+        Column("defectologists", _FLOAT),
+        Column("social_pedagogues", _FLOAT),
+        label="Staffing",
+    ),
+    _sheet(
+        "targets",
+        ("indicator", "municipality", "year"),
+        Column("indicator", _ENUM, True, enum=Indicator),
+        Column("municipality"),
+        Column("year", _INT, True),
+        Column("value", _FLOAT, True),
+        label="Target",
+    ),
+    _sheet(
+        "roadmap",
+        ("item_id",),
+        Column("item_id", _TEXT, True),
+        Column("activity", _TEXT, True),
+        Column("section"),
+        Column("deadline", _DATE),
+        Column("periodicity", _ENUM, enum=Periodicity),
+        Column("responsible"),
+        Column("expected_result"),
+        Column("status", _ENUM, enum=RoadmapStatus),
+        Column("municipality"),
+        label="RoadmapItem",
+        id_column="item_id",
     ),
 )
 

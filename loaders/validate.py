@@ -29,6 +29,8 @@ from graph.model import (
     Region,
     partnership_id,
     result_id,
+    staffing_id,
+    target_id,
 )
 from graph.store import Store
 from labels import t
@@ -451,11 +453,13 @@ def _events(v: _Validator, rows: list[_Row]) -> None:
     for row in rows:
         organizer = _organizer(v, row)
         pair = v.ref(row, "partnership_id", "Partnership")
+        item = v.ref(row, "roadmap_item_id", "RoadmapItem")
         props = _fields(row, exclude=("event_id",))
         node = v.node(row, "Event", {"id": row.values.get("event_id"), **props})
         if node is not None:
             v.edge("ORGANIZED", organizer, node.ref())
             v.edge("FOR", node.ref(), pair)
+            v.edge("CARRIES_OUT", node.ref(), item)
 
 
 def _participation(v: _Validator, rows: list[_Row]) -> None:
@@ -522,6 +526,32 @@ def _excluded_pairs(v: _Validator, rows: list[_Row]) -> None:
         )
 
 
+def _staffing(v: _Validator, rows: list[_Row]) -> None:
+    for row in rows:
+        vals = row.values
+        school = v.ref(row, "school_id", "School")
+        if "school_id" not in vals or "year" not in vals:
+            continue
+        node = v.node(row, "Staffing", {"id": staffing_id(vals["school_id"], vals["year"]), **vals})
+        if node is not None and school is not None:
+            v.edge("HAS_STAFFING", school, node.ref())
+
+
+def _targets(v: _Validator, rows: list[_Row]) -> None:
+    for row in rows:
+        vals = row.values
+        if "indicator" not in vals or "year" not in vals:
+            continue
+        rid = target_id(vals["indicator"], vals.get("municipality"), vals["year"])
+        v.node(row, "Target", {"id": rid, **vals})
+
+
+def _roadmap(v: _Validator, rows: list[_Row]) -> None:
+    for row in rows:
+        props = _fields(row, exclude=("item_id",))
+        v.node(row, "RoadmapItem", {"id": row.values.get("item_id"), **props})
+
+
 _BUILDERS: dict[str, Callable[[_Validator, list[_Row]], None]] = {
     "schools": _schools,
     "results": _results,
@@ -534,6 +564,9 @@ _BUILDERS: dict[str, Callable[[_Validator, list[_Row]], None]] = {
     "partnerships": _partnerships,
     "mentoring": _mentoring,
     "excluded_pairs": _excluded_pairs,
+    "staffing": _staffing,
+    "targets": _targets,
+    "roadmap": _roadmap,
 }
 assert set(_BUILDERS) == set(SHEETS)
 

@@ -9,6 +9,7 @@ Parameters are bound (``:name`` in SQL, ``$name`` in Cypher), never formatted in
 from __future__ import annotations
 
 from queries.base import NamedQuery, Param
+from queries.monitoring import MONITORING_QUERIES
 
 __all__ = ["QUERIES"]
 
@@ -441,4 +442,5 @@ QUERIES: tuple[NamedQuery, ...] = (
     BOUNDARIES,
     NODE_COUNTS,
     SCHOOL_EVENTS,
+    *MONITORING_QUERIES,
 )

@@ -292,6 +292,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", required=True, help="FILE.png or FILE.pdf")
     _as_of(p)
 
+    from schoolnet.cli_report import add_report_command
+
+    add_report_command(add, _store, _parse_date)
+
     p = add("app", cmd_app, "serve the Streamlit app")
     p.add_argument("--port", type=int, default=8501)
     p.add_argument("--address", default=None)

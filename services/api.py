@@ -29,6 +29,8 @@ from services import identification as _identification
 from services import importing as _importing
 from services import map_paper as _map_paper
 from services import maps as _maps
+from services import monitoring as _monitoring
+from services import monitoring_report as _monitoring_report
 from services import networks as _networks
 from services import overview as _overview
 from services import planning as _planning
@@ -372,4 +374,12 @@ template_files = passthrough(_importing.template_files, "empty templates, no dat
 export_store = expose(_exporting.export_store, Right.export_all, audit=_export_audit)
 generate_demo_files = passthrough(_demo.generate_demo_files, "writes demo files, no store")
 load_demo = expose(_demo.load_demo, Right.settings, writes=True, audit=_demo_audit)
+
+monitoring = expose(_monitoring.monitoring, Right.view_schools)
+report_docx = passthrough(_monitoring_report.report_docx, "renders a view the caller holds")
+report_xlsx = passthrough(_monitoring_report.report_xlsx, "renders a view the caller holds")
+report_tables = passthrough(_monitoring_report.report_tables, "renders a view the caller holds")
+indicator_charts = passthrough(
+    _monitoring_report.indicator_charts, "renders a view the caller holds"
+)
 

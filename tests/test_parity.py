@@ -28,6 +28,7 @@ from graph.model import (
     Event,
     EventFormat,
     EventKind,
+    Indicator,
     Level,
     Metric,
     Municipality,
@@ -37,10 +38,16 @@ from graph.model import (
     PartnershipStatus,
     Region,
     Result,
+    RoadmapItem,
+    RoadmapStatus,
     School,
     SettlementType,
+    Staffing,
+    Target,
     Teacher,
     result_id,
+    staffing_id,
+    target_id,
 )
 from graph.store import Store
 from queries import NamedQuery, all_queries
@@ -233,6 +240,7 @@ def rich_graph() -> tuple[list[Node], list[Edge]]:
             date=dt.date(2025, 11, 12),
             format=EventFormat.online,
             organizer_id="a1",
+            roadmap_item_id="R1",
         ),
         Event(
             id="e3",
@@ -327,6 +335,49 @@ def rich_graph() -> tuple[list[Node], list[Edge]]:
             props={"reason": "далеко, «нет дороги»", "date": "2025-10-02"},
         ),
     )
+    nodes += [
+        Staffing(
+            id=staffing_id("s2", 2025),
+            school_id="s2",
+            year=2025,
+            positions=12.5,
+            filled=10.0,
+            vacancies=2,
+            vacancy_subjects=["Математика", "Физика"],
+            psychologists=0.5,
+            social_pedagogues=1.0,
+        ),
+        Staffing(id=staffing_id("s3", 2024), school_id="s3", year=2024, positions=8.0),
+        Target(
+            id=target_id("trained_teachers", None, 2025),
+            indicator=Indicator.trained_teachers,
+            year=2025,
+            value=60.0,
+        ),
+        Target(
+            id=target_id("trained_teachers", "Озёрск", 2025),
+            indicator=Indicator.trained_teachers,
+            municipality="Озёрск",
+            year=2025,
+            value=55.5,
+        ),
+        RoadmapItem(
+            id="R1",
+            activity="Вебинары для директоров «обмен опытом»",
+            section="Методическое сопровождение",
+            deadline=dt.date(2025, 12, 1),
+            responsible="ИМЦ",
+            expected_result="не менее 4 вебинаров",
+            status=RoadmapStatus.in_progress,
+        ),
+        RoadmapItem(id="R2", activity="Мониторинг", municipality="Озёрск"),
+    ]
+    edges += [
+        Edge(type="HAS_STAFFING", src=_ref("School", "s2"), dst=_ref("Staffing", "s2|2025")),
+        Edge(type="HAS_STAFFING", src=_ref("School", "s3"), dst=_ref("Staffing", "s3|2024")),
+        Edge(type="CARRIES_OUT", src=_ref("Event", "e2"), dst=_ref("RoadmapItem", "R1")),
+        Edge(type="CARRIES_OUT", src=_ref("Event", "e1"), dst=_ref("RoadmapItem", "R1")),
+    ]
     return nodes, edges
 
 
@@ -426,6 +477,9 @@ def test_graph_round_trips_identically(loaded: tuple[Store, Store]) -> None:
         "Event",
         "Partnership",
         "Result",
+        "Staffing",
+        "Target",
+        "RoadmapItem",
     }
     from graph.model import EDGE_TYPES
 

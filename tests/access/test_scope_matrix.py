@@ -261,6 +261,7 @@ RECIPES: dict[str, Recipe] = {
     "services.api.import_files": _paths,
     "services.api.export_store": _export,
     "services.api.load_demo": _none,
+    "services.api.monitoring": _as_of,
     "services.users.add_user": _new_user,
     "services.users.list_users": _none,
     "services.users.set_role": _role,

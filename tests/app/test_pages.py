@@ -27,6 +27,7 @@ PAGES = {
     "import_data": "ui.page.import",
     "my_schools": "ui.page.my_schools",
     "coverage_map": "ui.page.coverage",
+    "monitoring": "monitoring.page.title",
 }
 
 UsesDb = Callable[[Path], None]

@@ -149,6 +149,7 @@ ENGLISH: dict[str, Table] = {
             "date": "2024-11-20",
             "format": "online",
             "organizer_id": "A1",
+            "roadmap_item_id": "1.1",
         },
         {
             "event_id": "E3",
@@ -182,6 +183,43 @@ ENGLISH: dict[str, Table] = {
             "reason": "слишком далеко",
             "date": "2024-05-01",
         }
+    ],
+    "staffing": [
+        {
+            "school_id": "102",
+            "year": "2025",
+            "positions": "24.5",
+            "filled": "21",
+            "vacancies": "2",
+            "vacancy_subjects": "Математика; Физика",
+            "psychologists": "0.5",
+            "speech_therapists": "1",
+            "social_pedagogues": "1",
+        },
+        {"school_id": "103", "year": "2025", "positions": "12", "filled": "12"},
+    ],
+    "targets": [
+        {"indicator": "trained_teachers", "year": "2025", "value": "60"},
+        {
+            "indicator": "low_in_working_pair",
+            "municipality": "Озёрский район",
+            "year": "2025",
+            "value": "75.5",
+        },
+    ],
+    "roadmap": [
+        {
+            "item_id": "1.1",
+            "activity": "Вебинары для учителей по обмену опытом",
+            "section": "Методическое сопровождение",
+            "deadline": "2025-05-31",
+            "periodicity": "quarterly",
+            "responsible": "ИМЦ",
+            "expected_result": "не менее 4 вебинаров",
+            "status": "in_progress",
+            "municipality": "Озёрский район",
+        },
+        {"item_id": "1.2", "activity": "Мониторинговый отчёт", "deadline": "2025-12-20"},
     ],
 }
 

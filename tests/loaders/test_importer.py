@@ -38,15 +38,20 @@ def test_the_sample_becomes_the_expected_graph(db: EmbeddedStore, english_dir: P
         "Partnership": 2,
         "Region": 1,
         "Result": 5,
+        "RoadmapItem": 2,
         "School": 3,
+        "Staffing": 2,
+        "Target": 2,
         "Teacher": 4,
     }
     assert db.count_edges() == {
         "ATTENDED": 3,
+        "CARRIES_OUT": 1,
         "CURATES": 2,
         "EXCLUDED_PAIR": 1,
         "FOR": 2,
         "HAS_RESULT": 5,
+        "HAS_STAFFING": 2,
         "IN": 4,
         "MEMBER_OF": 3,
         "MENTEE_IN": 2,
@@ -72,6 +77,13 @@ def test_the_sample_becomes_the_expected_graph(db: EmbeddedStore, english_dir: P
     assert res is not None and res.model_dump()["value"] == 55.25
     pair = db.get_node("Partnership", "P-101-103")
     assert pair is not None and pair.model_dump()["status"] == "proposed"
+    staffing = db.get_node("Staffing", "102|2025")
+    assert staffing is not None and staffing.model_dump()["filled"] == 21.0
+    assert staffing.model_dump()["vacancy_subjects"] == ["Математика", "Физика"]
+    target = db.get_node("Target", "low_in_working_pair|Озёрский район|2025")
+    assert target is not None and target.model_dump()["value"] == 75.5
+    item = db.get_node("RoadmapItem", "1.1")
+    assert item is not None and item.model_dump()["periodicity"] == "quarterly"
     event = db.get_node("Event", "E1")
     assert event is not None and event.model_dump()["date"] == dt.date(2024, 10, 15)
     edges = {(e.type, e.src, e.dst): e.props for e in db.iter_edges()}
@@ -100,7 +112,7 @@ def test_report_per_sheet_and_in_russian(db: EmbeddedStore, english_dir: Path) -
     assert sheets["schools"].rows == 3 and sheets["schools"].added == 9
     assert sheets["participation"].added == 3
     lines = report.lines()
-    assert lines[0] == "Импорт выполнен: прочитано строк — 29."
+    assert lines[0] == "Импорт выполнен: прочитано строк — 35."
     assert "Школы (schools): строк 3; добавлено 9, изменено 0, без изменений 0" in lines
 
 
@@ -116,7 +128,7 @@ def test_reimport_is_a_noop(db: EmbeddedStore, english_dir: Path) -> None:
 
 def test_validation_writes_nothing(db: EmbeddedStore, english_dir: Path) -> None:
     plan = validate_paths([english_dir], db)
-    assert plan.ok and len(plan.nodes) == 23 and not plan.is_empty
+    assert plan.ok and len(plan.nodes) == 29 and not plan.is_empty
     assert db.count_nodes() == {}
 
 

@@ -1,4 +1,4 @@
-"""Coverage on a tiny hand-made region, and the impact summary."""
+"""Coverage on a tiny hand-made region."""
 
 from __future__ import annotations
 
@@ -10,7 +10,6 @@ import pytest
 
 from analysis.coverage import coverage
 from analysis.exchange import partnership_activity
-from analysis.impact import impact, school_changes
 from analysis.pairing import PairingPlan
 
 AS_OF = dt.date(2024, 6, 1)
@@ -127,33 +126,3 @@ def test_coverage_without_optional_sheets() -> None:
     assert out["low_with_active_pair"].sum() == 0
     assert out["low_without_feasible_tutor"].isna().all()
     assert out["municipality"].tolist() == ["А", "Б", "Итого по региону"]
-
-
-def test_impact_groups_and_changes() -> None:
-    pct = pd.DataFrame(
-        {
-            "school_id": ["a1", "a1", "a1", "a2", "a2", "b1", "b1", "b3"],
-            "year": [2022, 2023, 2024, 2022, 2024, 2023, 2024, 2024],
-            "result_index": [-1.0, -0.8, -0.4, -1.0, -1.1, -2.0, -1.0, 0.0],
-            "in_window": True,
-        }
-    )
-    activity = pd.DataFrame(
-        {
-            "mentee_school_id": ["a1", "a2"],
-            "status": ["active", "agreed"],
-            "activity": ["active", "dormant"],
-        }
-    )
-    ch = school_changes(pct, IDENTIFIED, activity).set_index("school_id")
-    assert ch.loc["a1", "change"] == pytest.approx(0.6)
-    assert ch.loc["a1", "group"] == "paired_active"
-    assert ch.loc["a2", "group"] == "paired_inactive"
-    b1 = ch.to_dict("index")["b1"]
-    assert (b1["group"], b1["first_year"], b1["last_year"]) == ("unpaired", 2023, 2024)
-    assert "b3" not in ch.index  # not a low school
-    out = impact(pct, IDENTIFIED, activity).set_index("group")
-    assert out["n"].tolist() == [1, 1, 1]
-    assert out.loc["unpaired", "mean_change"] == pytest.approx(1.0)
-    assert out.loc["paired_inactive", "share_improved"] == 0.0
-    assert "не доказательство" in str(out.loc["unpaired", "caveat"])

@@ -1,0 +1,89 @@
+"""Мониторинг программы: indicators against targets, their trends, the road map, idle pairs."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import streamlit as st
+
+from app_streamlit import state
+from app_streamlit.components.empty_store import require_data
+from labels import t
+
+st.title(t("monitoring.page.title"))
+require_data()
+
+REGION = ""
+c1, c2 = st.columns([3, 1])
+as_of = c2.date_input(t("monitoring.page.as_of"), value=dt.date.today(), key="mon_as_of",
+                      format="DD.MM.YYYY")  # fmt: skip
+base = state.monitoring(as_of)
+muni = c1.selectbox(
+    t("ui.filter.municipality"),
+    [REGION, *base.municipalities],
+    format_func=lambda m: m or t("monitoring.scope.region"),
+    key="mon_muni",
+)
+view = state.monitoring(as_of, muni or None)
+tables = state.monitoring_rendered(as_of, muni or None, "tables")
+st.caption(t("monitoring.report.period", period=view.period))
+
+st.subheader(t("monitoring.report.indicators"))
+st.dataframe(tables["indicators"], hide_index=True, width="stretch")
+for note in [n for n in view.table["note"] if n]:
+    st.info(note)
+
+charts = state.monitoring_rendered(as_of, muni or None, "charts")
+if charts:
+    st.subheader(t("monitoring.report.charts"))
+    columns = st.columns(2)
+    for i, png in enumerate(charts.values()):
+        columns[i % 2].image(png)
+
+st.subheader(t("monitoring.report.roadmap"))
+road = view.roadmap
+if len(road):
+    counts = road["state"].value_counts()
+    m = st.columns(3)
+    for col, state_code in zip(m, ("done", "in_progress", "overdue"), strict=True):
+        col.metric(t(f"monitoring.roadmap.{state_code}"), int(counts.get(state_code, 0)))
+    st.dataframe(tables["roadmap"], hide_index=True, width="stretch")
+else:
+    st.info(t("monitoring.report.no_roadmap"))
+
+left, right = st.columns(2)
+with left:
+    st.subheader(t("monitoring.report.idle"))
+    if len(tables["idle_pairs"]):
+        st.dataframe(tables["idle_pairs"], hide_index=True, width="stretch")
+    else:
+        st.caption(t("monitoring.report.none"))
+with right:
+    st.subheader(t("monitoring.report.alone"))
+    if len(tables["alone"]):
+        st.dataframe(tables["alone"], hide_index=True, width="stretch")
+    else:
+        st.caption(t("monitoring.report.none"))
+
+st.subheader(t("monitoring.page.effect"))
+st.markdown(view.effect_summary)
+
+st.subheader(t("monitoring.report.conclusions"))
+st.markdown("\n".join(f"- {line}" for line in view.conclusions))
+
+name = f"monitoring_{as_of:%Y-%m-%d}"
+d1, d2 = st.columns(2)
+d1.download_button(
+    t("monitoring.page.download_docx"),
+    data=state.monitoring_rendered(as_of, muni or None, "docx"),
+    file_name=f"{name}.docx",
+    mime="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    key="mon_docx",
+)
+d2.download_button(
+    t("monitoring.page.download_xlsx"),
+    data=state.monitoring_rendered(as_of, muni or None, "xlsx"),
+    file_name=f"{name}.xlsx",
+    mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    key="mon_xlsx",
+)
