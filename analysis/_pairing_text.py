@@ -11,6 +11,7 @@ import numpy as np
 import pandas as pd
 
 from analysis._roster import LEVELS, Flag, Roster, Scores, chord_to_km, score_pairs
+from analysis._travel import MODES
 from labels import t
 
 __all__ = ["flag_reasons", "pair_reason", "unpaired_reasons"]
@@ -28,7 +29,13 @@ def _band(x: float) -> str:
     return "—" if math.isnan(x) else str(int(x))
 
 
-def flag_text(flags: int, r: Roster, m: int, tt: int, dist: float) -> str:
+def _minutes(x: float) -> str:
+    return f"{x:.0f}"
+
+
+def flag_text(
+    flags: int, r: Roster, m: int, tt: int, dist: float, minutes: float = math.nan
+) -> str:
     """Why one pair is infeasible (``""`` when feasible)."""
     s = r.settings
     parts = []
@@ -40,6 +47,8 @@ def flag_text(flags: int, r: Roster, m: int, tt: int, dist: float) -> str:
             kw = {"bm": _band(r.band[m]), "bt": _band(r.band[tt]), "gap": s.max_band_gap}
         elif f == Flag.DISTANCE:
             kw = {"km": _km(dist), "max_km": _km(s.max_km)}
+        elif f == Flag.TIME:
+            kw = {"minutes": _minutes(minutes), "max_minutes": _minutes(s.max_minutes)}
         elif f == Flag.FULL:
             kw = {"used": int(r.used[tt]), "capacity": int(r.capacity[tt])}
         elif f == Flag.NOT_TUTOR:
@@ -64,6 +73,7 @@ def flag_reasons(sc: Scores, r: Roster) -> np.ndarray:
             "c": np.where(sc.flags[bad] & Flag.FULL, r.capacity[sc.tutor[bad]], -1),
             "s": np.where(sc.flags[bad] & Flag.NOT_TUTOR, r.status[sc.tutor[bad]], ""),
             "d": np.where(sc.flags[bad] & Flag.DISTANCE, np.round(sc.distance_km[bad]), -1),
+            "t": np.where(sc.flags[bad] & Flag.TIME, np.round(sc.minutes[bad]), -1),
         }
     )
     key["s"] = pd.factorize(key["s"])[0]
@@ -79,6 +89,7 @@ def flag_reasons(sc: Scores, r: Roster) -> np.ndarray:
                 int(sc.mentee[bad[i]]),
                 int(sc.tutor[bad[i]]),
                 float(sc.distance_km[bad[i]]),
+                float(sc.minutes[bad[i]]),
             )
             for i in first
         ],
@@ -111,10 +122,13 @@ def pair_reason(r: Roster, sc: Scores, i: int) -> str:
             bt=_band(r.band[tt]),
         )
     ]
-    if sc.coords_unknown[i]:
+    if np.isfinite(sc.minutes[i]):
+        way = t(f"maps.travel.mode.{MODES[int(sc.travel_mode[i])]}")
+        parts.append(t("maps.pair.minutes", minutes=_minutes(float(sc.minutes[i])), way=way))
+    elif sc.coords_unknown[i]:
         parts.append(t("analysis.pair.coords_unknown"))
     else:
-        parts.append(t("analysis.pair.distance", km=_km(float(sc.distance_km[i]))))
+        parts.append(t("maps.pair.straight", km=_km(float(sc.distance_km[i]))))
     weak = r.weak[m]
     if not weak:
         parts.append(t("analysis.pair.no_weak"))

@@ -28,6 +28,7 @@ __all__ = [
     "EDGE_TYPES",
     "NODE_LABELS",
     "NODE_MODELS",
+    "TRAVEL_EDGES",
     "Association",
     "Curator",
     "Edge",
@@ -53,6 +54,7 @@ __all__ = [
     "Staffing",
     "Target",
     "Teacher",
+    "TravelMode",
     "node_from_props",
     "partnership_id",
     "result_id",
@@ -138,6 +140,11 @@ class RoadmapStatus(StrEnum):
     in_progress = "in_progress"
     done = "done"
     cancelled = "cancelled"
+
+
+class TravelMode(StrEnum):
+    road = "road"
+    public_transport = "public_transport"
 
 
 class NodeRef(NamedTuple):
@@ -423,6 +430,9 @@ EDGE_TYPES: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     "HAS_STAFFING": (frozenset({"School"}), frozenset({"Staffing"})),
     # An event that carries out an activity of the programme's road map.
     "CARRIES_OUT": (frozenset({"Event"}), frozenset({"RoadmapItem"})),
+    # Travel time between two schools (minutes), one edge type per way of travelling.
+    "TRAVEL_ROAD": (frozenset({"School"}), frozenset({"School"})),
+    "TRAVEL_PUBLIC_TRANSPORT": (frozenset({"School"}), frozenset({"School"})),
 }
 
 
@@ -479,3 +489,10 @@ def node_from_props(label: str, id: str, props: dict[str, Any]) -> Node:
     """Rebuild a typed node from a stored row."""
     model = NODE_MODELS[label]
     return model.model_validate({"id": id, **props})
+
+
+TRAVEL_EDGES: dict[str, str] = {
+    TravelMode.road.value: "TRAVEL_ROAD",
+    TravelMode.public_transport.value: "TRAVEL_PUBLIC_TRANSPORT",
+}
+"""The edge type that holds the travel time of each way of travelling."""

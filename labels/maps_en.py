@@ -103,4 +103,31 @@ MESSAGES: dict[str, str] = {
     "maps.col.denominator": "Denominator",
     # --- command line ---
     "cli.map.done": "Map written: {out}",
+    # --- travel times ---
+    "maps.travel.minutes": (
+        "travel time «{value}» min: a number of minutes above 0 and at most a day (1440) is "
+        "expected"
+    ),
+    "loaders.col.travel_times.school_id": "Code of the first school",
+    "loaders.col.travel_times.other_school_id": "Code of the second school",
+    "loaders.col.travel_times.minutes": "Travel time between them, minutes (one way)",
+    "loaders.col.travel_times.mode": (
+        "How: road (car, school bus) or public_transport; empty means road"
+    ),
+    "maps.pair.minutes": "{minutes} min of travel {way}",
+    "maps.pair.straight": "{km} km in a straight line (no travel time given)",
+    "maps.travel.mode.road": "by road",
+    "maps.travel.mode.public_transport": "by public transport",
+    "analysis.infeasible.time": (
+        "{minutes} min of travel, longer than the allowed {max_minutes} min"
+    ),
+    "analysis.setting.max_minutes": (
+        "Longest travel time within a pair, minutes one way, where the travel_times sheet "
+        "gives one; other pairs fall back on max_km."
+    ),
+    "analysis.setting.travel_mode": (
+        "Which travel time counts: road, public_transport, or fastest (the shorter one)."
+    ),
+    "ui.col.travel_minutes": "Travel time, min",
+    "ui.col.travel_mode": "How to travel",
 }

@@ -104,4 +104,30 @@ MESSAGES: dict[str, str] = {
     "maps.col.denominator": "Знаменатель",
     # --- command line ---
     "cli.map.done": "Карта записана: {out}",
+    # --- travel times ---
+    "maps.travel.minutes": (
+        "время в пути «{value}» мин: ожидается число минут больше 0 и не больше суток (1440)"
+    ),
+    "loaders.col.travel_times.school_id": "Код первой школы",
+    "loaders.col.travel_times.other_school_id": "Код второй школы",
+    "loaders.col.travel_times.minutes": "Время в пути между ними, минут (в одну сторону)",
+    "loaders.col.travel_times.mode": (
+        "Как добираться: road — по дороге (автомобиль, школьный автобус), "
+        "public_transport — общественным транспортом; пусто — по дороге"
+    ),
+    "maps.pair.minutes": "в пути {minutes} мин {way}",
+    "maps.pair.straight": "{km} км по прямой (времени в пути нет)",
+    "maps.travel.mode.road": "по дороге",
+    "maps.travel.mode.public_transport": "общественным транспортом",
+    "analysis.infeasible.time": "в пути {minutes} мин — дольше допустимых {max_minutes} мин",
+    "analysis.setting.max_minutes": (
+        "Наибольшее время в пути между школами пары, минут в одну сторону (где оно задано "
+        "листом «Время в пути»; для остальных пар — расстояние по прямой)"
+    ),
+    "analysis.setting.travel_mode": (
+        "Какое время в пути учитывать: road — по дороге, public_transport — общественным "
+        "транспортом, fastest — меньшее из двух"
+    ),
+    "ui.col.travel_minutes": "Время в пути, мин",
+    "ui.col.travel_mode": "Как добираться",
 }

@@ -21,12 +21,14 @@ from pydantic import ValidationError
 
 from graph.model import (
     NODE_MODELS,
+    TRAVEL_EDGES,
     Edge,
     Metric,
     Municipality,
     Node,
     NodeRef,
     Region,
+    TravelMode,
     partnership_id,
     result_id,
     staffing_id,
@@ -552,6 +554,21 @@ def _roadmap(v: _Validator, rows: list[_Row]) -> None:
         v.node(row, "RoadmapItem", {"id": row.values.get("item_id"), **props})
 
 
+def _travel_times(v: _Validator, rows: list[_Row]) -> None:
+    for row in rows:
+        a = v.ref(row, "school_id", "School")
+        b = v.ref(row, "other_school_id", "School")
+        minutes = row.values.get("minutes")
+        if minutes is not None and not 0 < minutes <= 24 * 60:
+            v.issue(row, "minutes", t("maps.travel.minutes", value=row.text["minutes"]))
+            continue
+        if a is not None and a == b:
+            v.issue(row, "other_school_id", t("loaders.row.same_school", id=a.id))
+            continue
+        mode = row.values.get("mode", TravelMode.road.value)
+        v.edge(TRAVEL_EDGES[mode], a, b, minutes=minutes)
+
+
 _BUILDERS: dict[str, Callable[[_Validator, list[_Row]], None]] = {
     "schools": _schools,
     "results": _results,
@@ -567,6 +584,7 @@ _BUILDERS: dict[str, Callable[[_Validator, list[_Row]], None]] = {
     "staffing": _staffing,
     "targets": _targets,
     "roadmap": _roadmap,
+    "travel_times": _travel_times,
 }
 assert set(_BUILDERS) == set(SHEETS)
 

@@ -35,6 +35,7 @@ VALUE_PREFIXES: dict[str, str] = {
     "settlement_type": "ui.settlement.",
     "level": "ui.level.",
     "label": "label.",
+    "travel_mode": "maps.travel.mode.",
 }
 
 
