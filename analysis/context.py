@@ -24,7 +24,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from analysis._frames import as_str_id, column
+from analysis.columns import as_str_id, column
 from analysis.settings import AnalysisSettings
 
 __all__ = ["INDICATORS", "band_count", "context_bands", "school_context", "social_context_index"]

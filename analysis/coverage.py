@@ -33,7 +33,7 @@ import datetime as dt
 import numpy as np
 import pandas as pd
 
-from analysis._frames import as_bool, as_date, as_str_id, column, list_column, shared_codes
+from analysis.columns import as_bool, as_date, as_str_id, column, list_column, shared_codes
 from analysis.pairing import PairingPlan
 from analysis.settings import AnalysisSettings
 from labels import t

@@ -34,7 +34,7 @@ import datetime as dt
 import numpy as np
 import pandas as pd
 
-from analysis._frames import (
+from analysis.columns import (
     as_date,
     as_str_id,
     column,

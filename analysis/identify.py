@@ -39,7 +39,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from analysis._frames import as_bool, column, years_text
+from analysis.columns import as_bool, column, years_text
 from analysis.context import school_context
 from analysis.results import band_percentiles, result_index, subject_result_index, zscores
 from analysis.settings import AnalysisSettings

@@ -46,7 +46,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from analysis._frames import as_bool, as_date, as_str_id, column
+from analysis.columns import as_bool, as_date, as_str_id, column
 from analysis.coverage import low_schools
 from analysis.monitoring_settings import MonitoringSettings
 from graph.model import Indicator

@@ -39,7 +39,7 @@ import numpy as np
 import pandas as pd
 from scipy.optimize import linear_sum_assignment
 
-from analysis._frames import as_str_id
+from analysis.columns import as_str_id
 from analysis.monitoring_settings import MonitoringSettings
 
 __all__ = ["PairEffect", "pair_effect", "simulate_pair_data"]

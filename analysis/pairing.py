@@ -46,8 +46,9 @@ import pandas as pd
 from ortools.graph.python import min_cost_flow
 from scipy.spatial import cKDTree
 
-from analysis._pairing_text import flag_reasons, pair_reason, unpaired_reasons
-from analysis._roster import Roster, Scores, build_roster, km_to_chord, score_pairs
+from analysis.pair_reasons import flag_reasons, pair_reason
+from analysis.pair_rules import Roster, Scores, build_roster, km_to_chord, score_pairs
+from analysis.pair_whatif import unpaired_reasons
 from analysis.settings import AnalysisSettings
 
 __all__ = [

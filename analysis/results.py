@@ -28,7 +28,7 @@ from collections.abc import Collection, Mapping, Sequence
 import numpy as np
 import pandas as pd
 
-from analysis._frames import as_str_id, column
+from analysis.columns import as_str_id, column
 from analysis.settings import AnalysisSettings
 
 __all__ = ["GROUP_KEYS", "band_percentiles", "result_index", "subject_result_index", "zscores"]

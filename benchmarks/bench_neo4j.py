@@ -39,6 +39,7 @@ sys.path.insert(0, str(ROOT))
 
 from graph.embedded import EmbeddedStore  # noqa: E402
 from graph.model import Edge, Node  # noqa: E402
+from graph.neo4j_admin import clear_database, server_info, write_per_row  # noqa: E402
 from graph.neo4j_store import Neo4jStore  # noqa: E402
 from graph.store import Store, StoreError  # noqa: E402
 from queries import all_queries  # noqa: E402
@@ -152,7 +153,7 @@ def _per_row_against_batched(
     edge_sample = rng.sample(list(edges), k_edges)
     ends = _endpoints(nodes, edge_sample)
     writers: list[Callable[[Sequence[Node], Sequence[Edge]], Any]] = [
-        neo.write_per_row,
+        partial(write_per_row, neo),
         lambda ns, es: _import(neo, ns, es),
     ]
     results: dict[str, tuple[float, float]] = {}
@@ -163,7 +164,7 @@ def _per_row_against_batched(
         # The first round only warms up: query plans compiled and cached, JIT warm.
         for timed in (False, True):
             for write in writers:
-                neo.clear()
+                clear_database(neo)
                 if kind == "edges":
                     neo.write_batched(ends)  # the endpoints first, not timed
                 seconds, _ = _timed(partial(write, ns, es))
@@ -206,7 +207,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             _progress(f"generating and validating the '{args.size}' demo")
             nodes, edges, _, plan_s = _plan(args.size, args.seed, work)
             n_rows = len(nodes) + len(edges)
-            info = neo.server_info()
+            info = server_info(neo)
             import neo4j as driver
 
             print(f"schoolnet Neo4j benchmark: demo '{args.size}' (seed {args.seed})")
@@ -230,12 +231,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             uow: tuple[float, str] | None = None
             if not args.skip_uow:
                 _progress("neo4j import in one unit of work")
-                neo.clear()
+                clear_database(neo)
                 try:
                     uow = (_timed(lambda: _import(neo, nodes, edges))[0], "")
                 except StoreError as exc:
                     uow = (0.0, str(exc).split(". ")[0])
-            neo.clear()
+            clear_database(neo)
             _progress("neo4j write_batched")
             batched_s, _ = _timed(lambda: neo.write_batched(nodes, edges))
             _progress("neo4j write_batched again (a completed load)")

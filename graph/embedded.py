@@ -295,7 +295,7 @@ class EmbeddedStore(Store):
         rows = self._rows("SELECT value FROM meta WHERE key = 'data_version'")
         return f"embedded:{self.path}:{rows[0][0]}"
 
-    def run_named(self, name: str, params: dict[str, Any]) -> list[dict[str, Any]]:
+    def query(self, name: str, **params: Any) -> list[dict[str, Any]]:
         from queries import get_query
 
         q = get_query(name)

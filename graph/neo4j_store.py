@@ -36,7 +36,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from typing import Any, LiteralString, Protocol
+from typing import Any, LiteralString
 
 from neo4j import Driver, GraphDatabase, RoutingControl, Session
 from neo4j.exceptions import (
@@ -49,32 +49,28 @@ from neo4j.exceptions import (
 )
 
 from graph.access import AccessRecords
-from graph.embedded import dumps_props
-from graph.model import EDGE_TYPES, NODE_LABELS, NODE_MODELS, Edge, Node, NodeRef, node_from_props
+from graph.model import EDGE_TYPES, NODE_LABELS, Edge, Node, NodeRef, node_from_props
 from graph.neo4j_cypher import (
     BOLT_SCHEMES,
-    BUMP_VERSION,
-    CLEAR_LIMIT,
-    CLEAR_NODES,
-    CLEAR_RELS,
     COUNT_EDGES,
     COUNT_NODES,
     EDGE_ALL,
-    EDGE_DELETE,
-    EDGE_MERGE,
-    EDGE_MERGE_ONE,
-    EDGE_READ_PROPS,
     ENSURE_META,
     INCIDENT,
     NEIGHBOURS,
     NODE_ALL,
     NODE_GET,
-    NODE_IDS_FOUND,
-    NODE_MERGE,
-    NODE_MERGE_ONE,
-    NODE_READ_PROPS,
     READ_VERSION,
     SCHEMA_STATEMENTS,
+)
+from graph.neo4j_writes import (
+    bump_version,
+    chunks,
+    delete_edges,
+    label_of,
+    upsert_edges,
+    upsert_nodes,
+    without_id,
 )
 from graph.store import Direction, Store, StoreError, UnitOfWork, WriteStats
 
@@ -82,131 +78,6 @@ __all__ = ["DEFAULT_BATCH_SIZE", "META_LABEL", "SCHEMA_STATEMENTS", "Neo4jStore"
 
 DEFAULT_BATCH_SIZE = 5000
 META_LABEL = "SchoolnetMeta"
-
-
-class _Runner(Protocol):
-    """What a write needs of a transaction: explicit (``Transaction``) or managed."""
-
-    def run(self, query: LiteralString, parameters: dict[str, Any] | None = None) -> Any: ...
-
-
-def _chunks(seq: Sequence[Any], size: int) -> Iterator[Sequence[Any]]:
-    for i in range(0, len(seq), size):
-        yield seq[i : i + size]
-
-
-def _label_of(labels: list[str]) -> str | None:
-    """The schoolnet label among a node's labels (None for nodes that are not ours)."""
-    for label in labels:
-        if label in NODE_MODELS:
-            return label
-    return None
-
-
-def _edge_props(props: dict[str, Any]) -> dict[str, Any]:
-    # Neo4j cannot store null properties: ``SET r = {x: null}`` leaves ``x`` out, so a missing
-    # and a null edge property are the same thing here, and the stats must agree.
-    return {k: v for k, v in props.items() if v is not None}
-
-
-def _node_row(node: Node) -> dict[str, Any]:
-    return {"id": node.id, "props": {"id": node.id, **node.props()}}
-
-
-def _without_id(props: dict[str, Any]) -> dict[str, Any]:
-    return {k: v for k, v in props.items() if k != "id"}
-
-
-# --- the write operations, shared by the three write paths -------------------------------------
-def _upsert_nodes(tx: _Runner, nodes: Sequence[Node], batch_size: int, stats: WriteStats) -> None:
-    by_label: dict[str, list[Node]] = {}
-    for n in nodes:
-        by_label.setdefault(n.label, []).append(n)
-    for label, items in by_label.items():
-        for chunk in _chunks(items, batch_size):
-            ids = sorted({n.id for n in chunk})
-            existing = {
-                rec["id"]: dumps_props(_without_id(rec["props"]))
-                for rec in tx.run(NODE_READ_PROPS[label], {"ids": ids})
-            }
-            todo: dict[str, dict[str, Any]] = {}
-            for n in chunk:
-                canon = dumps_props(n.props())
-                old = existing.get(n.id)
-                if old is None:
-                    stats.added[label] += 1
-                elif old != canon:
-                    stats.changed[label] += 1
-                else:
-                    stats.unchanged[label] += 1
-                    continue
-                existing[n.id] = canon
-                todo[n.id] = _node_row(n)
-            if todo:
-                tx.run(NODE_MERGE[label], {"rows": list(todo.values())}).consume()
-
-
-def _check_endpoints(tx: _Runner, chunk: Sequence[Edge]) -> None:
-    by_label: dict[str, set[str]] = {}
-    for e in chunk:
-        by_label.setdefault(e.src.label, set()).add(e.src.id)
-        by_label.setdefault(e.dst.label, set()).add(e.dst.id)
-    for label, ids in by_label.items():
-        found = {rec["id"] for rec in tx.run(NODE_IDS_FOUND[label], {"ids": sorted(ids)})}
-        missing = ids - found
-        if missing:
-            raise StoreError(
-                f"связь ссылается на отсутствующий узел {label}: {sorted(missing)[:5]}"
-            )
-
-
-def _upsert_edges(tx: _Runner, edges: Sequence[Edge], batch_size: int, stats: WriteStats) -> None:
-    by_shape: dict[tuple[str, str, str], list[Edge]] = {}
-    for e in edges:
-        by_shape.setdefault((e.type, e.src.label, e.dst.label), []).append(e)
-    for shape, items in by_shape.items():
-        etype = shape[0]
-        for chunk in _chunks(items, batch_size):
-            _check_endpoints(tx, chunk)
-            keys = sorted({(e.src.id, e.dst.id) for e in chunk})
-            existing = {
-                (rec["src"], rec["dst"]): dumps_props(rec["props"])
-                for rec in tx.run(
-                    EDGE_READ_PROPS[shape], {"rows": [{"src": s, "dst": d} for s, d in keys]}
-                )
-            }
-            todo: dict[tuple[str, str], dict[str, Any]] = {}
-            for e in chunk:
-                key = (e.src.id, e.dst.id)
-                props = _edge_props(e.props)
-                canon = dumps_props(props)
-                old = existing.get(key)
-                if old is None:
-                    stats.added[etype] += 1
-                elif old != canon:
-                    stats.changed[etype] += 1
-                else:
-                    stats.unchanged[etype] += 1
-                    continue
-                existing[key] = canon
-                todo[key] = {"src": key[0], "dst": key[1], "props": props}
-            if todo:
-                tx.run(EDGE_MERGE[shape], {"rows": list(todo.values())}).consume()
-
-
-def _delete_edges(tx: _Runner, edges: Sequence[Edge], batch_size: int) -> None:
-    by_shape: dict[tuple[str, str, str], list[dict[str, str]]] = {}
-    for e in edges:
-        by_shape.setdefault((e.type, e.src.label, e.dst.label), []).append(
-            {"src": e.src.id, "dst": e.dst.id}
-        )
-    for shape, rows in by_shape.items():
-        for chunk in _chunks(rows, batch_size):
-            tx.run(EDGE_DELETE[shape], {"rows": list(chunk)}).consume()
-
-
-def _bump_version(tx: _Runner) -> None:
-    tx.run(BUMP_VERSION).consume()
 
 
 class _Neo4jUnitOfWork(UnitOfWork):
@@ -227,22 +98,22 @@ class _Neo4jUnitOfWork(UnitOfWork):
 
     def upsert_nodes(self, nodes: Sequence[Node]) -> None:
         with self._store._errors():
-            _upsert_nodes(self._tx, nodes, self._store.batch_size, self.stats)
+            upsert_nodes(self._tx, nodes, self._store.batch_size, self.stats)
 
     def upsert_edges(self, edges: Sequence[Edge]) -> None:
         with self._store._errors():
-            _upsert_edges(self._tx, edges, self._store.batch_size, self.stats)
+            upsert_edges(self._tx, edges, self._store.batch_size, self.stats)
 
     def delete_edges(self, edges: Sequence[Edge]) -> None:
         with self._store._errors():
-            _delete_edges(self._tx, edges, self._store.batch_size)
+            delete_edges(self._tx, edges, self._store.batch_size)
 
     def commit(self) -> None:
         if not self._open:
             raise StoreError("транзакция уже завершена")
         try:
             with self._store._errors():
-                _bump_version(self._tx)
+                bump_version(self._tx)
                 self._tx.commit()
         finally:
             self._open = False
@@ -389,9 +260,9 @@ class Neo4jStore(Store):
 
         def work(tx: Any) -> WriteStats:
             stats = WriteStats()  # fresh on every retry
-            _upsert_nodes(tx, nodes, self.batch_size, stats)
-            _upsert_edges(tx, edges, self.batch_size, stats)
-            _bump_version(tx)
+            upsert_nodes(tx, nodes, self.batch_size, stats)
+            upsert_edges(tx, edges, self.batch_size, stats)
+            bump_version(tx)
             return stats
 
         with self._errors(), self._session() as session:
@@ -399,8 +270,8 @@ class Neo4jStore(Store):
 
     def delete(self, edges: Sequence[Edge]) -> None:
         def work(tx: Any) -> None:
-            _delete_edges(tx, edges, self.batch_size)
-            _bump_version(tx)
+            delete_edges(tx, edges, self.batch_size)
+            bump_version(tx)
 
         with self._errors(), self._session() as session:
             session.execute_write(work)
@@ -424,54 +295,22 @@ class Neo4jStore(Store):
 
         def nodes_batch(tx: Any, chunk: Sequence[Node]) -> WriteStats:
             stats = WriteStats()
-            _upsert_nodes(tx, chunk, size, stats)
-            _bump_version(tx)
+            upsert_nodes(tx, chunk, size, stats)
+            bump_version(tx)
             return stats
 
         def edges_batch(tx: Any, chunk: Sequence[Edge]) -> WriteStats:
             stats = WriteStats()
-            _upsert_edges(tx, chunk, size, stats)
-            _bump_version(tx)
+            upsert_edges(tx, chunk, size, stats)
+            bump_version(tx)
             return stats
 
         with self._errors(), self._session() as session:
-            for node_chunk in _chunks(nodes, size):
+            for node_chunk in chunks(nodes, size):
                 total.merge(session.execute_write(nodes_batch, node_chunk))
-            for edge_chunk in _chunks(edges, size):
+            for edge_chunk in chunks(edges, size):
                 total.merge(session.execute_write(edges_batch, edge_chunk))
         return total
-
-    def write_per_row(self, nodes: Sequence[Node] = (), edges: Sequence[Edge] = ()) -> None:
-        """One ``MERGE`` statement per row in one transaction, without stats.
-
-        Only for the benchmark that measures what batching with ``UNWIND`` buys.
-        """
-        with self._errors(), self._session() as session, session.begin_transaction() as tx:
-            for n in nodes:
-                row = _node_row(n)
-                tx.run(NODE_MERGE_ONE[n.label], {"id": n.id, "props": row["props"]}).consume()
-            for e in edges:
-                tx.run(
-                    EDGE_MERGE_ONE[(e.type, e.src.label, e.dst.label)],
-                    {"src": e.src.id, "dst": e.dst.id, "props": _edge_props(e.props)},
-                ).consume()
-            _bump_version(tx)
-            tx.commit()
-
-    def clear(self) -> None:
-        """Delete every node and relationship of the database, in batches (for tests).
-
-        The version counter survives, so ``data_version()`` keeps moving forward.
-        """
-
-        def batch(tx: Any, query: LiteralString) -> int:
-            return int(tx.run(query, {"limit": CLEAR_LIMIT}).single()["n"])
-
-        with self._errors(), self._session() as session:
-            for query in (CLEAR_RELS, CLEAR_NODES):
-                while session.execute_write(batch, query):
-                    pass
-            session.execute_write(_bump_version)
 
     # --- reads --------------------------------------------------------------------------------
     def get_node(self, label: str, id: str) -> Node | None:
@@ -481,7 +320,7 @@ class Neo4jStore(Store):
         rows = self._read(query, {"id": id})
         if not rows:
             return None
-        return node_from_props(label, id, _without_id(rows[0]["props"]))
+        return node_from_props(label, id, without_id(rows[0]["props"]))
 
     def iter_nodes(self, label: str | None = None) -> Iterator[Node]:
         labels = sorted(NODE_LABELS) if label is None else [label]
@@ -491,7 +330,7 @@ class Neo4jStore(Store):
                 continue
             rows = sorted(((r["id"], r["props"]) for r in self._read(query)), key=lambda x: x[0])
             for id_, props in rows:
-                yield node_from_props(lab, id_, _without_id(props))
+                yield node_from_props(lab, id_, without_id(props))
 
     def iter_edges(self, type: str | None = None) -> Iterator[Edge]:
         types = sorted(EDGE_TYPES) if type is None else [type]
@@ -501,7 +340,7 @@ class Neo4jStore(Store):
                 continue
             found = []
             for r in self._read(query):
-                sl, dl = _label_of(r["sl"]), _label_of(r["dl"])
+                sl, dl = label_of(r["sl"]), label_of(r["dl"])
                 if sl is not None and dl is not None:
                     found.append(((sl, r["si"], dl, r["di"]), r["props"]))
             found.sort(key=lambda x: x[0])
@@ -516,10 +355,10 @@ class Neo4jStore(Store):
             return []
         out: dict[NodeRef, Node] = {}
         for r in self._read(query, {"id": ref.id, "type": edge_type}):
-            label = _label_of(r["labels"])
+            label = label_of(r["labels"])
             if label is not None:
                 out[NodeRef(label, r["id"])] = node_from_props(
-                    label, r["id"], _without_id(r["props"])
+                    label, r["id"], without_id(r["props"])
                 )
         return [out[k] for k in sorted(out)]
 
@@ -532,9 +371,9 @@ class Neo4jStore(Store):
             query = INCIDENT.get(label)
             if query is None:
                 continue
-            for part in _chunks(sorted(ids), self.batch_size):
+            for part in chunks(sorted(ids), self.batch_size):
                 for r in self._read(query, {"ids": list(part)}):
-                    sl, dl = _label_of(r["sl"]), _label_of(r["dl"])
+                    sl, dl = label_of(r["sl"]), label_of(r["dl"])
                     if r["type"] not in EDGE_TYPES or sl is None or dl is None:
                         continue
                     e = Edge(
@@ -559,7 +398,7 @@ class Neo4jStore(Store):
         epoch, value = (rows[0]["epoch"], rows[0]["value"]) if rows else ("-", 0)
         return f"neo4j:{self.uri}/{self.database}:{epoch}:{value}"
 
-    def run_named(self, name: str, params: dict[str, Any]) -> list[dict[str, Any]]:
+    def query(self, name: str, **params: Any) -> list[dict[str, Any]]:
         from queries import get_query
 
         q = get_query(name)
@@ -572,12 +411,6 @@ class Neo4jStore(Store):
 
             self._access = Neo4jAccessRecords(self._driver, self.database, self._errors)
         return self._access
-
-    def server_info(self) -> dict[str, str]:
-        """The server's agent string and protocol version (for reports and benchmarks)."""
-        with self._errors():
-            info = self._driver.get_server_info()
-        return {"agent": str(info.agent), "protocol": ".".join(map(str, info.protocol_version))}
 
     def close(self) -> None:
         self._driver.close()

@@ -32,7 +32,6 @@ import numpy as np
 import pandas as pd
 
 from seeds.events import build_events
-from seeds.frames import frame
 from seeds.geography import municipality_outlines, travel_times
 from seeds.network import (
     associations_sheet,
@@ -44,6 +43,7 @@ from seeds.network import (
 )
 from seeds.results import build_results, result_years
 from seeds.schools import SIZE_SPECS, SizeSpec, World, build_world, schools_sheet
+from seeds.sheet_frames import frame
 from seeds.staff import build_curators, build_staff, teachers_sheet
 
 __all__ = [

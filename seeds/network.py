@@ -21,8 +21,8 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from seeds.frames import frame
 from seeds.schools import EVENING, PRIMARY, World
+from seeds.sheet_frames import frame
 from seeds.staff import Staff
 from seeds.vocab import EXAM_SUBJECTS, RMO_GROUPS
 

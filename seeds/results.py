@@ -24,8 +24,9 @@ import numpy as np
 import pandas as pd
 from scipy.special import ndtr, ndtri
 
-from seeds.frames import frame
-from seeds.schools import BASIC, EVENING, OTHER, PRIMARY, SECONDARY, World
+from seeds.school_layout import BASIC, EVENING, OTHER, PRIMARY, SECONDARY
+from seeds.schools import World
+from seeds.sheet_frames import frame
 from seeds.vocab import (
     EGE_SUBJECTS,
     EXAM_SUBJECTS,

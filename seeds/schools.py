@@ -1,4 +1,7 @@
-"""Regions, municipalities and schools of the demo: places, sizes, social conditions, quality.
+"""The demo's regions, municipalities and schools: sizes, social conditions, quality.
+
+Places come from :mod:`seeds.places`, the schools' levels and names from
+:mod:`seeds.school_layout`.
 
 The latent model behind every other sheet lives here: each school has a social position
 (``social``, higher is more favourable), a persistent quality (``quality``) and per-subject
@@ -6,6 +9,7 @@ deviations; the official lists are noisy views of them, as real lists are.
 
 Examples
 --------
+>>> import collections
 >>> w = build_world(SIZE_SPECS["small"], seed=1)
 >>> len(w.school_id), sorted(collections.Counter(w.level_names()).items())
 (18, [('basic', 3), ('evening', 1), ('primary', 1), ('secondary', 13)])
@@ -15,26 +19,35 @@ Examples
 
 from __future__ import annotations
 
-import bisect
-import collections
-import itertools
-import math
 from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 
-from seeds.frames import frame
 from seeds.names import (
     REGIONS,
-    VILLAGE_ROOTS,
     district_genitive,
     district_name,
     genitive_town,
     place_stems,
     town_name,
-    village_forms,
 )
+from seeds.places import cell_km, municipality_centres, municipality_sizes, region_boxes
+from seeds.school_layout import (
+    CITY,
+    EVENING,
+    LEVELS,
+    PRIMARY,
+    SETTLEMENTS,
+    TOWN,
+    VILLAGE,
+    Draft,
+    city_schools,
+    district_schools,
+    school_ids,
+    small_district_schools,
+)
+from seeds.sheet_frames import frame
 from seeds.vocab import EXAM_SUBJECTS
 
 __all__ = [
@@ -47,11 +60,6 @@ __all__ = [
     "build_world",
     "schools_sheet",
 ]
-
-LEVELS: tuple[str, ...] = ("primary", "basic", "secondary", "evening", "other")
-SETTLEMENTS: tuple[str, ...] = ("city", "town", "village")
-PRIMARY, BASIC, SECONDARY, EVENING, OTHER = range(5)
-CITY, TOWN, VILLAGE = range(3)
 
 
 @dataclass(frozen=True)
@@ -81,12 +89,6 @@ SIZE_SPECS: dict[str, SizeSpec] = {
     "country": SizeSpec(regions=27, municipalities=40, schools=1480, vpr_grades=(4,), electives=0),
 }
 
-# Shares of levels by settlement type (primary, basic, secondary, evening, other).
-_LEVEL_MIX = {
-    CITY: (0.03, 0.03, 0.84, 0.03, 0.07),
-    TOWN: (0.07, 0.08, 0.76, 0.05, 0.04),
-    VILLAGE: (0.13, 0.34, 0.51, 0.0, 0.02),
-}
 # Pupils: (low, high) by settlement and level.
 _STUDENTS = {
     CITY: ((250, 650), (250, 600), (500, 1250), (80, 300), (150, 600)),
@@ -149,19 +151,6 @@ class World:
         return [LEVELS[i] for i in self.level]
 
 
-@dataclass
-class _Draft:
-    """One school while the layout is drawn."""
-
-    muni: int
-    settlement: int
-    level: int
-    elite: bool
-    lat: float
-    lon: float
-    name: str
-
-
 def build_world(spec: SizeSpec, seed: int) -> World:
     """Lay out the regions, municipalities and schools of a demo of size ``spec``."""
     if not 1 <= spec.regions <= len(REGIONS):
@@ -180,8 +169,8 @@ def build_world(spec: SizeSpec, seed: int) -> World:
     muni_gen: list[str] = []
     muni_region: list[int] = []
     muni_city: list[bool] = []
-    drafts: list[_Draft] = []
-    boxes = _region_boxes(spec.regions)
+    drafts: list[Draft] = []
+    boxes = region_boxes(spec.regions)
     for r in regions:
         if spec.fixed_small:
             n_schools, n_munis = spec.schools, 1
@@ -191,9 +180,9 @@ def build_world(spec: SizeSpec, seed: int) -> World:
             scale = rng.uniform(0.7, 1.3)
             n_schools = round(spec.schools * scale)
             n_munis = max(1, round(spec.municipalities * scale))
-        counts, is_city = _municipality_sizes(rng, n_schools, n_munis)
-        centres = _municipality_centres(rng, boxes[r], n_munis)
-        cell_km = _cell_km(boxes[r], n_munis)
+        counts, is_city = municipality_sizes(rng, n_schools, n_munis)
+        centres = municipality_centres(rng, boxes[r], n_munis)
+        cell = cell_km(boxes[r], n_munis)
         # Cities first in the region's municipality list, then districts.
         for m in range(n_munis):
             stem = next(stem_iter, None)
@@ -211,12 +200,12 @@ def build_world(spec: SizeSpec, seed: int) -> World:
             muni_city.append(bool(is_city[m]))
             lat0, lon0 = centres[m]
             if spec.fixed_small:
-                drafts += _small_district(rng, mi, stem, lat0, lon0)
+                drafts += small_district_schools(rng, mi, stem, lat0, lon0)
             elif is_city[m]:
                 radius = 6.0 + 8.0 * min(1.0, counts[m] / 250)
-                drafts += _city(rng, mi, stem, counts[m], lat0, lon0, radius)
+                drafts += city_schools(rng, mi, stem, counts[m], lat0, lon0, radius)
             else:
-                drafts += _district(rng, mi, stem, counts[m], lat0, lon0, cell_km)
+                drafts += district_schools(rng, mi, stem, counts[m], lat0, lon0, cell)
 
     n = len(drafts)
     muni = np.array([d.muni for d in drafts])
@@ -224,7 +213,7 @@ def build_world(spec: SizeSpec, seed: int) -> World:
     settlement = np.array([d.settlement for d in drafts])
     level = np.array([d.level for d in drafts])
     elite = np.array([d.elite for d in drafts])
-    ids = _school_ids(muni, region, np.array(region_code), np.array(muni_region))
+    ids = school_ids(muni, region, np.array(region_code), np.array(muni_region))
 
     lo_hi = np.array([[_STUDENTS[s][lv] for lv in range(5)] for s in range(3)])  # (3, 5, 2)
     lo = lo_hi[settlement, level, 0]
@@ -306,248 +295,6 @@ def build_world(spec: SizeSpec, seed: int) -> World:
         tutor_capacity=tutor_capacity,
         subject_dev=subject_dev,
     )
-
-
-# --- geography -------------------------------------------------------------------------------
-
-
-def _region_boxes(n_regions: int) -> list[tuple[float, float, float, float]]:
-    """(lat_min, lat_max, lon_min, lon_max) of each region: one box, or a grid for a country."""
-    if n_regions == 1:
-        return [(54.8, 58.8, 43.5, 50.5)]
-    rows = 3 if n_regions >= 6 else 1
-    cols = math.ceil(n_regions / rows)
-    lat_step, lon_step = 12.0 / rows, 60.0 / cols
-    boxes = []
-    for r in range(n_regions):
-        i, j = divmod(r, cols)
-        lat0, lon0 = 50.0 + i * lat_step, 30.0 + j * lon_step
-        boxes.append((lat0, lat0 + lat_step, lon0, lon0 + lon_step))
-    return boxes
-
-
-def _km_per_degree_lon(lat: float) -> float:
-    return 111.3 * math.cos(math.radians(lat))
-
-
-def _cell_km(box: tuple[float, float, float, float], n_munis: int) -> float:
-    lat_km = (box[1] - box[0]) * 111.3
-    lon_km = (box[3] - box[2]) * _km_per_degree_lon((box[0] + box[1]) / 2)
-    return math.sqrt(lat_km * lon_km / max(1, n_munis))
-
-
-def _municipality_centres(
-    rng: np.random.Generator, box: tuple[float, float, float, float], n: int
-) -> list[tuple[float, float]]:
-    """Centres on a jittered grid over the box; the first (the capital) nearest its middle."""
-    lat_min, lat_max, lon_min, lon_max = box
-    aspect = (lon_max - lon_min) * _km_per_degree_lon((lat_min + lat_max) / 2)
-    aspect /= (lat_max - lat_min) * 111.3
-    cols = max(1, round(math.sqrt(n * aspect)))
-    rows = math.ceil(n / cols)
-    cells = [(i, j) for i in range(rows) for j in range(cols)]
-    mid = ((rows - 1) / 2, (cols - 1) / 2)
-    cells.sort(key=lambda c: (c[0] - mid[0]) ** 2 + (c[1] - mid[1]) ** 2)
-    first, rest = cells[0], cells[1:]
-    chosen = [first] + [rest[k] for k in sorted(rng.permutation(len(rest))[: n - 1])]
-    centres = []
-    for i, j in chosen:
-        u, v = rng.uniform(0.2, 0.8, 2)
-        lat = lat_min + (i + u) * (lat_max - lat_min) / rows
-        lon = lon_min + (j + v) * (lon_max - lon_min) / cols
-        centres.append((lat, lon))
-    return centres
-
-
-def _offset(
-    rng: np.random.Generator, lat: float, lon: float, r_min: float, r_max: float
-) -> tuple[float, float]:
-    """A point at a distance from r_min to r_max km (area-uniform) from (lat, lon)."""
-    u, v = rng.random(2).tolist()
-    r = math.sqrt(r_min**2 + u * (r_max**2 - r_min**2))
-    a = 2 * math.pi * v
-    return lat + r * math.sin(a) / 111.3, lon + r * math.cos(a) / _km_per_degree_lon(lat)
-
-
-def _municipality_sizes(
-    rng: np.random.Generator, n_schools: int, n_munis: int
-) -> tuple[list[int], list[bool]]:
-    """School counts per municipality: the capital and a few cities first, then districts."""
-    if n_munis == 1:
-        return [n_schools], [False]
-    n_cities = 1 if n_munis < 10 else 2 if n_munis < 20 else 3 if n_munis < 35 else 4
-    capital = round(n_schools * min(0.3, 4.5 / n_munis))
-    others = [max(8, round(n_schools * rng.uniform(0.03, 0.06))) for _ in range(n_cities - 1)]
-    left = n_schools - capital - sum(others)
-    n_districts = n_munis - n_cities
-    shares = rng.dirichlet(np.full(n_districts, 4.0))
-    districts = np.maximum(8, np.round(shares * left)).astype(int).tolist()
-    return [capital, *others, *districts], [True] * n_cities + [False] * n_districts
-
-
-def _pick(rng: np.random.Generator, weights: tuple[float, ...]) -> int:
-    """An index drawn with probability proportional to ``weights`` (one cheap draw)."""
-    cum = list(itertools.accumulate(weights))
-    return min(bisect.bisect_right(cum, rng.random() * cum[-1]), len(cum) - 1)
-
-
-def _pick_level(rng: np.random.Generator, settlement: int) -> int:
-    return _pick(rng, _LEVEL_MIX[settlement])
-
-
-_OWNER = {
-    CITY: (("МБОУ", "МАОУ", "МКОУ"), (0.7, 0.25, 0.05)),
-    TOWN: (("МБОУ", "МАОУ", "МКОУ"), (0.75, 0.1, 0.15)),
-    VILLAGE: (("МКОУ", "МБОУ", "МАОУ"), (0.45, 0.5, 0.05)),
-}
-_SHORT = {PRIMARY: "НОШ", BASIC: "ООШ", SECONDARY: "СОШ"}
-
-
-def _owner(rng: np.random.Generator, settlement: int) -> str:
-    names, p = _OWNER[settlement]
-    return names[_pick(rng, p)]
-
-
-def _urban_schools(
-    rng: np.random.Generator,
-    muni: int,
-    stem: str,
-    settlement: int,
-    levels: list[tuple[int, bool]],
-    lat0: float,
-    lon0: float,
-    radius: float,
-) -> list[_Draft]:
-    """Schools of one town or city, numbered as they are in Russian towns."""
-    where = f"г. {genitive_town(stem)}"
-    plain = [k for k, (lv, el) in enumerate(levels) if lv in _SHORT and not el]
-    numbers = iter(sorted(rng.choice(round(len(plain) * 1.3) + 2, len(plain), replace=False) + 1))
-    gymnasia = iter(range(1, len(levels) + 1))
-    lyceums = iter(range(1, len(levels) + 1))
-    evening_no = iter(range(1, len(levels) + 1))
-    other_no = iter(range(1, len(levels) + 1))
-    drafts = []
-    for lv, el in levels:
-        owner = _owner(rng, settlement)
-        if el:
-            kind = "Гимназия" if rng.random() < 0.55 else "Лицей"
-            no = next(gymnasia) if kind == "Гимназия" else next(lyceums)
-            title = f'{owner} "{kind} № {no}" {where}'
-        elif lv in _SHORT:
-            extra = (
-                " с углублённым изучением отдельных предметов"
-                if lv == SECONDARY and rng.random() < 0.06
-                else ""
-            )
-            title = f'{owner} "{_SHORT[lv]} № {next(numbers)}{extra}" {where}'
-        elif lv == EVENING:
-            title = f'{owner} "Вечерняя (сменная) общеобразовательная школа № {next(evening_no)}"'
-            title += f" {where}"
-        else:
-            kind = ("Центр образования", "Школа-интернат", "Кадетская школа")[_pick(rng, (1, 1, 1))]
-            if kind == "Школа-интернат":
-                owner = "ГБОУ"
-            title = f'{owner} "{kind} № {next(other_no)}" {where}'
-        lat, lon = _offset(rng, lat0, lon0, 0.0, radius)
-        drafts.append(_Draft(muni, settlement, lv, el, lat, lon, title))
-    return drafts
-
-
-def _village_school(
-    rng: np.random.Generator, muni: int, root: str, level: int, lat: float, lon: float
-) -> _Draft:
-    forms = village_forms(root)
-    village, adjective = forms[_pick(rng, (0.4, 0.3, 0.2, 0.1))]
-    owner = _owner(rng, VILLAGE)
-    if level == OTHER:
-        title = f'{owner} "{adjective} школа-интернат"'
-    elif rng.random() < 0.7:
-        title = f'{owner} "{adjective} {_SHORT.get(level, "СОШ")}"'
-    else:
-        title = f'{owner} "{_SHORT.get(level, "СОШ")} {village}"'
-    return _Draft(muni, VILLAGE, level, False, lat, lon, title)
-
-
-def _village_roots(rng: np.random.Generator, n: int) -> list[str]:
-    roots = [VILLAGE_ROOTS[i] for i in rng.permutation(len(VILLAGE_ROOTS))]
-    while len(roots) < n:  # a very large district: «Новоивановская» and the like
-        roots += ["Ново" + r[0].lower() + r[1:] for r in roots[: n - len(roots)]]
-    return roots[:n]
-
-
-def _city(
-    rng: np.random.Generator,
-    muni: int,
-    stem: str,
-    n: int,
-    lat0: float,
-    lon0: float,
-    radius: float,
-) -> list[_Draft]:
-    levels = []
-    for _ in range(n):
-        lv = _pick_level(rng, CITY)
-        levels.append((lv, lv == SECONDARY and rng.random() < 0.2))
-    return _urban_schools(rng, muni, stem, CITY, levels, lat0, lon0, radius)
-
-
-def _district(
-    rng: np.random.Generator,
-    muni: int,
-    stem: str,
-    n: int,
-    lat0: float,
-    lon0: float,
-    cell_km: float,
-) -> list[_Draft]:
-    """A rural district: a centre town with a few schools and villages with one school each."""
-    n_town = max(1, min(n, round(n * rng.uniform(0.15, 0.3))))
-    levels = []
-    evening_done = False
-    for _ in range(n_town):
-        lv = _pick_level(rng, TOWN)
-        if lv == EVENING and evening_done:
-            lv = SECONDARY
-        evening_done |= lv == EVENING
-        levels.append((lv, lv == SECONDARY and rng.random() < 0.1))
-    drafts = _urban_schools(rng, muni, stem, TOWN, levels, lat0, lon0, 3.0)
-    r_max = min(55.0, 0.6 * cell_km)
-    r_min = min(10.0, r_max / 3)
-    for root in _village_roots(rng, n - n_town):
-        lat, lon = _offset(rng, lat0, lon0, r_min, r_max)
-        drafts.append(_village_school(rng, muni, root, _pick_level(rng, VILLAGE), lat, lon))
-    return drafts
-
-
-def _small_district(
-    rng: np.random.Generator, muni: int, stem: str, lat0: float, lon0: float
-) -> list[_Draft]:
-    """Иволгинский-like: 6 schools in the centre town, 12 village schools."""
-    town = [(SECONDARY, True), (SECONDARY, False), (SECONDARY, False), (SECONDARY, False)]
-    town += [(PRIMARY, False), (EVENING, False)]
-    drafts = _urban_schools(rng, muni, stem, TOWN, town, lat0, lon0, 3.0)
-    village_levels = [SECONDARY] * 9 + [BASIC] * 3
-    village_levels = [village_levels[i] for i in rng.permutation(len(village_levels))]
-    for root, lv in zip(_village_roots(rng, 12), village_levels, strict=True):
-        lat, lon = _offset(rng, lat0, lon0, 10.0, 45.0)
-        drafts.append(_village_school(rng, muni, root, lv, lat, lon))
-    return drafts
-
-
-def _school_ids(
-    muni: np.ndarray, region: np.ndarray, region_code: np.ndarray, muni_region: np.ndarray
-) -> np.ndarray:
-    """«0301012»: region code, municipality number in the region, school number in it."""
-    muni_no = np.zeros(len(muni_region), int)
-    for r in np.unique(muni_region):
-        idx = np.flatnonzero(muni_region == r)
-        muni_no[idx] = np.arange(1, len(idx) + 1)
-    ids = np.empty(len(muni), dtype=object)
-    counter: collections.Counter[int] = collections.Counter()
-    for k, (m, r) in enumerate(zip(muni.tolist(), region.tolist(), strict=True)):
-        counter[m] += 1
-        ids[k] = f"{region_code[r]:02d}{muni_no[m]:02d}{counter[m]:03d}"
-    return ids
 
 
 # --- social conditions and quality -----------------------------------------------------------

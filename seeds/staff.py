@@ -22,9 +22,10 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from seeds.frames import frame
 from seeds.names import full_names
-from seeds.schools import BASIC, EVENING, LEVELS, OTHER, PRIMARY, SECONDARY, World
+from seeds.school_layout import BASIC, EVENING, LEVELS, OTHER, PRIMARY, SECONDARY
+from seeds.schools import World
+from seeds.sheet_frames import frame
 from seeds.vocab import (
     BUNDLE_WEIGHTS,
     CATEGORIES,

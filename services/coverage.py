@@ -14,9 +14,9 @@ from labels import t
 from loaders.writers import frames_to_xlsx
 from services.cache import memo
 from services.exchange import activity
-from services.frames import frame
 from services.identification import identification_table
 from services.planning import plan_pairs
+from services.query_frames import frame
 
 __all__ = ["COVERAGE_COLUMNS", "MapData", "coverage_table", "coverage_xlsx", "map_data"]
 

@@ -12,9 +12,9 @@ from graph.store import Store
 from labels import t
 from services.errors import UserError
 from services.exchange import exchange_table
-from services.frames import frame
 from services.identification import identification_table, status_map
 from services.networks import CURATOR_LAYERS, NetworkView, build_network
+from services.query_frames import frame
 
 __all__ = ["curator_network", "curator_schools", "curators"]
 

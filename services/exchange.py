@@ -16,7 +16,7 @@ from graph.store import Store
 from labels import t
 from services.cache import memo
 from services.errors import UserError
-from services.frames import frame
+from services.query_frames import frame
 
 __all__ = [
     "EventForm",

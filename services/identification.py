@@ -16,8 +16,8 @@ from graph.store import Store
 from labels import t
 from services.cache import memo
 from services.errors import UserError
-from services.frames import frame
 from services.networks import SCHOOL_LAYERS, NetworkView, build_network
+from services.query_frames import frame
 
 __all__ = [
     "IDENTIFY_COLUMNS",

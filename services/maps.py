@@ -25,7 +25,7 @@ from labels import t
 from services.cache import memo
 from services.coverage import coverage_table
 from services.errors import UserError
-from services.frames import frame
+from services.query_frames import frame
 
 __all__ = ["NO_DATA_RGB", "ShadedMap", "measure_codes", "outlines", "shaded_map"]
 

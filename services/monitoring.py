@@ -24,8 +24,8 @@ from labels import t
 from services.cache import memo
 from services.errors import UserError
 from services.exchange import activity
-from services.frames import frame
 from services.identification import identification, identification_table
+from services.query_frames import frame
 
 __all__ = ["ROADMAP_STATES", "MonitoringView", "monitoring"]
 

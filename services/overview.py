@@ -13,8 +13,8 @@ from graph.store import Store
 from labels import t
 from services.coverage import coverage_table
 from services.exchange import activity
-from services.frames import frame
 from services.identification import identification, identification_table
+from services.query_frames import frame
 
 __all__ = ["Overview", "overview"]
 

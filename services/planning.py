@@ -20,8 +20,8 @@ from labels import t
 from loaders.writers import append_row, set_text
 from services.cache import memo
 from services.errors import UserError
-from services.frames import frame
 from services.identification import identification_table
+from services.query_frames import frame
 
 __all__ = [
     "PLAN_COLUMNS",

@@ -30,6 +30,7 @@ from typing import IO, NoReturn
 
 import pytest
 
+from graph.neo4j_admin import clear_database
 from graph.neo4j_store import Neo4jStore
 from graph.store import StoreError
 
@@ -173,5 +174,5 @@ def fresh_neo4j_store(request: pytest.FixtureRequest) -> Neo4jStore:
         _LOCK.acquire()
         request.addfinalizer(_LOCK.release)
     store = open_neo4j_store(request)
-    store.clear()
+    clear_database(store)
     return store

@@ -9,8 +9,8 @@ import pytest
 
 from graph.embedded import EmbeddedStore
 from services.demo import load_demo
-from services.frames import frame
 from services.identification import identification_table, school_card
+from services.query_frames import frame
 
 
 @pytest.fixture(scope="module")

@@ -74,7 +74,7 @@ if munis and {"tutor_school_id", "mentee_school_id"} <= set(links.columns):
     ids = set(points["school_id"])
     links = links[links["tutor_school_id"].isin(ids) | links["mentee_school_id"].isin(ids)]
 
-shaded = map_state.shaded_map(measure, scheme)
+shaded = map_state.shaded_map(measure, scheme=scheme)
 selected = munis[0] if len(munis) == 1 else None
 under = [areas_layer(shaded, selected)] if shaded.has_boundaries else []
 
@@ -115,14 +115,14 @@ if style is None:
 d1, d2, _ = st.columns([1, 1, 2])
 d1.download_button(
     t("maps.ui.download_png"),
-    data=lambda: map_state.map_image(measure, "png", scheme),
+    data=lambda: map_state.map_image(measure, "png", scheme=scheme),
     file_name=f"karta_{measure}.png",
     mime="image/png",
     key="map_png",
 )
 d2.download_button(
     t("maps.ui.download_pdf"),
-    data=lambda: map_state.map_image(measure, "pdf", scheme),
+    data=lambda: map_state.map_image(measure, "pdf", scheme=scheme),
     file_name=f"karta_{measure}.pdf",
     mime="application/pdf",
     key="map_pdf",

@@ -37,4 +37,6 @@ st.subheader(t("ui.curator.network"))
 limit = st.select_slider(
     t("ui.curator.node_limit"), options=[50, 100, 200, 300, 400], value=200, key="curator_limit"
 )
-show_network(state.curator_network(curator_id, int(limit)), height=600, max_nodes=int(limit))
+show_network(
+    state.curator_network(curator_id, max_nodes=int(limit)), height=600, max_nodes=int(limit)
+)

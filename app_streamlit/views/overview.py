@@ -15,7 +15,7 @@ require_data()
 
 ALL = ""
 chosen = st.session_state.get("overview_municipality", ALL)
-ov = state.overview(chosen or None)
+ov = state.overview(municipality=chosen or None)
 
 st.selectbox(
     t("ui.filter.municipality"),

@@ -19,7 +19,7 @@ COVERS = {"secondary": {"primary", "basic", "secondary"}, "basic": {"primary", "
 
 
 def given_minutes(travel: pd.DataFrame, a: str, b: str, choice: str) -> float | None:
-    """The rule of analysis._travel, restated: per way the longer direction; fastest = min."""
+    """The rule of analysis.pair_travel, restated: per way the longer direction; fastest = min."""
     per_way = {}
     for way in ("road", "public_transport"):
         rows = travel[

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 import pytest
 
 from graph.model import Edge, Municipality, NodeRef, School, Teacher
+from graph.neo4j_admin import clear_database, server_info, write_per_row
 from graph.neo4j_store import Neo4jStore
 from graph.store import StoreError
 
@@ -152,7 +153,7 @@ def test_meta_node_is_invisible_and_version_survives_clear(neo4j_store: Neo4jSto
     neo4j_store.write(_schools(2))
     assert neo4j_store.query("node_counts") == [{"label": "School", "n": 2}]
     v = neo4j_store.data_version()
-    neo4j_store.clear()
+    clear_database(neo4j_store)
     assert neo4j_store.count_nodes() == {}
     assert neo4j_store.query("node_counts") == []
     assert neo4j_store.data_version() != v
@@ -161,10 +162,10 @@ def test_meta_node_is_invisible_and_version_survives_clear(neo4j_store: Neo4jSto
 
 def test_per_row_writes_match_batched(neo4j_store: Neo4jStore) -> None:
     muni = Municipality(id="Озёрск", name="Озёрск")
-    neo4j_store.write_per_row([muni, *_schools(4)], _in_edges(4))
+    write_per_row(neo4j_store, [muni, *_schools(4)], _in_edges(4))
     assert neo4j_store.count_nodes() == {"Municipality": 1, "School": 4}
     assert neo4j_store.write([muni, *_schools(4)], _in_edges(4)).is_noop()
 
 
 def test_server_info_names_neo4j(neo4j_store: Neo4jStore) -> None:
-    assert neo4j_store.server_info()["agent"].startswith("Neo4j/")
+    assert server_info(neo4j_store)["agent"].startswith("Neo4j/")

@@ -1,8 +1,10 @@
-"""The pairing roster: every school as aligned numpy arrays, and the cost of any pair.
+"""The method's rules for a pair: who may be mentee or tutor, when a pair is feasible, its cost.
 
-Internal to :mod:`analysis.pairing`: it turns the schools sheet, the identification and the
-existing partnerships into arrays once, so candidate generation, the solver, the greedy
-baseline and the hand-evaluation of a pair all score pairs the same (vectorized) way.
+:func:`build_roster` turns the schools sheet, the identification and the existing
+partnerships into aligned numpy arrays once (who needs a tutor, who may tutor, spare places);
+:func:`score_pairs` is the one place where a pair's cost terms and infeasibility flags are
+computed, so candidate generation, the solver, the greedy baseline, the what-if hints and the
+hand-evaluation of a pair all score pairs the same (vectorized) way.
 """
 
 from __future__ import annotations
@@ -13,8 +15,8 @@ from typing import ClassVar
 import numpy as np
 import pandas as pd
 
-from analysis._frames import as_bool, as_str_id, column, list_column
-from analysis._travel import MODES, TravelTable, lookup, travel_table
+from analysis.pair_travel import MODES, TravelTable, lookup, travel_table
+from analysis.columns import as_bool, as_str_id, column, list_column
 from analysis.settings import AnalysisSettings
 
 __all__ = ["EARTH_RADIUS_KM", "Flag", "Roster", "Scores", "build_roster", "score_pairs"]
@@ -244,7 +246,7 @@ class Scores:
     coords_unknown: np.ndarray
     flags: np.ndarray
     minutes: np.ndarray  # the given travel time (NaN: none, the distance counts)
-    travel_mode: np.ndarray  # index into analysis._travel.MODES, -1 without a time
+    travel_mode: np.ndarray  # index into analysis.pair_travel.MODES, -1 without a time
 
     def frame(self, r: Roster) -> pd.DataFrame:
         return pd.DataFrame(

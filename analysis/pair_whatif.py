@@ -1,0 +1,159 @@
+"""What would pair a mentee the plan leaves alone: the what-if searches behind its hints.
+
+For each unpaired mentee: why no tutor took it, and the nearest changes that would pair it
+(one more place at a busy tutor, a wider radius, an online pair, the next band). Internal to
+:mod:`analysis.pairing`; every text comes from :mod:`labels`.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pandas as pd
+
+from analysis.pair_reasons import fmt_band, fmt_index, fmt_km
+from analysis.pair_rules import Flag, Roster, Scores, chord_to_km, score_pairs
+from labels import t
+
+__all__ = ["unpaired_reasons"]
+
+
+def _allowed_bands(r: Roster, m: int, gap: int) -> str:
+    b = int(r.band[m])
+    top = int(np.nanmax(r.band)) if np.isfinite(r.band).any() else b
+    lo, hi = max(1, b - gap), min(top, b + gap)
+    return str(lo) if lo == hi else f"{lo}–{hi}"
+
+
+def unpaired_reasons(
+    r: Roster, cand: Scores, mentees: np.ndarray, residual: np.ndarray
+) -> pd.DataFrame:
+    """Why each unpaired mentee has no tutor and what would pair it.
+
+    ``residual`` is every school's spare capacity left after the plan.
+    """
+    s = r.settings
+    rows = []
+    order = np.argsort(cand.mentee, kind="stable")
+    cm = cand.mentee[order]
+    tutors = np.flatnonzero(r.is_tutor)
+    for m in mentees:
+        lo, hi = np.searchsorted(cm, [m, m + 1])
+        rows_m = order[lo:hi]
+        flags = cand.flags[rows_m]
+        n_feasible = int((flags == 0).sum())
+        hints: list[str] = []
+        extra: dict[str, object] = {}
+        if math.isnan(r.band[m]):
+            why = t("analysis.unpaired.no_index")
+            hints.append(t("analysis.hint.fill_index"))
+        else:
+            base_ok = (
+                r.is_tutor[tutors]
+                & np.isfinite(r.band[tutors])
+                & ~np.isin(m * r.n + tutors, r.excluded)
+            )
+            if not s.cross_municipality:
+                base_ok &= r.municipality[tutors] == r.municipality[m]
+            gaps = np.abs(r.band[tutors] - r.band[m])
+            free = residual[tutors] > 0
+            chord = np.linalg.norm(r.xyz[tutors] - r.xyz[m], axis=1)
+            km = np.where(r.has_xyz[tutors] & r.has_xyz[m], chord_to_km(chord), np.inf)
+            ok = base_ok & (gaps <= s.max_band_gap)
+            if n_feasible:
+                why = t("analysis.unpaired.all_taken", n=n_feasible, km=fmt_km(s.max_km))
+            elif (flags == Flag.FULL).any():
+                why = t("analysis.unpaired.full", n=int((flags == Flag.FULL).sum()))
+            elif (flags == Flag.EXCLUDED).any():
+                why = t("analysis.unpaired.excluded", n=int((flags == Flag.EXCLUDED).sum()))
+            elif not s.cross_municipality and (flags == Flag.MUNICIPALITY).any():
+                why = t("analysis.unpaired.municipality")
+            else:
+                why = t(
+                    "analysis.unpaired.none_near",
+                    km=fmt_km(s.max_km),
+                    bands=_allowed_bands(r, m, s.max_band_gap),
+                )
+            busy = rows_m[(flags == 0) | (flags == Flag.FULL)]
+            if len(busy):
+                best = busy[np.argmin(cand.cost[busy])]
+                tt = int(cand.tutor[best])
+                extra["capacity_tutor_id"] = r.ids[tt]
+                hints.append(
+                    t(
+                        "analysis.hint.capacity",
+                        name=r.name[tt],
+                        km=fmt_km(float(np.nan_to_num(cand.distance_km[best]))),
+                        capacity=int(r.capacity[tt]),
+                        more=int(r.capacity[tt]) + 1,
+                    )
+                )
+            far = ok & free & np.isfinite(km) & (km > s.max_km)
+            if far.any():
+                j = int(np.argmin(np.where(far, km, np.inf)))
+                tt = int(tutors[j])
+                extra["nearest_tutor_id"], extra["nearest_km"] = r.ids[tt], float(km[j])
+                hints.append(
+                    t(
+                        "analysis.hint.wider",
+                        name=r.name[tt],
+                        km=fmt_km(float(km[j])),
+                        radius=int(math.ceil(km[j] / 10) * 10),
+                    )
+                )
+            online = np.flatnonzero(ok & free)
+            if len(online):
+                # Online, distance does not matter: the best match on everything else.
+                sc = score_pairs(r, np.full(len(online), m), tutors[online])
+                km_part = np.where(sc.coords_unknown, s.max_km, sc.distance_km) / 100.0
+                rest = sc.cost - s.weight_distance * km_part
+                j = int(online[np.argmin(rest)])
+                tt = int(tutors[j])
+                extra["online_tutor_id"] = r.ids[tt]
+                dist_txt = fmt_km(float(km[j])) if np.isfinite(km[j]) else "?"
+                gap = float(np.abs(r.social[tt] - r.social[m]))
+                hints.append(
+                    t("analysis.hint.online", name=r.name[tt], km=dist_txt, gap=fmt_index(gap))
+                )
+            nxt = base_ok & free & (gaps == s.max_band_gap + 1) & (km <= s.max_km)
+            if nxt.any():
+                j = int(np.argmin(np.where(nxt, km, np.inf)))
+                tt = int(tutors[j])
+                extra["next_band_tutor_id"] = r.ids[tt]
+                hints.append(
+                    t(
+                        "analysis.hint.next_band",
+                        name=r.name[tt],
+                        band=fmt_band(r.band[tt]),
+                        km=fmt_km(float(km[j])),
+                        gap=s.max_band_gap + 1,
+                    )
+                )
+        rows.append(
+            {
+                "mentee_school_id": r.ids[m],
+                "mentee_name": r.name[m],
+                "municipality": r.municipality[m],
+                "context_band": r.band[m],
+                "n_feasible": n_feasible,
+                "reason": why,
+                "hint": "; ".join(hints) if hints else t("analysis.hint.none"),
+                **extra,
+            }
+        )
+    cols = [
+        "mentee_school_id",
+        "mentee_name",
+        "municipality",
+        "context_band",
+        "n_feasible",
+        "reason",
+        "hint",
+        "capacity_tutor_id",
+        "nearest_tutor_id",
+        "nearest_km",
+        "online_tutor_id",
+        "next_band_tutor_id",
+    ]
+    return pd.DataFrame(rows).reindex(columns=cols)
