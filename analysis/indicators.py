@@ -116,6 +116,16 @@ class _Ctx:
         unfav = as_bool(column(ident, "unfavourable")).to_numpy() if len(ident) else low
         self.unfavourable = set(ids[unfav])
 
+    def event_years(self) -> list[int]:
+        """Years the events cover: a school year that ended before the first event loaded has
+        no event data (not zero events)."""
+        events = self.inp.events
+        dates = as_date(column(events, "date")).dropna() if len(events) else pd.Series()
+        if not len(dates):
+            return []
+        first = dates.min()
+        return [y for y in self.years if pd.Timestamp(self.s.school_year_end(y)) >= first]
+
     def year_end(self, year: int) -> pd.Timestamp:
         return pd.Timestamp(min(self.s.school_year_end(year), self.as_of))
 
@@ -156,7 +166,7 @@ def _trained(c: _Ctx) -> Counts:
         }
     ).dropna()
     rows = []
-    for year in c.years:
+    for year in c.event_years():
         end = c.year_end(year)
         start = pd.Timestamp(c.s.school_year_end(year)) - pd.DateOffset(
             years=c.s.training_period_years
@@ -166,7 +176,7 @@ def _trained(c: _Ctx) -> Counts:
         frame = pd.DataFrame({"school": t_low.to_numpy(), "num": trained.astype(float)})
         per = frame.groupby("school")["num"].agg(["sum", "count"])
         rows += c.by_school(year, per["sum"], per["count"].astype(float))
-    return c.counts(rows) if rows else "teachers"
+    return c.counts(rows) if rows else "participation"
 
 
 def _gia(c: _Ctx) -> Counts:
@@ -287,10 +297,10 @@ def _in_pair(c: _Ctx) -> Counts:
         return "partnerships"
     rows = []
     low = c.low_by_muni()
-    for year in c.years:
+    for year in c.event_years():
         working = _working_mentees(c, year)
         rows += c.by_school(year, low.index.isin(working).astype(float) * low, low)
-    return c.counts(rows)
+    return c.counts(rows) if rows else "events"
 
 
 def _engaged(c: _Ctx) -> Counts:
@@ -313,14 +323,14 @@ def _exchange_events(c: _Ctx) -> Counts:
     muni = muni.where(muni.notna(), org.map(c.muni))
     frame = pd.DataFrame({"municipality": muni.to_numpy(), "date": as_date(ev["date"]).to_numpy()})
     rows = []
-    for year in c.years:
+    for year in c.event_years():
         inside = frame[(frame["date"] >= c.year_start(year)) & (frame["date"] <= c.year_end(year))]
         for m in sorted(set(c.muni.dropna())):
             rows.append((m, year, float((inside["municipality"] == m).sum()), np.nan))
         other = float((~inside["municipality"].isin(set(c.muni.dropna()))).sum())
         if other:
             rows.append((None, year, other, np.nan))
-    return c.counts(rows)
+    return c.counts(rows) if rows else "events"
 
 
 _COMPUTE: dict[str, Callable[[_Ctx], Counts]] = {
@@ -386,7 +396,11 @@ def _add_targets(out: pd.DataFrame, targets: pd.DataFrame, s: MonitoringSettings
         if key in own:
             target.append(own[key])
             scope.append("own")
-        elif region_key in own and r.municipality is not None:
+        elif (
+            region_key in own
+            and r.municipality is not None
+            and str(r.indicator) not in COUNT_INDICATORS  # a region's count is not a district's
+        ):
             target.append(own[region_key])
             scope.append("region")
         elif r.indicator == Indicator.municipalities_engaged.value and r.municipality is None:

@@ -10,8 +10,8 @@ import math
 import numpy as np
 import pandas as pd
 
-from analysis.pair_travel import MODES
 from analysis.pair_rules import LEVELS, Flag, Roster, Scores
+from analysis.pair_travel import MODES
 from labels import t
 
 __all__ = ["flag_reasons", "flag_text", "fmt_band", "fmt_index", "fmt_km", "pair_reason"]

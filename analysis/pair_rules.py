@@ -15,8 +15,8 @@ from typing import ClassVar
 import numpy as np
 import pandas as pd
 
-from analysis.pair_travel import MODES, TravelTable, lookup, travel_table
 from analysis.columns import as_bool, as_str_id, column, list_column
+from analysis.pair_travel import MODES, TravelTable, lookup, travel_table
 from analysis.settings import AnalysisSettings
 
 __all__ = ["EARTH_RADIUS_KM", "Flag", "Roster", "Scores", "build_roster", "score_pairs"]

@@ -18,6 +18,7 @@ __all__ = [
     "basemap_style",
     "map_image",
     "measure_codes",
+    "measure_title",
     "shaded_map",
     "small_multiples",
 ]
@@ -27,9 +28,21 @@ map_image = read(map_paper.map_image)
 small_multiples = read(map_paper.small_multiples_png)
 
 
+_programme = read(maps.programme_measures)
+
+
+def measure_title(code: str) -> str:
+    """The name of a measure in the menu."""
+    from labels import t
+
+    if code.startswith(maps.PROGRAMME):
+        return t("maps.measure.programme", name=t(f"monitoring.indicator.{code.split('.', 1)[1]}"))
+    return t(f"maps.measure.{code}")
+
+
 def measure_codes() -> list[str]:
-    """The measures the map can be shaded by."""
-    return maps.measure_codes()
+    """The measures the map can be shaded by: coverage, then the programme's indicators."""
+    return maps.measure_codes() + _programme()
 
 
 @st.cache_resource(show_spinner=False)

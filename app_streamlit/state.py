@@ -34,6 +34,7 @@ import streamlit as st
 from pydantic import BaseModel
 
 from analysis.settings import AnalysisSettings
+from graph.secrets import mask_uri
 from graph.store import Store
 from services import (
     coverage,
@@ -113,7 +114,9 @@ def store() -> Store:
 def store_label() -> str:
     """What the sidebar says about where the data lives."""
     backend, db = _target()
-    return f"Neo4j ({os.environ.get('NEO4J_URI', '')})" if backend == "neo4j" else db
+    if backend == "neo4j":
+        return f"Neo4j ({mask_uri(os.environ.get('NEO4J_URI', ''))})"
+    return db
 
 
 def _version() -> str:

@@ -155,6 +155,14 @@ class _SqliteUnitOfWork(UnitOfWork):
             [e.key() for e in edges],
         )
 
+    def edges_of_type(self, type: str) -> list[Edge]:
+        rows = self._conn.execute(
+            "SELECT type, src_label, src_id, dst_label, dst_id, props FROM edges WHERE type = ? "
+            "ORDER BY src_label, src_id, dst_label, dst_id",
+            (type,),
+        )
+        return [_edge(row) for row in rows]
+
     def commit(self) -> None:
         if not self._open:
             raise StoreError("транзакция уже завершена")

@@ -72,12 +72,28 @@ from graph.neo4j_writes import (
     upsert_nodes,
     without_id,
 )
+from graph.secrets import mask_text, mask_uri
 from graph.store import Direction, Store, StoreError, UnitOfWork, WriteStats
+from labels import t
 
 __all__ = ["DEFAULT_BATCH_SIZE", "META_LABEL", "SCHEMA_STATEMENTS", "Neo4jStore"]
 
 DEFAULT_BATCH_SIZE = 5000
 META_LABEL = "SchoolnetMeta"
+
+
+def _edges_from(etype: str, records: Iterable[Any]) -> list[Edge]:
+    """Edges of one type from ``EDGE_ALL`` records, sorted by their ends."""
+    found = []
+    for r in records:
+        sl, dl = label_of(r["sl"]), label_of(r["dl"])
+        if sl is not None and dl is not None:
+            found.append(((sl, r["si"], dl, r["di"]), r["props"]))
+    found.sort(key=lambda x: x[0])
+    return [
+        Edge(type=etype, src=NodeRef(sl, si), dst=NodeRef(dl, di), props=props)
+        for (sl, si, dl, di), props in found
+    ]
 
 
 class _Neo4jUnitOfWork(UnitOfWork):
@@ -91,6 +107,10 @@ class _Neo4jUnitOfWork(UnitOfWork):
             self._session = store._session()
             try:
                 self._tx = self._session.begin_transaction()
+                # Lock the version node first: writers queue here, so each one reads (and plans
+                # from) what the one before it committed. Neo4j alone would let two
+                # transactions read the same edges and both add theirs.
+                bump_version(self._tx)
             except BaseException:
                 self._session.close()
                 raise
@@ -108,12 +128,19 @@ class _Neo4jUnitOfWork(UnitOfWork):
         with self._store._errors():
             delete_edges(self._tx, edges, self._store.batch_size)
 
+    def edges_of_type(self, type: str) -> list[Edge]:
+        query = EDGE_ALL.get(type)
+        if query is None:
+            return []
+        with self._store._errors():
+            records = list(self._tx.run(query))
+        return _edges_from(type, records)
+
     def commit(self) -> None:
         if not self._open:
             raise StoreError("транзакция уже завершена")
         try:
             with self._store._errors():
-                bump_version(self._tx)
                 self._tx.commit()
         finally:
             self._open = False
@@ -166,16 +193,19 @@ class Neo4jStore(Store):
         super().__init__()
         if batch_size < 1:
             raise StoreError("размер пакета должен быть не меньше 1")
-        self.uri = uri
+        self.uri = mask_uri(uri)  # as shown in messages and versions: never the password
         self.database = database
         self.batch_size = batch_size
         self._access: AccessRecords | None = None
         scheme = uri.partition("://")[0]
         if scheme not in BOLT_SCHEMES or "://" not in uri:
             raise StoreError(
-                f"неверный адрес Neo4j «{uri}»: нужен адрес вида bolt://host:7687 "
+                f"неверный адрес Neo4j «{self.uri}»: нужен адрес вида bolt://host:7687 "
                 "или neo4j://host (neo4j+s:// для Aura)"
             )
+        if self.uri != uri:
+            # The driver refuses userinfo in a URI (and would echo it back): say what to do.
+            raise StoreError(t("hostile.neo4j.userinfo", uri=self.uri))
         auth = None if user is None else (user, password or "")
         with self._errors():
             try:
@@ -188,13 +218,15 @@ class Neo4jStore(Store):
                     notifications_min_severity="OFF",
                 )
             except (ConfigurationError, ValueError) as exc:
-                raise StoreError(f"неверный адрес Neo4j «{uri}»: {exc}") from None
+                error = mask_text(str(exc), uri, password)
+                raise StoreError(f"неверный адрес Neo4j «{self.uri}»: {error}") from None
             try:
                 self._driver.verify_connectivity()
                 self.ensure_schema()
             except ValueError as exc:  # e.g. a port that is no number
                 self._driver.close()
-                raise StoreError(f"неверный адрес Neo4j «{uri}»: {exc}") from None
+                error = mask_text(str(exc), uri, password)
+                raise StoreError(f"неверный адрес Neo4j «{self.uri}»: {error}") from None
             except BaseException:
                 self._driver.close()
                 raise
@@ -260,9 +292,9 @@ class Neo4jStore(Store):
 
         def work(tx: Any) -> WriteStats:
             stats = WriteStats()  # fresh on every retry
+            bump_version(tx)  # the writers' lock first (see _Neo4jUnitOfWork)
             upsert_nodes(tx, nodes, self.batch_size, stats)
             upsert_edges(tx, edges, self.batch_size, stats)
-            bump_version(tx)
             return stats
 
         with self._errors(), self._session() as session:
@@ -270,8 +302,8 @@ class Neo4jStore(Store):
 
     def delete(self, edges: Sequence[Edge]) -> None:
         def work(tx: Any) -> None:
-            delete_edges(tx, edges, self.batch_size)
             bump_version(tx)
+            delete_edges(tx, edges, self.batch_size)
 
         with self._errors(), self._session() as session:
             session.execute_write(work)
@@ -295,14 +327,14 @@ class Neo4jStore(Store):
 
         def nodes_batch(tx: Any, chunk: Sequence[Node]) -> WriteStats:
             stats = WriteStats()
-            upsert_nodes(tx, chunk, size, stats)
             bump_version(tx)
+            upsert_nodes(tx, chunk, size, stats)
             return stats
 
         def edges_batch(tx: Any, chunk: Sequence[Edge]) -> WriteStats:
             stats = WriteStats()
-            upsert_edges(tx, chunk, size, stats)
             bump_version(tx)
+            upsert_edges(tx, chunk, size, stats)
             return stats
 
         with self._errors(), self._session() as session:

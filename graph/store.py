@@ -91,6 +91,15 @@ class UnitOfWork(abc.ABC):
         """Remove edges by (type, src, dst); missing ones are ignored."""
 
     @abc.abstractmethod
+    def edges_of_type(self, type: str) -> list[Edge]:
+        """The edges of one type as this transaction sees them (its own writes included).
+
+        Writers are serialised (the embedded store's ``BEGIN IMMEDIATE``, Neo4j's lock on the
+        version node taken first), so what is read here cannot change before ``commit()``:
+        a plan computed from it is the plan of one of the serial orders.
+        """
+
+    @abc.abstractmethod
     def commit(self) -> None: ...
 
     @abc.abstractmethod

@@ -42,19 +42,6 @@ MESSAGES.update({"analysis.coverage.total": "Region total"})
 
 MESSAGES.update(
     {
-        "analysis.impact.paired_active": "low schools in a working pair",
-        "analysis.impact.paired_inactive": "low schools in a dormant or not started pair",
-        "analysis.impact.unpaired": "low schools without a pair",
-        "analysis.impact.caveat": (
-            "A comparison, not a proof: pairs were not assigned at random; low schools tend to "
-            "move back towards the mean anyway; small groups differ by chance. The change is "
-            "the result index of the window's last year minus that of its first."
-        ),
-    }
-)
-
-MESSAGES.update(
-    {
         "analysis.level.primary": "primary",
         "analysis.level.basic": "basic",
         "analysis.level.secondary": "secondary",

@@ -130,4 +130,6 @@ MESSAGES: dict[str, str] = {
     ),
     "ui.col.travel_minutes": "Travel time, min",
     "ui.col.travel_mode": "How to travel",
+    "maps.no_data.programme": "no data",
+    "maps.measure.programme": "Programme: {name}",
 }

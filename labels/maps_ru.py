@@ -130,4 +130,6 @@ MESSAGES: dict[str, str] = {
     ),
     "ui.col.travel_minutes": "Время в пути, мин",
     "ui.col.travel_mode": "Как добираться",
+    "maps.no_data.programme": "нет данных",
+    "maps.measure.programme": "Программа: {name}",
 }

@@ -114,9 +114,7 @@ MESSAGES.update(
         "monitoring.roadmap.planned": "planned",
         "monitoring.roadmap.cancelled": "cancelled",
         "monitoring.conclusion.met": "Targets met: {items}.",
-        "monitoring.conclusion.missed": (
-            "Target of “{name}” missed: {value:.1f} against {target:.1f}."
-        ),
+        "monitoring.conclusion.missed": ("Target of “{name}” missed: {value} against {target}."),
         "monitoring.conclusion.no_target": "{n} indicators have no target loaded.",
         "monitoring.conclusion.no_data": "“{name}” not computed: {note}.",
         "monitoring.conclusion.falling": "Fell since last school year: {items}.",
@@ -136,27 +134,27 @@ MESSAGES.update(
             "only {n} of {treated} low schools in working pairs, too few for an honest estimate."
         ),
         "monitoring.effect.positive": (
-            "Low schools in working pairs improved their result index by {estimate:+.2f} more "
-            "than similar low schools without a pair ({level}% interval {low:+.2f} to "
-            "{high:+.2f}; {n} schools matched with {controls} similar ones)."
+            "Low schools in working pairs improved their result index by {estimate} more "
+            "than similar low schools without a pair ({level}% interval {low} to "
+            "{high}; {n} schools matched with {controls} similar ones)."
         ),
         "monitoring.effect.negative": (
-            "Low schools in working pairs changed their result index by {estimate:+.2f} "
-            "relative to similar unpaired ones ({level}% interval {low:+.2f} to {high:+.2f}; "
+            "Low schools in working pairs changed their result index by {estimate} "
+            "relative to similar unpaired ones ({level}% interval {low} to {high}; "
             "{n} schools matched with {controls} similar ones)."
         ),
         "monitoring.effect.unclear": (
             "The difference between low schools in working pairs and similar unpaired ones is "
-            "{estimate:+.2f}, not distinguishable from zero ({level}% interval {low:+.2f} to "
-            "{high:+.2f}; {n} schools matched with {controls} similar ones)."
+            "{estimate}, not distinguishable from zero ({level}% interval {low} to "
+            "{high}; {n} schools matched with {controls} similar ones)."
         ),
         "monitoring.effect.placebo_ok": (
-            "The check on the years before the pairs finds no difference ({estimate:+.2f}, "
-            "{low:+.2f} to {high:+.2f}): the schools moved alike before."
+            "The check on the years before the pairs finds no difference ({estimate}, "
+            "{low} to {high}): the schools moved alike before."
         ),
         "monitoring.effect.placebo_bad": (
-            "Caution: the schools already drifted apart before the pairs ({estimate:+.2f}, "
-            "{low:+.2f} to {high:+.2f}), so the difference cannot be credited to the pairs."
+            "Caution: the schools already drifted apart before the pairs ({estimate}, "
+            "{low} to {high}), so the difference cannot be credited to the pairs."
         ),
         "monitoring.effect.caveat": (
             "Schools of one band with the same index in the year before the pair are compared, "
@@ -203,7 +201,8 @@ MESSAGES.update(
         "monitoring.report.idle": "4. Pairs that do not work",
         "monitoring.report.alone": "5. Low schools without a pair",
         "monitoring.report.none": "None.",
-        "monitoring.report.conclusions": "6. Conclusions",
+        "monitoring.report.effect": "6. What pairs achieve",
+        "monitoring.report.conclusions": "7. Conclusions",
         "monitoring.sheet.indicators": "Indicators",
         "monitoring.sheet.roadmap": "Road map",
         "monitoring.sheet.idle_pairs": "Idle pairs",
@@ -221,8 +220,12 @@ MESSAGES.update(
     {
         "monitoring.page.title": "Programme monitoring",
         "monitoring.page.as_of": "As of",
-        "monitoring.page.effect": "What pairs achieve",
         "monitoring.page.download_docx": "Download the report (Word)",
         "monitoring.page.download_xlsx": "Download the report (Excel)",
+    }
+)
+MESSAGES.update(
+    {
+        "monitoring.partial_year": "the school year is not over: value as of the report date",
     }
 )

@@ -128,7 +128,7 @@ MESSAGES.update(
         "monitoring.roadmap.cancelled": "отменено",
         "monitoring.conclusion.met": "Достигнуты целевые значения: {items}.",
         "monitoring.conclusion.missed": (
-            "Не достигнуто целевое значение показателя «{name}»: {value:.1f} при цели {target:.1f}."
+            "Не достигнуто целевое значение показателя «{name}»: {value} при цели {target}."
         ),
         "monitoring.conclusion.no_target": (
             "Показателей без целевого значения: {n} (загрузите лист «Целевые показатели»)."
@@ -153,27 +153,27 @@ MESSAGES.update(
         ),
         "monitoring.effect.positive": (
             "ШНОР в работающих парах за время работы пары улучшили индекс результатов "
-            "на {estimate:+.2f} больше, чем похожие ШНОР без пары ({level}% доверительный "
-            "интервал от {low:+.2f} до {high:+.2f}; сопоставлено {n} школ с {controls} "
+            "на {estimate} больше, чем похожие ШНОР без пары ({level}% доверительный "
+            "интервал от {low} до {high}; сопоставлено {n} школ с {controls} "
             "похожими)."
         ),
         "monitoring.effect.negative": (
-            "ШНОР в работающих парах изменили индекс результатов на {estimate:+.2f} хуже, "
-            "чем похожие ШНОР без пары ({level}% доверительный интервал от {low:+.2f} до "
-            "{high:+.2f}; сопоставлено {n} школ с {controls} похожими)."
+            "ШНОР в работающих парах изменили индекс результатов на {estimate} хуже, "
+            "чем похожие ШНОР без пары ({level}% доверительный интервал от {low} до "
+            "{high}; сопоставлено {n} школ с {controls} похожими)."
         ),
         "monitoring.effect.unclear": (
-            "Разница между ШНОР в работающих парах и похожими ШНОР без пары — {estimate:+.2f} "
+            "Разница между ШНОР в работающих парах и похожими ШНОР без пары — {estimate} "
             "индекса результатов, но она не отличима от нуля ({level}% доверительный интервал "
-            "от {low:+.2f} до {high:+.2f}; сопоставлено {n} школ с {controls} похожими)."
+            "от {low} до {high}; сопоставлено {n} школ с {controls} похожими)."
         ),
         "monitoring.effect.placebo_ok": (
-            "Проверка на годах до начала пар разницы не находит ({estimate:+.2f}, от "
-            "{low:+.2f} до {high:+.2f}): до пар школы шли вровень."
+            "Проверка на годах до начала пар разницы не находит ({estimate}, от "
+            "{low} до {high}): до пар школы шли вровень."
         ),
         "monitoring.effect.placebo_bad": (
-            "Осторожно: уже до начала пар школы расходились ({estimate:+.2f}, от {low:+.2f} "
-            "до {high:+.2f}), поэтому разницу нельзя приписать парам."
+            "Осторожно: уже до начала пар школы расходились ({estimate}, от {low} "
+            "до {high}), поэтому разницу нельзя приписать парам."
         ),
         "monitoring.effect.caveat": (
             "Сравниваются школы одного кластера с одинаковым индексом в год до начала пары, "
@@ -222,7 +222,8 @@ MESSAGES.update(
         "monitoring.report.idle": "4. Сетевые пары, которые не работают",
         "monitoring.report.alone": "5. ШНОР без сетевой пары",
         "monitoring.report.none": "Нет.",
-        "monitoring.report.conclusions": "6. Выводы",
+        "monitoring.report.effect": "6. Что дают сетевые пары",
+        "monitoring.report.conclusions": "7. Выводы",
         "monitoring.sheet.indicators": "Показатели",
         "monitoring.sheet.roadmap": "Дорожная карта",
         "monitoring.sheet.idle_pairs": "Неработающие пары",
@@ -240,8 +241,12 @@ MESSAGES.update(
     {
         "monitoring.page.title": "Мониторинг программы",
         "monitoring.page.as_of": "По состоянию на",
-        "monitoring.page.effect": "Что дают сетевые пары",
         "monitoring.page.download_docx": "Скачать отчёт (Word)",
         "monitoring.page.download_xlsx": "Скачать отчёт (Excel)",
+    }
+)
+MESSAGES.update(
+    {
+        "monitoring.partial_year": "учебный год не завершён: значение на дату отчёта",
     }
 )

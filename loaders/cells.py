@@ -24,12 +24,14 @@ Examples
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from collections.abc import Callable
 from typing import Any
 
 from labels import t
 from loaders.aliases import VALUE_ALIASES, parse_bool, resolve_enum
+from loaders.limits import INT_MAX, INT_MIN, int_fits
 from loaders.sheets import ColType, Column
 
 __all__ = [
@@ -40,9 +42,11 @@ __all__ = [
     "parse_int",
     "parse_number",
     "parse_percent",
+    "shown",
     "split_list",
 ]
 
+_INT_DIGITS = 40
 _NUMBER = re.compile(r"[+-]?(\d+([.,]\d*)?|[.,]\d+)([eE][+-]?\d+)?")
 _INTEGER = re.compile(r"[+-]?\d+")
 _ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]00:00(?::00)?)?")
@@ -51,11 +55,16 @@ _GAPS = str.maketrans("", "", " \u00a0\u202f\u2009")
 
 
 def parse_number(text: str) -> float | None:
-    """A finite number from a cell, or None when the text is not one."""
+    """A number from a cell, or None when the text is not one.
+
+    The number may be infinite when the text is too large for a float (``1e999``): the
+    caller refuses it with its own message (see :func:`parse_cell`).
+    """
     s = text.strip().translate(_GAPS)
     if not _NUMBER.fullmatch(s):
         return None
-    return float(s.replace(",", "."))
+    # «-0» is 0: a negative zero would not survive the exports (they write it as «0»).
+    return float(s.replace(",", ".")) + 0.0
 
 
 def parse_int(text: str) -> int | None:
@@ -66,9 +75,10 @@ def parse_int(text: str) -> int | None:
     """
     s = text.strip().translate(_GAPS)
     if _INTEGER.fullmatch(s):
-        return int(s)
+        # Python refuses to convert more than 4300 digits; nothing that long fits 64 bits.
+        return int(s) if len(s) <= _INT_DIGITS else INT_MAX + 1
     value = parse_number(s)
-    if value is None or not value.is_integer():
+    if value is None or not math.isfinite(value) or not value.is_integer():
         return None
     return int(value)
 
@@ -132,6 +142,19 @@ def cell_parser(col: Column) -> Callable[[str], Any]:
     return parse
 
 
+def shown(text: str, limit: int = 60) -> str:
+    """A cell's text as quoted in a message: at most ``limit`` characters.
+
+    >>> shown("a" * 100, 5)
+    'aaaaa…'
+    """
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
+def _int_range(text: str) -> str:
+    return t("hostile.value.int_range", value=shown(text), low=INT_MIN, high=INT_MAX)
+
+
 def _allowed(col: Column) -> str:
     ru = VALUE_ALIASES.get(col.enum, {}) if col.enum is not None else {}
     return ", ".join(f"{v} ({ru[v][0]})" if ru.get(v) else v for v in col.allowed())
@@ -144,31 +167,39 @@ def parse_cell(col: Column, text: str) -> Any:
         case ColType.int:
             whole = parse_int(text)
             if whole is None:
-                if parse_number(text) is None:
-                    raise CellError(t("loaders.value.not_number", value=text))
-                raise CellError(t("loaders.value.not_integer", value=text))
+                number = parse_number(text)
+                if number is None:
+                    raise CellError(t("loaders.value.not_number", value=shown(text)))
+                if not math.isfinite(number):
+                    raise CellError(_int_range(text))
+                raise CellError(t("loaders.value.not_integer", value=shown(text)))
+            if not int_fits(whole):
+                raise CellError(_int_range(text))
             return whole
         case ColType.float:
             number = parse_number(text)
             if number is None:
-                raise CellError(t("loaders.value.not_number", value=text))
+                raise CellError(t("loaders.value.not_number", value=shown(text)))
+            if not math.isfinite(number):
+                raise CellError(t("hostile.value.not_finite", value=shown(text)))
             return number
         case ColType.percent:
-            if parse_number(text.strip().removesuffix("%")) is None:
-                raise CellError(t("loaders.value.not_number", value=text))
+            number = parse_number(text.strip().removesuffix("%"))
+            if number is None:
+                raise CellError(t("loaders.value.not_number", value=shown(text)))
             pct = parse_percent(text)
             if pct is None:
-                raise CellError(t("loaders.value.percent", value=text))
+                raise CellError(t("loaders.value.percent", value=shown(text)))
             return pct
         case ColType.bool:
             flag = parse_bool(text)
             if flag is None:
-                raise CellError(t("loaders.value.bool", value=text))
+                raise CellError(t("loaders.value.bool", value=shown(text)))
             return flag
         case ColType.date:
             day = parse_date(text)
             if day is None:
-                raise CellError(t("loaders.value.date", value=text))
+                raise CellError(t("loaders.value.date", value=shown(text)))
             return day
         case ColType.list:
             return split_list(text)
@@ -176,6 +207,6 @@ def parse_cell(col: Column, text: str) -> Any:
             assert col.enum is not None
             choice = resolve_enum(col.enum, text)
             if choice is None:
-                raise CellError(t("loaders.value.enum", value=text, allowed=_allowed(col)))
+                raise CellError(t("loaders.value.enum", value=shown(text), allowed=_allowed(col)))
             return choice
     raise AssertionError(col.type)  # pragma: no cover

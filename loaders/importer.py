@@ -36,7 +36,7 @@ True
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -142,7 +142,6 @@ class ImportPlan:
 
     nodes: list[Node] = field(default_factory=list)
     edges: list[Edge] = field(default_factory=list)
-    stale_edges: list[Edge] = field(default_factory=list)
     issues: list[ImportIssue] = field(default_factory=list)
     warnings: list[ImportIssue] = field(default_factory=list)
     rows: Counter[str] = field(default_factory=Counter)
@@ -230,7 +229,10 @@ _COUNTERS = ("added", "changed", "unchanged")
 _OWNER_LABELS = frozenset().union(*(labels for _, labels in _OWNED.values()))
 
 
-def _stale_edges(store: Store, nodes: Sequence[Node], edges: Sequence[Edge]) -> list[Edge]:
+def _stale_edges(
+    read: Callable[[str], Sequence[Edge]], nodes: Sequence[Node], edges: Sequence[Edge]
+) -> list[Edge]:
+    """The stored edges the imported rows own and no longer give (``read``: edges of a type)."""
     refs = {n.ref() for n in nodes if n.label in _OWNER_LABELS}
     new_keys: set[tuple[str, ...]] | None = None
     stale: list[Edge] = []
@@ -240,7 +242,7 @@ def _stale_edges(store: Store, nodes: Sequence[Node], edges: Sequence[Edge]) -> 
             continue
         if new_keys is None:
             new_keys = {e.key() for e in edges if e.type in _OWNED}
-        for e in store.iter_edges(etype):
+        for e in read(etype):
             owner = e.src if end == "src" else e.dst
             if owner in owners and e.key() not in new_keys:
                 stale.append(e)
@@ -302,8 +304,6 @@ def _plan(
     )
     if geo:
         _add_boundaries(plan, geo, store)
-    if plan.ok and not plan.is_empty:
-        plan.stale_edges = _stale_edges(store, plan.nodes, plan.edges)
     return plan
 
 
@@ -342,6 +342,8 @@ def _read_geo(path: Path) -> BoundaryRead:
 def apply_plan(plan: ImportPlan, store: Store, *, batched: bool = False) -> ImportReport:
     """Write a validated plan in one unit of work; raise :class:`ImportFailed` if it has issues.
 
+    The edges the rows no longer give are found inside the write transaction, so two imports
+    at the same moment behave as one after the other (and report what each really removed).
     An empty plan writes nothing and reports ``nothing_to_import``. ``batched`` writes through
     :meth:`graph.store.Store.write_batched` instead (country-sized loads on Neo4j: committed
     batches, idempotent, completed by a rerun); the plan is still validated in full first.
@@ -358,19 +360,23 @@ def apply_plan(plan: ImportPlan, store: Store, *, batched: bool = False) -> Impo
     if plan.is_empty:
         return report
     if batched:
-        if plan.stale_edges:
-            store.delete(plan.stale_edges)
+        with store.unit_of_work() as uow:
+            stale = _stale_edges(uow.edges_of_type, plan.nodes, plan.edges)
+            if stale:
+                uow.delete_edges(stale)
+            uow.commit()
         report.stats = store.write_batched(plan.nodes, plan.edges)
-        report.removed = Counter(e.type for e in plan.stale_edges)
+        report.removed = Counter(e.type for e in stale)
         return report
     with store.unit_of_work() as uow:
         uow.upsert_nodes(plan.nodes)
-        if plan.stale_edges:
-            uow.delete_edges(plan.stale_edges)
+        stale = _stale_edges(uow.edges_of_type, plan.nodes, plan.edges)
+        if stale:
+            uow.delete_edges(stale)
         uow.upsert_edges(plan.edges)
         uow.commit()
         report.stats = uow.stats
-    report.removed = Counter(e.type for e in plan.stale_edges)
+    report.removed = Counter(e.type for e in stale)
     return report
 
 

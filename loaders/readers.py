@@ -22,7 +22,6 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-import zipfile
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -32,7 +31,9 @@ from labels import t
 from loaders.aliases import SHEET_ALIASES, normalize, resolve_header, resolve_sheet
 from loaders.formula import unescape_csv_cell
 from loaders.issues import ImportIssue
+from loaders.limits import MAX_CELL_CHARS, MAX_UNZIPPED_MB, max_file_bytes, max_file_mb
 from loaders.sheets import HELP_SHEET_NAMES, SHEET_NAMES
+from loaders.xlsx_guard import MAX_RATIO, check_workbook
 
 __all__ = [
     "CSV_SUFFIXES",
@@ -47,9 +48,15 @@ __all__ = [
 CSV_SUFFIXES = (".csv", ".txt")
 XLSX_SUFFIXES = (".xlsx", ".xlsm")
 _DELIMITERS = (",", ";", "\t")
+_SHOWN = {",": ",", ";": ";", "\t": "Tab"}
 
-# Cells of any size: a description pasted into one cell may be megabytes long.
-csv.field_size_limit(2**31 - 1)
+# The csv module keeps a field as 4 bytes a character: a field of a whole file (an unclosed
+# quote, a hostile file) must stop early. Cells a little over the limit still reach the
+# validator, which names their row and column (MAX_CELL_CHARS).
+_CSV_FIELD_LIMIT = 4 * MAX_CELL_CHARS
+csv.field_size_limit(_CSV_FIELD_LIMIT)
+_OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # old .xls and password-protected books
+_ZIP = b"PK\x03\x04"
 
 
 @dataclass
@@ -92,31 +99,127 @@ def _unknown_name(file: str, sheet: str | None = None) -> ImportIssue:
 
 
 # --- CSV ----------------------------------------------------------------------------------------
-def _decode(name: str, data: bytes) -> tuple[str | None, ImportIssue | None]:
+def _file_issue(name: str, key: str, **kw: object) -> ImportIssue:
+    return ImportIssue(name, None, None, t(key, **kw))
+
+
+def _zero_bytes(head: bytes) -> str | None:
+    """What many zero bytes at the start of a "CSV" mean: UTF-16 that lost its byte order mark
+    (zeros at every other position), or not text at all; None when there are only a few (the
+    validator names the cell that holds them)."""
+    even, odd = head[0::2].count(0), head[1::2].count(0)
+    half = max(1, len(head) // 2)
+    if (even == 0) != (odd == 0) and max(even, odd) * 20 >= half:
+        return "hostile.csv.utf16"
+    if even + odd >= 16 and (even + odd) * 100 >= len(head):
+        return "hostile.csv.nul"
+    return None
+
+
+def _encoding(name: str, data: bytes) -> tuple[str | None, ImportIssue | None]:
+    """The codec of a CSV: UTF-8 (with or without BOM), or UTF-16 with its BOM (Excel's
+    «Unicode text»); anything else is refused with what it most likely is. (Bytes that do not
+    decode are found while reading, see :func:`_numbered`.)"""
+    if data.startswith(_OLE2):
+        return None, _file_issue(name, "loaders.file.xls")
+    if data.startswith(_ZIP):
+        return None, _file_issue(name, "hostile.csv.is_xlsx")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return None, ImportIssue(name, None, None, t("loaders.file.encoding"))
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError:
-        return None, ImportIssue(name, None, None, t("loaders.file.encoding"))
-    if not text.strip():
-        return None, ImportIssue(name, None, None, t("loaders.file.empty"))
-    return text, None
+        return "utf-16", None
+    zeros = _zero_bytes(data[:4096])
+    if zeros is not None:
+        return None, _file_issue(name, zeros)
+    if _has_huge_line(data):
+        return None, _file_issue(name, "hostile.csv.line_too_long", limit=_LINE_BLOCK >> 20)
+    return "utf-8-sig", None
 
 
-def _records(text: str, delimiter: str) -> Iterator[list[str]]:
-    return csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+# A line of at most 25 columns of 32,767 characters of 4 bytes fits in 4 MB; a file with 8 MB
+# and no line break is not a table, and decoding it would only cost memory.
+_LINE_BLOCK = 4 << 20
 
 
-def _sniff(text: str, sheet: str) -> str:
+def _has_huge_line(data: bytes) -> bool:
+    """Whether some full block of :data:`_LINE_BLOCK` bytes holds no line break."""
+    return any(
+        data.find(b"\n", start, start + _LINE_BLOCK) == -1
+        for start in range(0, len(data) - _LINE_BLOCK + 1, _LINE_BLOCK)
+    )
+
+
+def _text(data: bytes, encoding: str) -> io.TextIOWrapper:
+    """The file as text, decoded while it is read (never held whole as a string)."""
+    return io.TextIOWrapper(io.BytesIO(data), encoding=encoding, newline="")
+
+
+def _one_newline(cell: str) -> str:
+    return cell.replace("\r\n", "\n").replace("\r", "\n") if "\r" in cell else cell
+
+
+def _records(lines: Iterable[str], delimiter: str) -> Iterator[list[str]]:
+    return csv.reader(lines, delimiter=delimiter, strict=True)
+
+
+class _CsvProblem(Exception):
+    """A record the csv module cannot read (or bytes that do not decode); ``row`` is where the
+    record starts."""
+
+    def __init__(self, row: int, error: Exception) -> None:
+        super().__init__(str(error))
+        self.row = row
+        self.undecodable = isinstance(error, UnicodeDecodeError)
+
+
+def _numbered(records: Iterator[list[str]]) -> Iterator[tuple[int, list[str]]]:
+    number = 0
+    while True:
+        number += 1
+        try:
+            cells = next(records)
+        except StopIteration:
+            return
+        except (csv.Error, UnicodeDecodeError) as exc:
+            raise _CsvProblem(number, exc) from exc
+        yield number, cells
+
+
+def _csv_message(problem: _CsvProblem) -> tuple[int | None, str]:
+    if problem.undecodable:
+        return None, t("loaders.file.encoding")
+    text = str(problem)
+    if "field limit" in text:
+        return problem.row, t("hostile.csv.cell_too_large", limit=MAX_CELL_CHARS)
+    if "unexpected end of data" in text:
+        return None, t("hostile.csv.unclosed_quote", row=problem.row)
+    if "expected after" in text:
+        return problem.row, t("hostile.csv.bad_quote")
+    return problem.row, t("loaders.file.bad_csv", error=text)
+
+
+def _other_delimiter(cells: list[str], delimiter: str, width: int) -> str | None:
+    """The delimiter a short row really uses, when it is not the header's."""
+    joined = delimiter.join(cells)
+    for other in _DELIMITERS:
+        if other == delimiter or other not in joined:
+            continue
+        try:
+            n = len(next(csv.reader([joined], delimiter=other), []))
+        except csv.Error:
+            continue
+        if n == width or n >= 3:
+            return other
+    return None
+
+
+def _sniff(data: bytes, encoding: str, sheet: str) -> str:
     """The delimiter under which the header names the most known columns (then most cells)."""
+    # The header is near the start: a megabyte is plenty (a cut character is dropped).
+    head = data[: 1 << 20].decode(encoding, errors="ignore")
     best, best_score = ",", (-1, -1)
     for delim in _DELIMITERS:
         try:
-            header = next(_records(text, delim), [])
-        except csv.Error:
+            header = next(_records(io.StringIO(head, newline=""), delim), [])
+        except (csv.Error, StopIteration):
             continue
         known = sum(1 for h in header if resolve_header(sheet, h) is not None)
         score = (known, len(header))
@@ -125,17 +228,24 @@ def _sniff(text: str, sheet: str) -> str:
     return best
 
 
-def _table(rows: Iterable[tuple[int, list[str]]], raw: RawSheet, result: ReadResult) -> bool:
+def _table(
+    rows: Iterable[tuple[int, list[str]]],
+    raw: RawSheet,
+    result: ReadResult,
+    delimiter: str | None = None,
+) -> bool:
     """Fill ``raw`` from numbered rows: the first non-empty row is the header.
 
+    ``delimiter`` (CSV only) lets a short row be recognised as written with another one.
     Returns False when there is no header at all.
     """
-    found = False
+    found, width = False, 0
     for number, cells in rows:
         if not any(c.strip() for c in cells):
             continue
         if not found:
             raw.headers, raw.header_row, found = cells, number, True
+            width = len(cells)
             continue
         if len(cells) > len(raw.headers):
             extra = cells[len(raw.headers) :]
@@ -154,6 +264,13 @@ def _table(rows: Iterable[tuple[int, list[str]]], raw: RawSheet, result: ReadRes
                 continue
             cells = cells[: len(raw.headers)]
         elif len(cells) < len(raw.headers):
+            other = None if delimiter is None else _other_delimiter(cells, delimiter, width)
+            if other is not None:
+                msg = t(
+                    "hostile.csv.mixed_delimiter", found=other, expected=_SHOWN[delimiter or ","]
+                )
+                result.issues.append(raw.issue(number, None, msg))
+                continue
             cells = cells + [""] * (len(raw.headers) - len(cells))
         raw.rows.append((number, cells))
     return found
@@ -161,21 +278,27 @@ def _table(rows: Iterable[tuple[int, list[str]]], raw: RawSheet, result: ReadRes
 
 def _read_csv(name: str, data: bytes, sheet: str) -> ReadResult:
     result = ReadResult()
-    text, problem = _decode(name, data)
-    if problem is not None or text is None:
-        result.issues.append(problem or ImportIssue(name, None, None, t("loaders.file.empty")))
+    encoding, problem = _encoding(name, data)
+    if problem is not None or encoding is None:
+        result.issues.append(problem or _file_issue(name, "loaders.file.empty"))
         return result
     raw = RawSheet(sheet=sheet, file=name, tab=None, headers=[])
-    records = _records(text, _sniff(text, sheet))
-    if "'" in text:  # texts the safe writer escaped come back as they were
-        records = ([unescape_csv_cell(c) for c in rec] for rec in records)
+    delimiter = _sniff(data, encoding, sheet)
+    rows = _numbered(_records(_text(data, encoding), delimiter))
+    if b"'" in data:  # texts the safe writer escaped come back as they were
+        rows = ((n, [unescape_csv_cell(c) for c in rec]) for n, rec in rows)
+    if b"\r" in data:  # a line break inside a cell is «\n», as Excel keeps it
+        rows = ((n, [_one_newline(c) for c in rec]) for n, rec in rows)
     try:
-        found = _table(enumerate(records, start=1), raw, result)
-    except csv.Error as exc:
-        result.issues.append(ImportIssue(name, None, None, t("loaders.file.bad_csv", error=exc)))
+        found = _table(rows, raw, result, delimiter)
+    except _CsvProblem as exc:
+        row, message = _csv_message(exc)
+        if exc.undecodable and b"\x00" in data[:4096]:
+            row, message = None, t("hostile.csv.nul")
+        result.issues.append(ImportIssue(name, row, None, message))
         return result
     if not found:
-        result.issues.append(ImportIssue(name, None, None, t("loaders.file.empty")))
+        result.issues.append(_file_issue(name, "loaders.file.empty"))
         return result
     result.sheets.append(raw)
     return result
@@ -202,10 +325,87 @@ def cell_text(value: Any) -> str:
         return value.isoformat(sep=" ")
     if isinstance(value, dt.date | dt.time):
         return value.isoformat()
-    return str(value)
+    return _one_newline(str(value))
 
 
 _HELP = {normalize(n) for n in HELP_SHEET_NAMES}
+
+
+def _guard(name: str, data: bytes) -> tuple[ImportIssue | None, set[str]]:
+    """Refuse a workbook that would inflate without bound (see :mod:`loaders.xlsx_guard`)."""
+    if data.startswith(_OLE2):
+        return _file_issue(name, "hostile.xlsx.ole"), set()
+    check = check_workbook(data)
+    match check.problem:
+        case None:
+            return None, check.formula_parts
+        case ("unzipped", size):
+            return (
+                _file_issue(
+                    name, "hostile.xlsx.unzipped_too_large", size=size, limit=MAX_UNZIPPED_MB
+                ),
+                set(),
+            )
+        case ("ratio", part):
+            issue = _file_issue(name, "hostile.xlsx.ratio", part=part, ratio=MAX_RATIO)
+            return issue, set()
+        case ("cell", part):
+            return _file_issue(
+                name, "hostile.xlsx.cell_too_large", part=part, limit=MAX_CELL_CHARS
+            ), set()
+        case (_, error):
+            return _file_issue(name, "loaders.file.bad_xlsx", error=error), set()
+    return None, set()  # pragma: no cover
+
+
+def _sheet_part(ws: Any) -> str | None:
+    """The zip part of a worksheet (``xl/worksheets/sheet1.xml``), when openpyxl tells it."""
+    path = getattr(ws, "_worksheet_path", None)
+    return str(path).lstrip("/") if path else None
+
+
+def _formula_cells(data: bytes, title: str) -> set[tuple[int, int]]:
+    """(row, column) of the formulas of a sheet whose value was never computed and saved."""
+    from openpyxl import load_workbook
+
+    book = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
+    try:
+        ws = book[title]
+        ws.reset_dimensions()
+        found = set()
+        for r, values in enumerate(ws.iter_rows(values_only=True), start=1):
+            for c, value in enumerate(values):
+                if isinstance(value, str) and value.startswith("="):
+                    found.add((r, c))
+        return found
+    finally:
+        book.close()
+
+
+def _xlsx_rows(ws: Any, formulas: set[tuple[int, int]]) -> Iterator[tuple[int, list[str]]]:
+    for n, values in enumerate(ws.iter_rows(values_only=True), start=1):
+        cells = [cell_text(v) for v in values]
+        if formulas:
+            for c, text in enumerate(cells):
+                if not text and (n, c) in formulas:
+                    cells[c] = _NO_VALUE
+        yield n, cells
+
+
+# A formula cell without a saved value: marked here, reported with its row and column.
+_NO_VALUE = "\x00formula"
+
+
+def _formula_issues(raw: RawSheet, result: ReadResult) -> None:
+    kept = []
+    for number, cells in raw.rows:
+        bad = [pos for pos, c in enumerate(cells) if c == _NO_VALUE]
+        for pos in bad:
+            header = raw.headers[pos].strip() if pos < len(raw.headers) else None
+            result.issues.append(raw.issue(number, header or None, t("hostile.xlsx.formula")))
+        if not bad:
+            kept.append((number, cells))
+    raw.rows = kept
 
 
 def _read_xlsx(name: str, data: bytes) -> ReadResult:
@@ -215,11 +415,12 @@ def _read_xlsx(name: str, data: bytes) -> ReadResult:
     if not data.strip():
         result.issues.append(ImportIssue(name, None, None, t("loaders.file.empty")))
         return result
+    problem, formula_parts = _guard(name, data)
+    if problem is not None:
+        result.issues.append(problem)
+        return result
     try:
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
-        result.issues.append(ImportIssue(name, None, None, t("loaders.file.bad_xlsx", error=exc)))
-        return result
     except Exception as exc:  # openpyxl raises many kinds on a broken file
         result.issues.append(ImportIssue(name, None, None, t("loaders.file.bad_xlsx", error=exc)))
         return result
@@ -230,10 +431,11 @@ def _read_xlsx(name: str, data: bytes) -> ReadResult:
                 continue
             # Some generators write a wrong sheet size; read what is really there.
             ws.reset_dimensions()
-            rows = (
-                (n, [cell_text(v) for v in values])
-                for n, values in enumerate(ws.iter_rows(values_only=True), start=1)
-            )
+            part = _sheet_part(ws)
+            formulas: set[tuple[int, int]] = set()
+            if formula_parts and (part is None or part in formula_parts):
+                formulas = _formula_cells(data, title)
+            rows = _xlsx_rows(ws, formulas)
             sheet = resolve_sheet(title)
             if sheet is None:
                 if any(any(c.strip() for c in cells) for _, cells in rows):
@@ -243,7 +445,12 @@ def _read_xlsx(name: str, data: bytes) -> ReadResult:
             if not _table(rows, raw, result):
                 result.issues.append(raw.issue(None, None, t("loaders.sheet.empty")))
                 continue
+            if formulas:
+                _formula_issues(raw, result)
             result.sheets.append(raw)
+    except Exception as exc:  # a part that fails to parse half way (broken XML, bad CRC)
+        result.issues.append(ImportIssue(name, None, None, t("loaders.file.bad_xlsx", error=exc)))
+        result.sheets = [s for s in result.sheets if s.file != name]
     finally:
         book.close()
     if not result.sheets and not result.issues:
@@ -252,8 +459,23 @@ def _read_xlsx(name: str, data: bytes) -> ReadResult:
 
 
 # --- entry points -------------------------------------------------------------------------------
+def _too_large(name: str, size: int) -> ReadResult | None:
+    if size <= max_file_bytes():
+        return None
+    mb = f"{size / (1024 * 1024):.1f}".replace(".", ",")
+    return ReadResult(
+        issues=[_file_issue(name, "hostile.file.too_large", size=mb, limit=max_file_mb())]
+    )
+
+
 def read_bytes(name: str, data: bytes) -> ReadResult:
-    """Read one file given by its name (which says the sheet or the format) and its bytes."""
+    """Read one file given by its name (which says the sheet or the format) and its bytes.
+
+    A file over the size limit (:func:`loaders.limits.max_file_mb`) is refused unread.
+    """
+    refused = _too_large(name, len(data))
+    if refused is not None:
+        return refused
     suffix = Path(name).suffix.lower()
     if suffix in XLSX_SUFFIXES:
         return _read_xlsx(name, data)
@@ -273,6 +495,9 @@ def _skipped(path: Path) -> bool:
 
 def _read_file(path: Path, display: str) -> ReadResult:
     try:
+        refused = _too_large(display, path.stat().st_size)
+        if refused is not None:
+            return refused
         data = path.read_bytes()
     except OSError as exc:
         return ReadResult(

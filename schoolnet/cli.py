@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import os
+import socket
 import sys
 import tempfile
 from collections.abc import Callable, Sequence
@@ -169,7 +170,21 @@ def cmd_map(args: argparse.Namespace) -> int:
     return 0
 
 
+def _closed_network_options(address: str) -> list[str]:
+    """Streamlit options that keep the server from calling out.
+
+    With the address it should show set by hand (``browser.serverAddress``), Streamlit
+    neither looks up the machine's external IP over the internet (checkip.amazonaws.com, «Did
+    not auto detect external IP») nor probes its LAN address; usage statistics are off
+    (``browser.gatherUsageStats`` above). A wildcard listen address shows the host name.
+    """
+    shown = socket.gethostname() if address in ("0.0.0.0", "::", "") else address
+    return ["--server.address", address, "--browser.serverAddress", shown]
+
+
 def cmd_app(args: argparse.Namespace) -> int:
+    from loaders.limits import max_file_mb
+
     app = Path(__file__).resolve().parent.parent / "app_streamlit" / "app.py"
     if args.demo:
         from services.demo import load_demo
@@ -195,9 +210,10 @@ def cmd_app(args: argparse.Namespace) -> int:
         "false",
         "--client.toolbarMode",
         "viewer",
+        *_closed_network_options(args.address),
+        "--server.maxUploadSize",
+        str(max_file_mb()),
     ]
-    if args.address:
-        cmd += ["--server.address", args.address]
     sys.stdout.flush()
     # Become the Streamlit server, so that signals (Ctrl+C, SIGTERM) reach it directly.
     os.execve(sys.executable, cmd, env)
@@ -218,6 +234,16 @@ def _common(p: argparse.ArgumentParser) -> None:
 def _as_of(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--as-of", type=_parse_date, default=None, help="reference date (default: today)"
+    )
+
+
+def _max_file(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--max-file-mb",
+        dest="max_file_mb",
+        type=int,
+        default=None,
+        help="largest file (app: upload) in MB; default SCHOOLNET_MAX_UPLOAD_MB or 200",
     )
 
 
@@ -251,6 +277,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = add("import", cmd_import, "import CSV/XLSX files or folders (all-or-nothing)")
     _batched(p)
+    _max_file(p)
     p.add_argument("paths", nargs="+")
 
     p = add(
@@ -298,7 +325,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = add("app", cmd_app, "serve the Streamlit app")
     p.add_argument("--port", type=int, default=8501)
-    p.add_argument("--address", default=None)
+    p.add_argument(
+        "--address",
+        default="127.0.0.1",
+        help="address to listen on (default 127.0.0.1: this machine only)",
+    )
+    _max_file(p)
     p.add_argument(
         "--demo",
         choices=["small", "region"],
@@ -330,6 +362,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     args.db_given = args.db is not None
+    if getattr(args, "max_file_mb", None) is not None:
+        if args.max_file_mb <= 0:
+            parser.error(t("cli.bad_value", error=f"--max-file-mb {args.max_file_mb}"))
+        # One setting for this run: the readers and the app's upload limit both read it.
+        os.environ["SCHOOLNET_MAX_UPLOAD_MB"] = str(args.max_file_mb)
     if args.db is None:
         args.db = "schoolnet.db"
     try:

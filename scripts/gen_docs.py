@@ -13,6 +13,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from analysis.monitoring_settings import describe_monitoring_settings  # noqa: E402
 from analysis.settings import describe_settings  # noqa: E402
 from loaders.aliases import alias_table_markdown  # noqa: E402
 from queries import all_queries  # noqa: E402
@@ -29,6 +30,13 @@ def settings_table() -> str:
     return "\n".join(rows)
 
 
+def monitoring_settings_table() -> str:
+    rows = ["| setting | default | meaning |", "|---|---|---|"]
+    for name, default, description in describe_monitoring_settings():
+        rows.append(f"| `{name}` | `{_cell(default)}` | {_cell(description)} |")
+    return "\n".join(rows)
+
+
 def queries_table() -> str:
     rows = ["| query | title | parameters | what it answers |", "|---|---|---|---|"]
     for q in all_queries():
@@ -40,6 +48,7 @@ def queries_table() -> str:
 SECTIONS = {
     "aliases": alias_table_markdown,
     "settings": settings_table,
+    "monitoring_settings": monitoring_settings_table,
     "queries": queries_table,
 }
 

@@ -33,6 +33,7 @@ import pandas as pd
 
 from seeds.events import build_events
 from seeds.geography import municipality_outlines, travel_times
+from seeds.monitoring import link_events, roadmap_sheet, staffing_sheet, targets_sheet
 from seeds.network import (
     associations_sheet,
     build_associations,
@@ -77,12 +78,21 @@ SHEET_COLUMNS: dict[str, tuple[str, ...]] = {
     "memberships": ("teacher_id", "association_id"),
     "events": (
         "event_id", "title", "kind", "date", "subject", "format", "organizer_id", "municipality",
-        "partnership_id",
+        "partnership_id", "roadmap_item_id",
     ),
     "participation": ("event_id", "teacher_id", "role"),
     "partnerships": (
         "partnership_id", "tutor_school_id", "mentee_school_id", "status", "start_date",
         "end_date", "focus_subjects",
+    ),
+    "staffing": (
+        "school_id", "year", "positions", "filled", "vacancies", "vacancy_subjects",
+        "psychologists", "speech_therapists", "defectologists", "social_pedagogues",
+    ),
+    "targets": ("indicator", "municipality", "year", "value"),
+    "roadmap": (
+        "item_id", "activity", "section", "deadline", "periodicity", "responsible",
+        "expected_result", "status", "municipality",
     ),
 }  # fmt: skip
 
@@ -158,6 +168,9 @@ def generate(
     paired[pships.tutor + pships.mentee] = True
     memberships = build_memberships(world, staff, associations, paired, seed)
     events, participation = build_events(world, staff, associations, pships, as_of, seed)
+    roadmap = roadmap_sheet(as_of, seed)
+    events["roadmap_item_id"] = link_events(events, roadmap)
+    school_years = [*years, years[-1] + 1] if years[-1] < as_of.year + (as_of.month >= 9) else years
 
     sheets = {
         "schools": schools_sheet(world),
@@ -169,6 +182,9 @@ def generate(
         "events": events,
         "participation": participation,
         "partnerships": partnerships_sheet(world, pships),
+        "staffing": staffing_sheet(world, school_years[-3:], seed),
+        "targets": targets_sheet(world, school_years[-3:], seed),
+        "roadmap": roadmap,
     }
     for name, columns in SHEET_COLUMNS.items():
         if tuple(sheets[name].columns) != columns:

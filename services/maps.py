@@ -27,9 +27,18 @@ from services.coverage import coverage_table
 from services.errors import UserError
 from services.query_frames import frame
 
-__all__ = ["NO_DATA_RGB", "ShadedMap", "measure_codes", "outlines", "shaded_map"]
+__all__ = [
+    "NO_DATA_RGB",
+    "PROGRAMME",
+    "ShadedMap",
+    "measure_codes",
+    "outlines",
+    "programme_measures",
+    "shaded_map",
+]
 
 NO_DATA_RGB = [215, 215, 215]
+PROGRAMME = "programme."  # a measure "programme.<indicator>": the programme's indicator
 _RAMP = {True: "YlGnBu", False: "OrRd"}  # higher is better: pale = not reached
 _SIMPLIFY_DEG = 0.001
 
@@ -65,6 +74,50 @@ class ShadedMap:
 def measure_codes() -> list[str]:
     """The measures a map can be shaded by, in the order they are offered."""
     return list(MEASURES)
+
+
+def _programme_table(
+    store: Store, settings: AnalysisSettings | None, day: dt.date
+) -> tuple[pd.DataFrame, list[str]]:
+    """The programme's indicators per municipality in the school year of ``day``."""
+    from analysis.indicators import COUNT_INDICATORS
+    from services.monitoring import monitoring
+
+    view = monitoring(store, day, None, settings)
+    ind = view.all_indicators
+    rows = ind[
+        ind["municipality"].notna()
+        & (ind["year"] == view.year)
+        & ~ind["indicator"].isin(list(COUNT_INDICATORS))
+    ]
+    return rows, list(view.municipalities)
+
+
+def programme_measures(
+    store: Store, settings: AnalysisSettings | None = None, as_of: dt.date | None = None
+) -> list[str]:
+    """The programme's indicators (shares) that some municipality has a value of this year."""
+    rows, _ = _programme_table(store, settings, as_of or dt.date.today())
+    have = rows.loc[pd.to_numeric(rows["value"], errors="coerce").notna(), "indicator"]
+    return [f"{PROGRAMME}{code}" for code in dict.fromkeys(have.astype(str))]
+
+
+def _programme_values(
+    store: Store, code: str, settings: AnalysisSettings | None, day: dt.date
+) -> pd.DataFrame:
+    rows, munis = _programme_table(store, settings, day)
+    by = rows[rows["indicator"] == code].set_index("municipality")
+    num = pd.to_numeric(by["numerator"], errors="coerce").reindex(munis)
+    den = pd.to_numeric(by["denominator"], errors="coerce").reindex(munis)
+    value = pd.to_numeric(by["value"], errors="coerce").reindex(munis) / 100
+    return pd.DataFrame(
+        {
+            "municipality": munis,
+            "value": value.to_numpy(dtype=float),
+            "numerator": num.fillna(0).to_numpy(dtype=float),
+            "denominator": den.fillna(0).to_numpy(dtype=float),
+        }
+    )
 
 
 def _palette(higher_is_better: bool, n: int) -> list[list[int]]:
@@ -112,24 +165,37 @@ def shaded_map(
     classes: int = 5,
 ) -> ShadedMap:
     """Municipalities shaded by ``measure`` (see :data:`analysis.choropleth.MEASURES`)."""
-    if measure not in MEASURES:
-        allowed = ", ".join(MEASURES)
+    from analysis.indicators import COUNT_INDICATORS, INDICATORS
+
+    code = measure.removeprefix(PROGRAMME)
+    programme = measure.startswith(PROGRAMME) and code in INDICATORS
+    if measure not in MEASURES and not (programme and code not in COUNT_INDICATORS):
+        allowed = ", ".join(MEASURES) + f", {PROGRAMME}…"
         raise UserError(t("maps.measure.unknown", measure=measure, allowed=allowed))
     day = as_of or dt.date.today()
-    table = coverage_table(store, settings, day)
-    values = measure_values(table, measure)
+    if programme:
+        values = _programme_values(store, code, settings, day)
+        title, no_data, better = (
+            t(f"monitoring.indicator.{code}"),
+            t("maps.no_data.programme"),
+            True,
+        )
+    else:
+        values = measure_values(coverage_table(store, settings, day), measure)
+        title, no_data = t(f"maps.measure.{measure}"), t(f"maps.no_data.{measure}")
+        better = MEASURES[measure].higher_is_better
     breaks = class_breaks(values["value"], classes, scheme)
     klass = classify(values["value"].to_numpy(), breaks)
-    colours = _palette(MEASURES[measure].higher_is_better, max(1, len(breaks)))
+    colours = _palette(better, max(1, len(breaks)))
     shapes = outlines(store)
     values["klass"] = klass
     values["rgb"] = [colours[k] if k >= 0 else NO_DATA_RGB for k in klass]
     values["has_boundary"] = values["municipality"].isin(list(shapes))
     legend = list(zip(_legend_texts(breaks), colours, strict=False))
-    legend.append((t(f"maps.no_data.{measure}"), NO_DATA_RGB))
+    legend.append((no_data, NO_DATA_RGB))
     return ShadedMap(
         measure=measure,
-        title=t(f"maps.measure.{measure}"),
+        title=title,
         as_of=day,
         table=values,
         breaks=breaks,

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import Any
 
 import pandas as pd
 
@@ -88,7 +89,7 @@ def _arrow(change: float) -> str:
     return "↑" if change > 0 else "↓"
 
 
-def _table(ind: pd.DataFrame, year: int) -> pd.DataFrame:
+def _table(ind: pd.DataFrame, year: int, partial: bool = False) -> pd.DataFrame:
     """One row per indicator: the current school year, or its latest year with a value
     (results of a school year arrive in summer), with the year before for the arrow."""
     rows = []
@@ -104,6 +105,9 @@ def _table(ind: pd.DataFrame, year: int) -> pd.DataFrame:
             note = t(f"monitoring.missing.{missing}")
         elif pd.isna(value):
             note = t("monitoring.missing.year", year=shown)
+        elif partial and shown == year:
+            # An unfinished school year against a whole one: the arrow may only mean "not yet".
+            note = t("monitoring.partial_year")
         else:
             note = ""
         unit = r["unit"] if r is not None else ("count" if code == "exchange_events" else "percent")
@@ -215,6 +219,12 @@ def _effect(
     return pair_effect(ident.percentiles, treated, pool, bands, m)
 
 
+def _fmt(x: Any, digits: int = 1, sign: bool = False) -> str:
+    """A number the Russian way: decimal comma (7,4; +0,16)."""
+    spec = f"{'+' if sign else ''}.{digits}f"
+    return format(float(x), spec).replace(".", ",")
+
+
 def _names(rows: pd.DataFrame) -> str:
     return ", ".join(f"«{n}»" for n in rows["name"])
 
@@ -228,7 +238,14 @@ def _conclusions(view: MonitoringView) -> list[str]:
     if len(met):
         out.append(t("monitoring.conclusion.met", items=_names(met)))
     for r in missed.itertuples(index=False):
-        out.append(t("monitoring.conclusion.missed", name=r.name, value=r.value, target=r.target))
+        out.append(
+            t(
+                "monitoring.conclusion.missed",
+                name=r.name,
+                value=_fmt(r.value),
+                target=_fmt(r.target),
+            )
+        )
     no_target = known[known["target"].isna()]
     if len(no_target):
         out.append(t("monitoring.conclusion.no_target", n=len(no_target)))
@@ -248,7 +265,6 @@ def _conclusions(view: MonitoringView) -> list[str]:
         out.append(t("monitoring.conclusion.idle", n=len(view.idle_pairs)))
     if len(view.alone):
         out.append(t("monitoring.conclusion.alone", n=len(view.alone)))
-    out.append(view.effect_summary)
     return out
 
 
@@ -263,9 +279,9 @@ def _effect_text(e: PairEffect) -> str:
     )
     text = t(
         key,
-        estimate=e.estimate,
-        low=e.ci_low,
-        high=e.ci_high,
+        estimate=_fmt(e.estimate, 2, True),
+        low=_fmt(e.ci_low, 2, True),
+        high=_fmt(e.ci_high, 2, True),
         n=e.n_matched,
         controls=e.n_controls,
         level=round(100 * e.confidence),
@@ -273,9 +289,9 @@ def _effect_text(e: PairEffect) -> str:
     if e.n_placebo:
         text += " " + t(
             "monitoring.effect.placebo_ok" if e.placebo_ok else "monitoring.effect.placebo_bad",
-            estimate=e.placebo,
-            low=e.placebo_low,
-            high=e.placebo_high,
+            estimate=_fmt(e.placebo, 2, True),
+            low=_fmt(e.placebo_low, 2, True),
+            high=_fmt(e.placebo_high, 2, True),
         )
     return text + " " + t("monitoring.effect.caveat")
 
@@ -313,7 +329,7 @@ def monitoring(
             year=year,
             municipality=municipality,
             municipalities=munis,
-            table=_table(scope, year),
+            table=_table(scope, year, partial=day < m.school_year_end(year)),
             trend=scope[["indicator", "year", "value", "target"]].reset_index(drop=True),
             roadmap=_roadmap(store, municipality, day),
             idle_pairs=idle,

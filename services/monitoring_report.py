@@ -201,6 +201,8 @@ def report_docx(view: MonitoringView) -> bytes:
         _add_table(doc, tables["alone"], wide=(1,))
     else:
         doc.add_paragraph(t("monitoring.report.none"))
+    doc.add_heading(t("monitoring.report.effect"), level=1)
+    doc.add_paragraph(view.effect_summary)
     doc.add_heading(t("monitoring.report.conclusions"), level=1)
     for line in view.conclusions:
         doc.add_paragraph(line, style="List Bullet")
@@ -214,6 +216,6 @@ def report_xlsx(view: MonitoringView) -> bytes:
     tables = report_tables(view)
     sheets = {t(f"monitoring.sheet.{k}"): v for k, v in tables.items()}
     sheets[t("monitoring.sheet.conclusions")] = pd.DataFrame(
-        {t("monitoring.report.conclusions"): view.conclusions}
+        {t("monitoring.report.conclusions"): [*view.conclusions, view.effect_summary]}
     )
     return frames_to_xlsx(sheets)

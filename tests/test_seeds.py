@@ -20,10 +20,15 @@ from graph.model import (
     Node,
     Partnership,
     Result,
+    RoadmapItem,
     Role,
     School,
+    Staffing,
+    Target,
     Teacher,
     result_id,
+    staffing_id,
+    target_id,
 )
 from seeds import SHEET_COLUMNS, SIZES, DemoData, SizeSpec, generate, write_csv, write_truth
 
@@ -49,12 +54,22 @@ DESIGN_HEADERS: dict[str, list[str]] = {
     "memberships": ["teacher_id", "association_id"],
     "events": [
         "event_id", "title", "kind", "date", "subject", "format", "organizer_id", "municipality",
-        "partnership_id",
+        "partnership_id", "roadmap_item_id",
     ],
     "participation": ["event_id", "teacher_id", "role"],
     "partnerships": [
         "partnership_id", "tutor_school_id", "mentee_school_id", "status", "start_date",
         "end_date", "focus_subjects",
+    ],
+    # Programme monitoring (issue 11).
+    "staffing": [
+        "school_id", "year", "positions", "filled", "vacancies", "vacancy_subjects",
+        "psychologists", "speech_therapists", "defectologists", "social_pedagogues",
+    ],
+    "targets": ["indicator", "municipality", "year", "value"],
+    "roadmap": [
+        "item_id", "activity", "section", "deadline", "periodicity", "responsible",
+        "expected_result", "status", "municipality",
     ],
 }  # fmt: skip
 
@@ -241,6 +256,15 @@ def test_every_row_validates_against_the_graph_model(data: DemoData) -> None:
     for row in _rows(s["partnerships"]):
         row = _split(row, "focus_subjects")
         nodes.append(Partnership.model_validate({"id": row.pop("partnership_id"), **row}))
+    for row in _rows(s["staffing"]):
+        row = _split(row, "vacancy_subjects")
+        sid = staffing_id(row["school_id"], row["year"])
+        nodes.append(Staffing.model_validate({"id": sid, **row}))
+    for row in _rows(s["targets"]):
+        tid = target_id(row["indicator"], row.get("municipality"), row["year"])
+        nodes.append(Target.model_validate({"id": tid, **row}))
+    for row in _rows(s["roadmap"]):
+        nodes.append(RoadmapItem.model_validate({"id": row.pop("item_id"), **row}))
     assert {r.value for r in Role} >= set(s["participation"]["role"])
     n_rows = sum(len(s[k]) for k in DESIGN_HEADERS if k not in ("participation", "memberships"))
     assert len(nodes) == n_rows

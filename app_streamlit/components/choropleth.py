@@ -29,6 +29,10 @@ def _pct(value: float) -> str:
     return f"{value * 100:.0f} %"
 
 
+def _num(value: float) -> str:
+    return f"{value:.0f}" if float(value).is_integer() else f"{value:.1f}".replace(".", ",")
+
+
 def area_features(shaded: ShadedMap, selected: str | None = None) -> dict[str, Any]:
     """The municipalities with an outline as a FeatureCollection ready for deck.gl.
 
@@ -49,14 +53,14 @@ def area_features(shaded: ShadedMap, selected: str | None = None) -> dict[str, A
         row = rows[muni]
         value = float(row["value"])
         if math.isnan(value):
-            status = t(f"maps.no_data.{shaded.measure}")
+            status = shaded.legend[-1][0]  # the no-data entry of the measure
         else:
             status = t(
                 "maps.tip.share",
                 title=shaded.title,
                 pct=_pct(value),
-                num=int(row["numerator"]),
-                den=int(row["denominator"]),
+                num=_num(float(row["numerator"])),
+                den=_num(float(row["denominator"])),
             )
         alpha = 230 if muni == selected else 170
         features.append(

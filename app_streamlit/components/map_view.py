@@ -4,8 +4,10 @@ Thousands of folium markers take seconds to draw; one deck.gl ScatterplotLayer d
 region or country at once. The points and lines are drawn by deck.gl on their own canvas; the
 base map is only the one configured (:mod:`services.tiles`), never a service on the internet.
 
-Tooltips are HTML templates, so every text from the data is escaped here (``tip_*`` columns)
-before deck.gl interpolates it.
+Tooltips are plain text (deck.gl's ``text`` tooltip sets ``innerText``): names show exactly as
+written, and no text from the data is ever read as HTML. (An ``html`` tooltip would need the
+texts escaped, and Streamlit escapes interpolated values itself: escaping here as well showed
+``&quot;`` in the names.)
 """
 
 from __future__ import annotations
@@ -43,15 +45,16 @@ ACTIVITY_RGB: dict[str, list[int]] = {
 }
 LOW_WITHOUT_PARTNER_RGB = [0, 0, 0]
 _TOOLTIP = {
-    "html": "<b>{tip_name}</b><br/>{tip_place}<br/>{tip_status}",
+    "text": "{tip_name}\n{tip_place}\n{tip_status}",
     "style": {"backgroundColor": "#ffffff", "color": "#222222", "fontSize": "12px"},
 }
 
 
 def _esc(value: Any) -> str:
+    """The text of a tooltip field: as written (the tooltip is plain text), blank when missing."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return ""
-    return html.escape(str(value), quote=True)
+    return str(value)
 
 
 def _label(prefix: str, value: Any) -> str:
@@ -61,7 +64,7 @@ def _label(prefix: str, value: Any) -> str:
 
 
 def point_frame(schools: pd.DataFrame) -> pd.DataFrame:
-    """The drawable schools (with coordinates), with colours and escaped tooltip texts.
+    """The drawable schools (with coordinates), with colours and plain tooltip texts.
 
     Examples
     --------
@@ -69,7 +72,7 @@ def point_frame(schools: pd.DataFrame) -> pd.DataFrame:
     ...     "lat": [51.8], "lon": [107.6], "status": ["low"], "unfavourable": [False],
     ...     "has_partner": [False], "is_low_without_partner": [True]})
     >>> point_frame(df).loc[0, "tip_name"]
-    '&lt;b&gt;x&lt;/b&gt;'
+    '<b>x</b>'
     """
     pts = schools.dropna(subset=["lat", "lon"]).reset_index(drop=True)
     alone = pts["is_low_without_partner"].fillna(False).astype(bool)

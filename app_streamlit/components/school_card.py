@@ -10,6 +10,7 @@ import streamlit as st
 
 from app_streamlit.components import charts
 from app_streamlit.components.network_panel import show_network
+from app_streamlit.components.plain import md_plain
 from app_streamlit.components.tables import present, value_label
 from labels import t
 
@@ -67,7 +68,7 @@ def _status_block(ident: Mapping[str, Any]) -> None:
     status = ident.get("status")
     text = value_label("status.", status)
     box = {"low": st.error, "strong": st.success, "resilient": st.success}.get(str(status), st.info)
-    box(f"**{t('ui.col.status')}: {text}**\n\n{ident.get('reason') or ''}")
+    box(f"**{t('ui.col.status')}: {md_plain(text)}**\n\n{md_plain(ident.get('reason') or '')}")
     flags = [
         ("unfavourable", ident.get("unfavourable")),
         ("official_low_results", ident.get("official_low_results")),
@@ -79,8 +80,10 @@ def _status_block(ident: Mapping[str, Any]) -> None:
     for column, (name, value) in zip(cols, flags, strict=True):
         column.metric(t(f"ui.card.flag.{name}"), _fmt(value), help=t(f"ui.col.{name}"))
     weak, strong = st.columns(2)
-    weak.markdown(f"**{t('ui.col.weak_subjects')}:** {_fmt(ident.get('weak_subjects'))}")
-    strong.markdown(f"**{t('ui.col.strong_subjects')}:** {_fmt(ident.get('strong_subjects'))}")
+    weak_subjects = md_plain(_fmt(ident.get("weak_subjects")))
+    strong_subjects = md_plain(_fmt(ident.get("strong_subjects")))
+    weak.markdown(f"**{t('ui.col.weak_subjects')}:** {weak_subjects}")
+    strong.markdown(f"**{t('ui.col.strong_subjects')}:** {strong_subjects}")
 
 
 def _band(ident: Mapping[str, Any]) -> str:
@@ -202,8 +205,10 @@ def _teachers(card: Any) -> None:
 def render_school_card(card: Any) -> None:
     """Everything about one school, in tabs."""
     profile, ident = card.profile, card.identification
-    st.header(str(profile.get("name") or ident.get("name") or ""))
-    st.caption(f"{t('ui.col.school_id')}: {profile.get('school_id', ident.get('school_id', ''))}")
+    # Names are plain text: Markdown in a name must not become a link (phishing) or styling.
+    st.header(md_plain(profile.get("name") or ident.get("name") or ""))
+    school_id = md_plain(profile.get("school_id", ident.get("school_id", "")))
+    st.caption(f"{t('ui.col.school_id')}: {school_id}")
     _status_block(ident)
     tabs = st.tabs(
         [

@@ -36,7 +36,7 @@ m1, m2 = st.columns([3, 1.2])
 measure = m1.selectbox(
     t("maps.ui.measure"),
     map_state.measure_codes(),
-    format_func=lambda code: t(f"maps.measure.{code}"),
+    format_func=map_state.measure_title,
     key="map_measure",
 )
 scheme = m2.radio(

@@ -12,6 +12,7 @@ from app_streamlit.components.import_report import issues_frame, report_lines
 from app_streamlit.components.tables import present
 from labels import t
 from loaders.importer import ImportFailed
+from loaders.limits import max_file_mb
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -36,13 +37,17 @@ with st.expander(t("ui.import.template_csv")):
 
 # A new key after each import empties the uploader.
 round_ = st.session_state.get("import_round", 0)
+# Every file type is let through: the loaders say in Russian what is wrong with an .xls or a
+# .txt; the widget's own refusal would be in English. Its size limit is server.maxUploadSize,
+# set by `schoolnet app` from the same setting the loaders use.
 uploaded = st.file_uploader(
     t("ui.import.upload"),
-    type=["csv", "xlsx", "geojson"],
+    type=None,
     accept_multiple_files=True,
     help=t("ui.import.upload_help"),
     key=f"import_files_{round_}",
 )
+st.caption(t("hostile.upload.limit", mb=max_file_mb()))
 if not uploaded:
     st.stop()
 files = [(f.name, f.getvalue()) for f in uploaded]

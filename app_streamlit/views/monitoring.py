@@ -26,11 +26,15 @@ muni = c1.selectbox(
 )
 view = state.monitoring(as_of, muni or None)
 tables = state.monitoring_rendered(as_of, muni or None, "tables")
-st.caption(t("monitoring.report.period", period=view.period))
+st.caption(
+    t("monitoring.report.scope", scope=muni or t("monitoring.scope.region"))
+    + " · "
+    + t("monitoring.report.period", period=view.period)
+)
 
 st.subheader(t("monitoring.report.indicators"))
 st.dataframe(tables["indicators"], hide_index=True, width="stretch")
-for note in [n for n in view.table["note"] if n]:
+for note in dict.fromkeys(n for n in view.table["note"] if n):
     st.info(note)
 
 charts = state.monitoring_rendered(as_of, muni or None, "charts")
@@ -65,7 +69,7 @@ with right:
     else:
         st.caption(t("monitoring.report.none"))
 
-st.subheader(t("monitoring.page.effect"))
+st.subheader(t("monitoring.report.effect"))
 st.markdown(view.effect_summary)
 
 st.subheader(t("monitoring.report.conclusions"))

@@ -234,6 +234,7 @@ RECIPES: dict[str, Recipe] = {
     "services.api.map_data": _as_of,
     "services.api.shaded_map": _as_of,
     "services.api.outlines": _none,
+    "services.api.programme_measures": _as_of,
     "services.api.map_image": _as_of,
     "services.api.small_multiples_png": _as_of,
     "services.api.identification": _none,

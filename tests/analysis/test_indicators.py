@@ -94,3 +94,33 @@ def test_events_after_as_of_do_not_count() -> None:
     out = indicators(MonitoringInputs(IDENT, events=events), [2025], as_of=dt.date(2025, 1, 1))
     assert _value(out, "exchange_events", None, 2025)["value"] == 1.0
     assert _value(out, "exchange_events", "Б", 2025)["value"] == 0.0
+
+
+def test_every_monitoring_setting_is_documented_in_both_languages() -> None:
+    from pathlib import Path
+
+    from analysis.monitoring_settings import describe_monitoring_settings
+    from labels import set_language
+
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    for lang in ("ru", "en"):
+        set_language(lang)
+        try:
+            for name, _value, text in describe_monitoring_settings(localized=True):
+                assert text and text != f"monitoring.setting.{name}", (lang, name)
+                assert f"`{name}`" in readme
+        finally:
+            set_language("ru")
+
+
+def test_a_region_count_target_is_not_a_municipality_target() -> None:
+    targets = pd.DataFrame(
+        {"indicator": ["exchange_events"], "municipality": [None], "year": [2025], "value": [30.0]}
+    )
+    events = pd.DataFrame(
+        {"event_id": ["e1"], "kind": ["seminar"], "date": [dt.date(2024, 10, 1)],
+         "municipality": ["А"]}
+    )  # fmt: skip
+    out = indicators(MonitoringInputs(IDENT, events=events, targets=targets), [2025])
+    assert _value(out, "exchange_events", None, 2025)["target"] == 30.0
+    assert pd.isna(_value(out, "exchange_events", "А", 2025)["target"])

@@ -96,16 +96,15 @@ def _schools() -> pd.DataFrame:
     )
 
 
-def test_map_points_escape_tooltips_and_skip_missing_coordinates() -> None:
+def test_map_tooltips_are_plain_text_and_skip_missing_coordinates() -> None:
     pts = point_frame(_schools())
     assert len(pts) == 2
-    assert pts.loc[0, "tip_name"] == "&lt;script&gt;alert(1)&lt;/script&gt;"
-    assert pts.loc[0, "tip_place"] == "&lt;b&gt;Район&lt;/b&gt;"
-    deck_json = coverage_deck(_schools(), pd.DataFrame()).to_json()
-    assert EVIL not in deck_json
-    # The tooltip template only interpolates the escaped columns.
-    template = coverage_deck(_schools(), pd.DataFrame())._tooltip["html"]
-    assert set(re.findall(r"{(\w+)}", template)) == {"tip_name", "tip_place", "tip_status"}
+    # Plain text, escaped by nobody: innerText shows it exactly as written (no «&quot;»).
+    assert pts.loc[0, "tip_name"] == "<script>alert(1)</script>"
+    assert pts.loc[0, "tip_place"] == "<b>Район</b>"
+    tooltip = coverage_deck(_schools(), pd.DataFrame())._tooltip
+    assert "html" not in tooltip
+    assert set(re.findall(r"{(\w+)}", tooltip["text"])) == {"tip_name", "tip_place", "tip_status"}
 
 
 def test_map_without_basemap_loads_no_tiles() -> None:

@@ -57,6 +57,7 @@ PAGES: dict[str, tuple[str, str]] = {
     "import": ("ui.page.import", '[data-testid="stFileUploader"]'),
     "my-schools": ("ui.page.my_schools", "iframe"),
     "coverage": ("ui.page.coverage", '[data-testid="stDeckGlJsonChart"] canvas'),
+    "monitoring": ("monitoring.page.title", '[data-testid="stImage"] img'),
 }
 
 
@@ -275,3 +276,36 @@ def test_role_picks_the_menu(browser_page: Any, served_app: str) -> None:
     _settle(page)
     _no_exception(page)
     assert page.get_by_role("link", name=t("ui.page.schools")).count() == 0
+
+
+def test_monitoring_municipality_and_report_download(
+    browser_page: Any, served_app: str, tmp_path: Path
+) -> None:
+    import io
+
+    from docx import Document
+
+    page = browser_page
+    _open(page, served_app, "monitoring")
+    box = page.locator('[data-testid="stSelectbox"]').filter(has_text=t("ui.filter.municipality"))
+    box.click()
+    options = page.get_by_role("option")
+    names = [n for n in options.all_inner_texts() if n != t("monitoring.scope.region")]
+    assert names, "no municipality to choose"
+    page.keyboard.type(names[0])
+    page.keyboard.press("Enter")
+    scope = t("monitoring.report.scope", scope=names[0])
+    page.get_by_text(scope, exact=False).wait_for(timeout=90_000)
+    _settle(page)
+    _no_exception(page)
+    with page.expect_download(timeout=90_000) as info:
+        page.get_by_role("button", name=t("monitoring.page.download_docx")).click()
+    path = tmp_path / "report.docx"
+    info.value.save_as(path)
+    doc = Document(io.BytesIO(path.read_bytes()))
+    texts = [p.text for p in doc.paragraphs]
+    assert scope in texts
+    assert len(doc.tables) >= 2 and doc.inline_shapes
+    SHOTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(SHOTS / "monitoring_municipality.png"), full_page=True)
+    assert DIALOGS == []

@@ -20,6 +20,7 @@ from loaders.importer import (
     validate_paths,
     validate_uploads,
 )
+from loaders.limits import MAX_TEXT_CHARS
 from tests.loaders.sample import (
     ENGLISH,
     write_english,
@@ -313,8 +314,8 @@ HOSTILE = [
 
 @pytest.mark.parametrize("kind", ["csv", "xlsx"])
 def test_hostile_strings_are_stored_verbatim(tmp_path: Path, db: EmbeddedStore, kind: str) -> None:
-    # Excel holds at most 32,767 characters in a cell; CSV has no limit.
-    big = "Я" * (1_000_000 if kind == "csv" else 32_767)
+    # The longest name the import takes (loaders.limits.MAX_TEXT_CHARS).
+    big = "Я" * MAX_TEXT_CHARS
     tables = copy.deepcopy({k: ENGLISH[k] for k in ("schools", "teachers")})
     for i, text in enumerate(HOSTILE):
         tables["teachers"].append(

@@ -63,9 +63,20 @@ def test_wrong_encoding_is_an_error_not_a_guess(encoding: str) -> None:
     assert "UTF-8" in issue.message and "сохраните" in issue.message
 
 
-def test_utf16_is_refused_with_the_same_advice() -> None:
-    result = read_bytes("schools.csv", (HEADER + ROW).encode("utf-16"))
-    assert "UTF-8" in messages(result)[0]
+def test_utf16_with_its_mark_is_read_and_without_it_is_named() -> None:
+    # Excel's «Unicode text» is UTF-16 with a byte order mark (and tabs).
+    for data in (
+        (HEADER + ROW).encode("utf-16"),
+        (HEADER + ROW).replace(",", "\t").encode("utf-16"),
+    ):
+        assert (
+            only_sheet(read_bytes("schools.csv", data)).rows
+            == only_sheet(read_bytes("schools.csv", (HEADER + ROW).encode())).rows
+        )
+    for codec in ("utf-16-le", "utf-16-be"):
+        result = read_bytes("schools.csv", (HEADER + ROW).encode(codec))
+        assert result.sheets == []
+        assert messages(result)[0].startswith("файл в кодировке UTF-16 без метки")
 
 
 @pytest.mark.parametrize("data", [b"", b"\xef\xbb\xbf", b"  \r\n\r\n", b",,,\n,,\n"])
@@ -79,12 +90,17 @@ def test_header_only_is_no_rows_and_no_problem() -> None:
     assert only_sheet(read_bytes("schools.csv", HEADER.encode())).rows == []
 
 
-def test_huge_cells() -> None:
+def test_huge_cells_stop_the_reader_and_long_ones_reach_the_validator() -> None:
     big = "Ж" * 1_000_000
     text = f'school_id,name,municipality\n101,"{big}",М\n102,x,"{big}"\n'
-    sheet = only_sheet(read_bytes("schools.csv", text.encode()))
-    assert sheet.rows[0][1][1] == big
-    assert sheet.rows[1][1][2] == big
+    result = read_bytes("schools.csv", text.encode())
+    assert result.sheets == []
+    assert [(i.row, i.message) for i in result.issues] == [
+        (2, "ячейка длиннее допустимого: не больше 32767 символов (возможно, не закрыта кавычка)")
+    ]
+    long = "Ж" * 40_000  # over Excel's limit, under the reader's: the validator names it
+    text = f'school_id,name,municipality\n101,"{long}",М\n'
+    assert only_sheet(read_bytes("schools.csv", text.encode())).rows[0][1][1] == long
 
 
 def test_rows_are_numbered_as_excel_shows_them() -> None:
