@@ -23,11 +23,12 @@ def test_programme_indicators_shade_with_the_monitoring_numbers(
         name = code.split(".", 1)[1]
         rows = ind[
             (ind["indicator"] == name) & ind["municipality"].notna() & (ind["year"] == view.year)
-        ].set_index("municipality")
-        got = shaded.table.set_index("municipality")
-        for muni, row in rows.iterrows():
-            want = float(row["value"]) / 100
-            have = float(got.loc[muni, "value"])
-            assert (np.isnan(want) and np.isnan(have)) or abs(want - have) < 1e-12, (code, muni)
+        ]
+        got = {r["municipality"]: r for r in shaded.table.to_dict("records")}
+        assert len(rows) == len(got)
+        for row in rows.to_dict("records"):
+            mine = got[row["municipality"]]
+            want, have = float(row["value"]) / 100, float(mine["value"])
+            assert (np.isnan(want) and np.isnan(have)) or abs(want - have) < 1e-12, code
             if pd.notna(row["denominator"]):
-                assert float(got.loc[muni, "denominator"]) == float(row["denominator"])
+                assert float(mine["denominator"]) == float(row["denominator"])
