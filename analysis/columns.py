@@ -15,6 +15,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from labels.formats import fold_yo, parse_bool, parse_date
+
 __all__ = [
     "as_bool",
     "as_date",
@@ -26,10 +28,8 @@ __all__ = [
     "norm_subject",
     "shared_codes",
     "unique_sorted",
-    "years_text",
 ]
 
-_TRUE = {"true", "1", "yes", "y", "да", "истина", "t"}
 
 
 def column(df: pd.DataFrame, name: str, default: Any = None) -> pd.Series:
@@ -84,7 +84,7 @@ def list_column(df: pd.DataFrame, name: str) -> pd.Series:
 
 
 def as_bool(s: pd.Series) -> pd.Series:
-    """Flags as plain bools: missing is False, text like «да»/"true"/"1" is True.
+    """Flags as plain bools: missing is False, text is read as the importer reads it.
 
     >>> as_bool(pd.Series([True, None, "да", "false", 1.0, float("nan")])).tolist()
     [True, False, True, False, True, False]
@@ -94,7 +94,7 @@ def as_bool(s: pd.Series) -> pd.Series:
         if _is_missing(x):
             return False
         if isinstance(x, str):
-            return x.strip().lower() in _TRUE
+            return parse_bool(x) is True
         return bool(x)
 
     return _map_uniques(s, one).astype(bool)
@@ -184,8 +184,11 @@ def as_date(s: pd.Series) -> pd.Series:
         text = str(x).strip()
         if not text:
             return pd.NaT
-        if "." in text:
-            return pd.to_datetime(text, format="%d.%m.%Y", errors="coerce")
+        day = parse_date(text)
+        if day is not None:
+            return pd.Timestamp(day)
+        if "." in text:  # ДД.ММ.ГГГГ that is no real day
+            return pd.NaT
         return pd.to_datetime(text, errors="coerce")
 
     if pd.api.types.is_datetime64_any_dtype(s.dtype):
@@ -200,18 +203,4 @@ def norm_subject(name: str) -> str:
     >>> norm_subject(" Русский  Язык ") == norm_subject("русский язык")
     True
     """
-    return " ".join(name.lower().replace("ё", "е").split())
-
-
-def years_text(years: Iterable[int]) -> str:
-    """Years in Russian prose, with «г.»/«гг.».
-
-    >>> years_text([2024]), years_text([2023, 2024]), years_text([2022, 2023, 2024])
-    ('2024 г.', '2023 и 2024 гг.', '2022, 2023 и 2024 гг.')
-    """
-    ys = [str(y) for y in sorted(set(years))]
-    if not ys:
-        return ""
-    if len(ys) == 1:
-        return f"{ys[0]} г."
-    return f"{', '.join(ys[:-1])} и {ys[-1]} гг."
+    return " ".join(fold_yo(name.lower()).split())

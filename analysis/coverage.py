@@ -21,7 +21,7 @@ Examples
        municipality  schools  low_schools  low_teachers_in_association
 0                 М        2            1                            1
 1                 Н        1            1                            0
-2  Итого по региону        3            2                            1
+2  __region_total__        3            2                            1
 >>> out["low_teachers_in_association_share"].round(3).tolist()
 [0.5, 0.0, 0.333]
 """
@@ -36,9 +36,11 @@ import pandas as pd
 from analysis.columns import as_bool, as_date, as_str_id, column, list_column, shared_codes
 from analysis.pairing import PairingPlan
 from analysis.settings import AnalysisSettings
-from labels import t
 
-__all__ = ["coverage", "low_schools"]
+__all__ = ["TOTAL_ROW", "coverage", "low_schools"]
+
+TOTAL_ROW = "__region_total__"
+"""The ``municipality`` of the last row, the region's total (services put its label)."""
 
 
 def low_schools(identified: pd.DataFrame) -> pd.Series:
@@ -202,7 +204,7 @@ def coverage(
     else:
         out["low_without_feasible_tutor"] = pd.array([pd.NA] * len(out), dtype="Int64")
     total = out.sum(numeric_only=True, min_count=1).to_frame().T
-    total.index = pd.Index([t("analysis.coverage.total")])
+    total.index = pd.Index([TOTAL_ROW])
     out = pd.concat([out, total.astype(out.dtypes.to_dict())])
     out.index.name = "municipality"
     out = out.reset_index()

@@ -45,7 +45,7 @@ from analysis.columns import (
     unique_sorted,
 )
 from analysis.settings import AnalysisSettings
-from labels import t
+from labels.reasons import Reason
 
 __all__ = ["ACTIVITIES", "dormant_pairs", "joint_events", "partnership_activity", "timeline"]
 
@@ -224,10 +224,6 @@ def joint_events(
     return _Exchange(partnerships, events, participation, teachers, as_of).joint_frame()
 
 
-def _fmt_date(d: pd.Timestamp) -> str:
-    return d.strftime("%d.%m.%Y")
-
-
 def partnership_activity(
     partnerships: pd.DataFrame,
     events: pd.DataFrame,
@@ -300,19 +296,19 @@ def partnership_activity(
         covered.append([f for f in focus if norm_subject(f) in done])
         missing.append([f for f in focus if norm_subject(f) not in done])
         if activity == "not_started":
-            reasons.append(t("analysis.activity.not_started"))
+            reasons.append(Reason("not_started"))
         else:
             reasons.append(
-                t(
-                    f"analysis.activity.{activity}",
-                    date=_fmt_date(d) if d is not None else "",
+                Reason(
+                    activity,
+                    date=d,
                     days=int(last_age[k]),
-                    window=s.activity_window_days,
+                    window_days=s.activity_window_days,
                 )
             )
     out["subjects_covered"] = covered
     out["subjects_missing"] = missing
-    out["reason"] = reasons
+    out["reason"] = pd.Series(reasons, index=out.index, dtype=object)
     cols = [
         "partnership_id", "tutor_school_id", "mentee_school_id", "status", "start_date",
         "activity", "last_joint_event", "days_since_last", "joint_events_90d",

@@ -26,8 +26,8 @@ Examples
 >>> out = identify(schools, results)
 >>> out.loc[0, "status"], bool(out.loc[0, "unfavourable"]), out.loc[5, "status"]
 ('low', True, 'resilient')
->>> out.loc[0, "reason"].split(";")[0]
-'в 2023 и 2024 гг. результаты ниже, чем у 90% школ со схожими условиями (кластер 1 из 1)'
+>>> out.loc[0, "reasons"][0]
+Reason('low', band=1, n_bands=1, share=90, years=(2023, 2024))
 """
 
 from __future__ import annotations
@@ -39,11 +39,11 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from analysis.columns import as_bool, column, years_text
+from analysis.columns import as_bool, column
 from analysis.context import school_context
 from analysis.results import band_percentiles, result_index, subject_result_index, zscores
 from analysis.settings import AnalysisSettings
-from labels import t
+from labels.reasons import Reason
 
 __all__ = [
     "STATUSES",
@@ -120,63 +120,61 @@ def _reason(
     small_years: list[int],
     window: list[int],
     s: AnalysisSettings,
-) -> str:
+) -> tuple[Reason, ...]:
+    """Why the school has its status (first) and its flags, as codes with their numbers."""
     band, k = row["context_band"], row["n_bands"]
     status = row["status"]
     if status == "low":
-        low = [y for y, p in years if p <= s.low_percentile + _EPS]
-        text = t(
-            "analysis.reason.low",
-            years=years_text(low),
-            share=round((1 - s.low_percentile) * 100),
-            band=band,
-            n_bands=k,
+        low = tuple(y for y, p in years if p <= s.low_percentile + _EPS)
+        main = Reason(
+            "low", years=low, share=round((1 - s.low_percentile) * 100), band=band, n_bands=k
         )
     elif status in ("strong", "resilient"):
-        high = [y for y, p in years if p >= s.strong_percentile - _EPS]
-        text = t(
-            f"analysis.reason.{status}",
-            years=years_text(high),
+        high = tuple(y for y, p in years if p >= s.strong_percentile - _EPS)
+        main = Reason(
+            status,
+            years=high,
             share=round(s.strong_percentile * 100),
             floor=round(s.never_below_percentile * 100),
             band=band,
             n_bands=k,
         )
     elif status == "regular":
-        items = ", ".join(f"{y} г. — {round(p * 100)}%" for y, p in years)
-        text = t("analysis.reason.regular", band=band, n_bands=k, items=items)
+        main = Reason("regular", band=band, n_bands=k, year_shares=tuple(years))
     elif pd.isna(band):
-        text = t("analysis.reason.no_index")
+        main = Reason("no_index")
     elif not window or (not years and not small_years and not row["has_results"]):
-        text = t("analysis.reason.no_results", window=years_text(window))
+        main = Reason("no_results", window=tuple(window))
     else:
-        text = t(
-            "analysis.reason.few_years",
-            ranked=len(years),
-            window=len(window),
-            need=s.min_ranked_years,
-        )
+        small = None
         if small_years:
-            text += t(
-                "analysis.reason.small_band",
-                years=years_text(small_years),
+            small = Reason(
+                "small_band",
+                years=tuple(small_years),
                 band=band,
                 n_bands=k,
                 min_size=s.min_band_year_size,
             )
+        main = Reason(
+            "few_years",
+            ranked=len(years),
+            n_window=len(window),
+            need=s.min_ranked_years,
+            suffix=small,
+        )
     extra = []
     if row["unfavourable"]:
         why = []
         if row["band_unfavourable"]:
-            why.append(t("analysis.reason.unfavourable_band", band=band, n_bands=k))
+            why.append(Reason("unfavourable_band", band=band, n_bands=k))
         if row["official_unfavourable"]:
-            why.append(t("analysis.reason.official_unfavourable"))
-        extra.append(t("analysis.reason.unfavourable", why=" и ".join(why)))
+            why.append(Reason("official_unfavourable"))
+        extra.append(Reason("unfavourable", why=tuple(why)))
     if row["official_low_results"]:
-        extra.append(t("analysis.reason.official_low"))
+        extra.append(Reason("official_low"))
     if row["official_tutor"]:
-        extra.append(t("analysis.reason.official_tutor"))
-    return "; ".join([text, *extra])
+        extra.append(Reason("official_tutor"))
+    return (main, *extra)
 
 
 def identify_detail(
@@ -287,7 +285,7 @@ def identify_detail(
         )
         row["has_results"] = sid in has_results
         reasons.append(_reason(row, by_school.get(sid, []), small.get(sid, []), window, s))
-    out["reason"] = reasons
+    out["reasons"] = pd.Series(reasons, index=out.index, dtype=object)
     return Identification(out, pct, subj, window)
 
 
@@ -308,7 +306,8 @@ def identify(
         ``school_id``, ``name``, ``municipality``, ``social_index``, ``context_band``,
         ``n_bands``, ``status``, ``unfavourable``, ``official_low_results``,
         ``official_unfavourable``, ``official_tutor``, ``weak_subjects`` (list),
-        ``strong_subjects`` (list), ``ranked_years``, ``last_percentile``, ``reason``.
+        ``strong_subjects`` (list), ``ranked_years``, ``last_percentile``, ``reasons`` (a tuple
+        of :class:`labels.reasons.Reason`: the status's reason first, then the flags').
     """
     return identify_detail(schools, results, settings).schools
 

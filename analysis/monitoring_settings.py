@@ -26,6 +26,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field
 
 from labels import t
+from labels.input_words import STATE_EXAMS
 
 __all__ = ["SPECIALISTS", "MonitoringSettings", "describe_monitoring_settings"]
 
@@ -49,7 +50,7 @@ class MonitoringSettings(BaseModel):
     )
     training_event_kinds: tuple[str, ...] = Field(
         default=("course",),
-        description="Event kinds that count as professional training (курсы ПК).",
+        description="Event kinds that count as professional training (in-service courses).",
     )
     training_period_years: int = Field(
         default=3,
@@ -61,13 +62,13 @@ class MonitoringSettings(BaseModel):
         ),
     )
     gia_assessments: tuple[str, ...] = Field(
-        default=("ОГЭ", "ЕГЭ"),
-        description="Assessments that count as state final exams (ГИА).",
+        default=STATE_EXAMS,
+        description="Assessments that count as state final exams (GIA).",
     )
     gia_success_metrics: tuple[str, ...] = Field(
         default=("pass_rate", "low_share"),
         description=(
-            "What passing ГИА means, in order of preference: pass_rate is the share passing; "
+            "What passing the exams means, in order of preference: pass_rate is the share passing; "
             "low_share counts as 100 minus it. The first metric loaded for an exam is used, "
             "and shares are weighted by participants."
         ),

@@ -94,7 +94,8 @@ class AnalysisSettings(BaseModel):
     unfavourable_bands: tuple[int, ...] = Field(
         default=(1,),
         description=(
-            "Bands whose schools are flagged unfavourable (ШНСУ); band 1 is least favourable."
+            "Bands whose schools are flagged unfavourable (in unfavourable social conditions); "
+            "band 1 is least favourable."
         ),
     )
     unfavourable_min_bands: int = Field(
@@ -193,7 +194,9 @@ class AnalysisSettings(BaseModel):
     )
     include_official_low: bool = Field(
         default=True,
-        description="Schools on the official ШНОР list are mentees even if not computed low.",
+        description=(
+            "Schools on the official low-results list are mentees even if not computed low."
+        ),
     )
     include_official_tutors: bool = Field(
         default=True,

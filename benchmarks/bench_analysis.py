@@ -199,7 +199,7 @@ def run(size: str, seed: int, as_of: dt.date, nx_max_arcs: int, memory: bool) ->
           f"({cmp['networkx_s'] / max(cmp['ortools_s'], 1e-9):,.0f}x); same cost: "
           f"{cmp['same_cost']}")  # fmt: skip
     total = cov.iloc[-1]
-    print(f"coverage (region total): ШНОР {int(total['low_schools'])}, with an active pair "
+    print(f"coverage (region total): low-results {int(total['low_schools'])}, with an active pair "
           f"{total['low_with_active_pair_share']:.1%}, with a curator "
           f"{total['low_with_curator_share']:.1%}, dormant pairs {int(total['dormant_pairs'])}, "
           f"without a feasible tutor {int(total['low_without_feasible_tutor'])}")  # fmt: skip
@@ -212,7 +212,7 @@ def run(size: str, seed: int, as_of: dt.date, nx_max_arcs: int, memory: bool) ->
     official = set(ident.loc[ident["official_low_results"], "school_id"])
     for label, found, actual in (
         ("computed low vs made weak", low, weak),
-        ("official ШНОР list vs made weak", official, weak),
+        ("official low-results list vs made weak", official, weak),
         ("strong+resilient vs made strong", strong, made_strong),
     ):
         tp = len(found & actual)

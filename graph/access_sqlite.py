@@ -71,7 +71,7 @@ class SqliteAccessRecords(AccessRecords):
         try:
             conn.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as exc:
-            raise StoreError(f"store.busy: {exc}") from exc
+            raise StoreError("busy", detail=str(exc)) from exc
         try:
             head = self._head(conn)
             seq, prev = head if head is not None else (0, GENESIS)

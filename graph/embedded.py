@@ -88,7 +88,7 @@ class _SqliteUnitOfWork(UnitOfWork):
         try:
             self._conn.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as exc:
-            raise StoreError(f"хранилище занято другой записью: {exc}") from exc
+            raise StoreError("busy", detail=str(exc)) from exc
 
     def upsert_nodes(self, nodes: Sequence[Node]) -> None:
         if not nodes:
@@ -128,7 +128,7 @@ class _SqliteUnitOfWork(UnitOfWork):
             ).fetchall()
             if missing:
                 refs = ", ".join(f"{lab}:{i}" for lab, i in missing)
-                raise StoreError(f"связь ссылается на отсутствующий узел: {refs}")
+                raise StoreError("missing_endpoint", label="", ids=refs)
         self._count(
             "SELECT s.type, SUM(e.type IS NULL), SUM(e.props != s.props), SUM(e.props = s.props) "
             "FROM temp.stage_edges s LEFT JOIN edges e ON e.type = s.type "
@@ -165,7 +165,7 @@ class _SqliteUnitOfWork(UnitOfWork):
 
     def commit(self) -> None:
         if not self._open:
-            raise StoreError("транзакция уже завершена")
+            raise StoreError("tx_closed")
         self._conn.execute(
             "UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'data_version'"
         )
@@ -193,7 +193,7 @@ class EmbeddedStore(Store):
         if self.path != ":memory:":
             parent = Path(self.path).parent
             if not parent.exists():
-                raise StoreError(f"папка для базы данных не существует: {parent}")
+                raise StoreError("no_folder", folder=str(parent))
         conn = self._connect()
         conn.executescript(SCHEMA)
 
@@ -220,7 +220,7 @@ class EmbeddedStore(Store):
             conn.execute("PRAGMA temp_store=MEMORY")
             conn.executescript(_STAGING)
         except sqlite3.DatabaseError as exc:
-            raise StoreError(f"не удалось открыть базу данных {self.path}: {exc}") from exc
+            raise StoreError("cannot_open", path=str(self.path), detail=str(exc)) from exc
         return conn
 
     # --- writes -----------------------------------------------------------------------------

@@ -24,10 +24,13 @@ from typing import Any, ClassVar, NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from labels import t
+
 __all__ = [
     "EDGE_TYPES",
     "NODE_LABELS",
     "NODE_MODELS",
+    "PERCENT_RANGE",
     "TRAVEL_EDGES",
     "Association",
     "Curator",
@@ -38,6 +41,7 @@ __all__ = [
     "Indicator",
     "Level",
     "Metric",
+    "ModelValueError",
     "Municipality",
     "Node",
     "NodeRef",
@@ -55,6 +59,7 @@ __all__ = [
     "Target",
     "Teacher",
     "TravelMode",
+    "is_percent",
     "node_from_props",
     "partnership_id",
     "result_id",
@@ -159,11 +164,32 @@ class NodeRef(NamedTuple):
 
 
 Percent = float
+PERCENT_RANGE = (0.0, 100.0)  # every percentage of the import format (the one home of the rule)
+
+
+class ModelValueError(ValueError):
+    """A value the model refuses: a code of ``model.*`` in :mod:`labels` and its parameters.
+
+    pydantic keeps it as the error's ``ctx["error"]``; ``str()`` renders it when shown.
+    """
+
+    def __init__(self, code: str, /, **params: Any) -> None:
+        super().__init__(code, params)
+        self.code = code
+        self.params = params
+
+    def __str__(self) -> str:
+        return t(f"model.{self.code}", **self.params)
+
+
+def is_percent(v: float) -> bool:
+    """Whether ``v`` is a valid percentage (0–100)."""
+    return PERCENT_RANGE[0] <= v <= PERCENT_RANGE[1]
 
 
 def _check_percent(v: float | None) -> float | None:
-    if v is not None and not 0 <= v <= 100:
-        raise ValueError("процент должен быть от 0 до 100")
+    if v is not None and not is_percent(v):
+        raise ModelValueError("percent_range")
     return v
 
 
@@ -179,7 +205,7 @@ class Node(BaseModel):
     def _id_not_blank(cls, v: str) -> str:
         v = v.strip()
         if not v:
-            raise ValueError("идентификатор не может быть пустым")
+            raise ModelValueError("blank_id")
         return v
 
     def ref(self) -> NodeRef:
@@ -449,15 +475,15 @@ class Edge(BaseModel):
     @classmethod
     def _known_type(cls, v: str) -> str:
         if v not in EDGE_TYPES:
-            raise ValueError(f"неизвестный тип связи: {v}")
+            raise ModelValueError("unknown_edge_type", type=v)
         return v
 
     @model_validator(mode="after")
     def _endpoints_fit(self) -> Edge:
         srcs, dsts = EDGE_TYPES[self.type]
         if self.src.label not in srcs or self.dst.label not in dsts:
-            raise ValueError(
-                f"связь {self.type} не может идти от {self.src.label} к {self.dst.label}"
+            raise ModelValueError(
+                "edge_ends", type=self.type, src=self.src.label, dst=self.dst.label
             )
         return self
 

@@ -74,7 +74,6 @@ from graph.neo4j_writes import (
 )
 from graph.secrets import mask_text, mask_uri
 from graph.store import Direction, Store, StoreError, UnitOfWork, WriteStats
-from labels import t
 
 __all__ = ["DEFAULT_BATCH_SIZE", "META_LABEL", "SCHEMA_STATEMENTS", "Neo4jStore"]
 
@@ -138,7 +137,7 @@ class _Neo4jUnitOfWork(UnitOfWork):
 
     def commit(self) -> None:
         if not self._open:
-            raise StoreError("транзакция уже завершена")
+            raise StoreError("tx_closed")
         try:
             with self._store._errors():
                 self._tx.commit()
@@ -192,20 +191,17 @@ class Neo4jStore(Store):
     ) -> None:
         super().__init__()
         if batch_size < 1:
-            raise StoreError("размер пакета должен быть не меньше 1")
+            raise StoreError("neo4j.batch_size")
         self.uri = mask_uri(uri)  # as shown in messages and versions: never the password
         self.database = database
         self.batch_size = batch_size
         self._access: AccessRecords | None = None
         scheme = uri.partition("://")[0]
         if scheme not in BOLT_SCHEMES or "://" not in uri:
-            raise StoreError(
-                f"неверный адрес Neo4j «{self.uri}»: нужен адрес вида bolt://host:7687 "
-                "или neo4j://host (neo4j+s:// для Aura)"
-            )
+            raise StoreError("neo4j.bad_scheme", uri=self.uri)
         if self.uri != uri:
             # The driver refuses userinfo in a URI (and would echo it back): say what to do.
-            raise StoreError(t("hostile.neo4j.userinfo", uri=self.uri))
+            raise StoreError("neo4j.userinfo", uri=self.uri)
         auth = None if user is None else (user, password or "")
         with self._errors():
             try:
@@ -219,14 +215,14 @@ class Neo4jStore(Store):
                 )
             except (ConfigurationError, ValueError) as exc:
                 error = mask_text(str(exc), uri, password)
-                raise StoreError(f"неверный адрес Neo4j «{self.uri}»: {error}") from None
+                raise StoreError("neo4j.bad_uri", uri=self.uri, detail=error) from None
             try:
                 self._driver.verify_connectivity()
                 self.ensure_schema()
             except ValueError as exc:  # e.g. a port that is no number
                 self._driver.close()
                 error = mask_text(str(exc), uri, password)
-                raise StoreError(f"неверный адрес Neo4j «{self.uri}»: {error}") from None
+                raise StoreError("neo4j.bad_uri", uri=self.uri, detail=error) from None
             except BaseException:
                 self._driver.close()
                 raise
@@ -235,25 +231,20 @@ class Neo4jStore(Store):
     @contextmanager
     def _errors(self) -> Iterator[None]:
         """Turn driver failures into StoreError with a message a user can act on."""
-        prefix = f"Не удалось подключиться к Neo4j по адресу {self.uri}"
         try:
             yield
         except StoreError:
             raise
         except AuthError:
-            raise StoreError(f"{prefix}: неверное имя пользователя или пароль") from None
+            raise StoreError("neo4j.auth", uri=self.uri) from None
         except (ServiceUnavailable, SessionExpired):
-            raise StoreError(f"{prefix}: сервер недоступен") from None
+            raise StoreError("neo4j.unavailable", uri=self.uri) from None
         except Neo4jError as exc:
             if "MemoryPoolOutOfMemoryError" in (exc.code or ""):
-                raise StoreError(
-                    "запись не помещается в память транзакций сервера Neo4j: увеличьте "
-                    "db.memory.transaction.total.max и память сервера (heap) или загружайте "
-                    f"пакетами (write_batched). Сервер сообщил: {exc.message}"
-                ) from exc
-            raise StoreError(f"ошибка Neo4j ({exc.code}): {exc.message}") from exc
+                raise StoreError("neo4j.tx_memory", detail=exc.message) from exc
+            raise StoreError("neo4j.server", code=exc.code, detail=exc.message) from exc
         except DriverError as exc:
-            raise StoreError(f"ошибка драйвера Neo4j: {exc}") from exc
+            raise StoreError("neo4j.driver", detail=str(exc)) from exc
 
     def _session(self) -> Session:
         # Sharing execute_query's bookmark manager makes reads see every committed write,

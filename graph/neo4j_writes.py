@@ -108,9 +108,7 @@ def check_endpoints(tx: Runner, chunk: Sequence[Edge]) -> None:
         found = {rec["id"] for rec in tx.run(NODE_IDS_FOUND[label], {"ids": sorted(ids)})}
         missing = ids - found
         if missing:
-            raise StoreError(
-                f"связь ссылается на отсутствующий узел {label}: {sorted(missing)[:5]}"
-            )
+            raise StoreError("missing_endpoint", label=f" {label}", ids=sorted(missing)[:5])
 
 
 def upsert_edges(tx: Runner, edges: Sequence[Edge], batch_size: int, stats: WriteStats) -> None:

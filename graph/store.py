@@ -19,6 +19,7 @@ import networkx as nx
 
 from graph.access import AccessRecords
 from graph.model import Edge, Node, NodeRef
+from labels import t
 
 __all__ = [
     "Direction",
@@ -33,7 +34,22 @@ Direction = Literal["out", "in", "both"]
 
 
 class StoreError(Exception):
-    """A storage problem the user can act on (message in Russian)."""
+    """A storage problem the user can act on: a code and its parameters.
+
+    The code names a message ``store.<code>`` of :mod:`labels`; ``str()`` renders it in the
+    active language when it is shown (CLI, app), so this layer writes no sentence itself.
+
+    >>> str(StoreError("tx_closed"))
+    'транзакция уже завершена'
+    """
+
+    def __init__(self, code: str, /, **params: Any) -> None:
+        super().__init__(code, params)
+        self.code = code
+        self.params = params
+
+    def __str__(self) -> str:
+        return t(f"store.{self.code}", **self.params)
 
 
 @dataclass

@@ -20,12 +20,13 @@ MESSAGES: dict[str, str] = {
     ),
     "analysis.reason.regular": (
         "results usual for schools in similar conditions (band {band} of {n_bands}); "
-        "share of the band below: {items}"
+        "share of the band below: {year_shares}"
     ),
     "analysis.reason.no_index": "no social data for the school, so nothing to compare it with",
     "analysis.reason.no_results": "no assessment results for {window}",
     "analysis.reason.few_years": (
-        "insufficient data: ranked in {ranked} of the last {window} years (at least {need} needed)"
+        "insufficient data: ranked in {ranked} of the last {n_window} years "
+        "(at least {need} needed)"
     ),
     "analysis.reason.small_band": (
         "; in {years} band {band} of {n_bands} had fewer than {min_size} schools with results, "
@@ -38,7 +39,6 @@ MESSAGES: dict[str, str] = {
     "analysis.reason.official_tutor": "on the official tutor list",
 }
 
-MESSAGES.update({"analysis.coverage.total": "Region total"})
 
 MESSAGES.update(
     {
@@ -105,9 +105,11 @@ MESSAGES.update(
         "analysis.activity.label.active": "active",
         "analysis.activity.label.dormant": "dormant",
         "analysis.activity.label.not_started": "not started",
-        "analysis.activity.active": ("last joint event {date} ({days} days ago, within {window})"),
+        "analysis.activity.active": (
+            "last joint event {date} ({days} days ago, within {window_days})"
+        ),
         "analysis.activity.dormant": (
-            "last joint event {date}, {days} days ago, more than {window} days"
+            "last joint event {date}, {days} days ago, more than {window_days} days"
         ),
         "analysis.activity.not_started": "no joint event since the start",
     }
@@ -148,7 +150,8 @@ MESSAGES.update(
             "Bands in which a strong school is reported as resilient."
         ),
         "analysis.setting.unfavourable_bands": (
-            "Bands whose schools are flagged unfavourable (ШНСУ); band 1 is least favourable."
+            "Bands whose schools are flagged unfavourable (in unfavourable social conditions); "
+            "band 1 is least favourable."
         ),
         "analysis.setting.unfavourable_min_bands": (
             "Flag unfavourable by band only when there are at least this many bands (1, the "
@@ -195,7 +198,7 @@ MESSAGES.update(
             "tutors may come from elsewhere when cross_municipality is on."
         ),
         "analysis.setting.include_official_low": (
-            "Schools on the official ШНОР list are mentees even if not computed low."
+            "Schools on the official low-results list are mentees even if not computed low."
         ),
         "analysis.setting.include_official_tutors": (
             "Schools on the official tutor list are tutors even if not computed strong."

@@ -23,7 +23,7 @@ MESSAGES: dict[str, str] = {
     ),
     "analysis.reason.regular": (
         "результаты на обычном уровне для школ со схожими условиями (кластер {band} из "
-        "{n_bands}); доля школ кластера с более низкими результатами: {items}"
+        "{n_bands}); доля школ кластера с более низкими результатами: {year_shares}"
     ),
     "analysis.reason.no_index": (
         "нет данных о социальных условиях школы (ни индекса, ни показателей), поэтому её не с "
@@ -31,7 +31,7 @@ MESSAGES: dict[str, str] = {
     ),
     "analysis.reason.no_results": "нет результатов оценочных процедур за {window}",
     "analysis.reason.few_years": (
-        "недостаточно данных: результаты сопоставлены только за {ranked} из {window} последних "
+        "недостаточно данных: результаты сопоставлены только за {ranked} из {n_window} последних "
         "лет (нужно не менее {need})"
     ),
     "analysis.reason.small_band": (
@@ -236,16 +236,15 @@ MESSAGES.update(
         "analysis.activity.label.dormant": "затихла",
         "analysis.activity.label.not_started": "не началась",
         "analysis.activity.active": (
-            "последнее совместное мероприятие {date} ({days} дн. назад, не дольше {window})"
+            "последнее совместное мероприятие {date} ({days} дн. назад, не дольше {window_days})"
         ),
         "analysis.activity.dormant": (
-            "последнее совместное мероприятие {date} — {days} дн. назад, дольше {window} дн."
+            "последнее совместное мероприятие {date} — {days} дн. назад, дольше {window_days} дн."
         ),
         "analysis.activity.not_started": "совместных мероприятий с начала пары не было",
     }
 )
 
-MESSAGES.update({"analysis.coverage.total": "Итого по региону"})
 
 MESSAGES.update(
     {

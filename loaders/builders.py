@@ -18,6 +18,7 @@ from graph.model import (
     NodeRef,
     Region,
     TravelMode,
+    is_percent,
     result_id,
     staffing_id,
     target_id,
@@ -88,7 +89,7 @@ def _results(v: Validator, rows: list[Row]) -> None:
         school = v.ref(row, "school_id", "School")
         value, metric = vals.get("value"), vals.get("metric")
         if value is not None and metric is not None:
-            if metric in _PERCENT_METRICS and not 0 <= value <= 100:
+            if metric in _PERCENT_METRICS and not is_percent(value):
                 msg = t("loaders.value.result_percent", metric=metric, value=row.text["value"])
                 v.issue(row, "value", msg)
             elif value < 0:

@@ -29,7 +29,8 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from labels import t
+from graph.model import is_percent
+from labels import formats, t
 from loaders.aliases import VALUE_ALIASES, parse_bool, resolve_enum
 from loaders.limits import INT_MAX, INT_MIN, int_fits
 from loaders.sheets import ColType, Column
@@ -90,24 +91,14 @@ def parse_percent(text: str) -> float | None:
     (45.5, True)
     """
     value = parse_number(text.strip().removesuffix("%"))
-    if value is None or not 0 <= value <= 100:
+    if value is None or not is_percent(value):
         return None
     return value
 
 
 def parse_date(text: str) -> dt.date | None:
     """A real calendar date from ``ГГГГ-ММ-ДД`` or ``ДД.ММ.ГГГГ``, or None."""
-    s = text.strip()
-    if m := _ISO.fullmatch(s):
-        y, mo, d = m.groups()
-    elif m := _RU.fullmatch(s):
-        d, mo, y = m.groups()
-    else:
-        return None
-    try:
-        return dt.date(int(y), int(mo), int(d))
-    except ValueError:
-        return None
+    return formats.parse_date(text)
 
 
 def split_list(text: str) -> list[str]:

@@ -47,6 +47,7 @@ from graph.model import (
     SettlementType,
     TravelMode,
 )
+from labels import input_words
 
 __all__ = [
     "HELP_SHEET_NAMES",
@@ -324,5 +325,5 @@ SHEETS: dict[str, SheetSpec] = {s.name: s for s in _SHEET_LIST}
 
 SHEET_NAMES: tuple[str, ...] = tuple(SHEETS)
 
-HELP_SHEET_NAMES: tuple[str, ...] = ("Справка", "Help", "README", "Инструкция")
+HELP_SHEET_NAMES = input_words.HELP_SHEET_NAMES
 """Workbook sheets that explain the format; readers skip them."""

@@ -21,6 +21,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from labels import t
+from labels.input_words import HELP_SHEET_NAMES
 from loaders.aliases import (
     FALSE_VALUES,
     TRUE_VALUES,
@@ -34,7 +35,7 @@ from loaders.writers import append_row, csv_bytes
 __all__ = ["TEMPLATE_XLSX", "help_rows", "write_template"]
 
 TEMPLATE_XLSX = "schoolnet_template.xlsx"
-HELP_SHEET = "Справка"
+HELP_SHEET = HELP_SHEET_NAMES[0]
 
 
 def _allowed(col: Column) -> str:

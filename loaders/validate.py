@@ -26,6 +26,7 @@ from pydantic import ValidationError
 from graph.model import NODE_MODELS, Edge, Node, NodeRef, partnership_id
 from graph.store import Store
 from labels import t
+from labels.input_words import ASSESSMENTS
 from loaders.builders import BUILDERS
 from loaders.cells import shown
 from loaders.issues import ImportIssue
@@ -181,7 +182,7 @@ class Validator:
 
 def _assessment(value: str) -> str:
     upper = value.upper()
-    return upper if upper in ("ВПР", "ОГЭ", "ЕГЭ") else value
+    return upper if upper in ASSESSMENTS else value
 
 
 def _limit(value: Any) -> Any:

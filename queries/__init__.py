@@ -3,11 +3,12 @@
 >>> get_query("schools").title
 'Школы'
 >>> sorted(q.name for q in all_queries())[:3]
-['associations', 'curators', 'curatorships']
+['associations', 'boundaries', 'curators']
 """
 
 from __future__ import annotations
 
+from labels import t
 from queries.base import NamedQuery, Param, QueryError
 from queries.catalog import QUERIES
 
@@ -24,4 +25,4 @@ def get_query(name: str) -> NamedQuery:
     try:
         return _BY_NAME[name]
     except KeyError:
-        raise QueryError(f"неизвестный запрос: {name}") from None
+        raise QueryError(t("queries.error.unknown", name=name)) from None

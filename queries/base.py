@@ -13,6 +13,8 @@ import math
 from dataclasses import dataclass, field
 from typing import Any, LiteralString
 
+from labels import t
+
 __all__ = ["NamedQuery", "Param", "QueryError"]
 
 COLUMN_TYPES = ("str", "int", "float", "bool", "list", "date")
@@ -60,7 +62,9 @@ class NamedQuery:
         known = {p.name for p in self.params}
         unknown = set(given) - known
         if unknown:
-            raise QueryError(f"запрос {self.name}: неизвестные параметры {sorted(unknown)}")
+            raise QueryError(
+                t("queries.error.unknown_params", name=self.name, params=sorted(unknown))
+            )
         out: dict[str, Any] = {}
         for p in self.params:
             v = given.get(p.name, p.default)

@@ -8,13 +8,14 @@ Parameters are bound (``:name`` in SQL, ``$name`` in Cypher), never formatted in
 
 from __future__ import annotations
 
+from labels import t
 from queries.base import NamedQuery, Param
 from queries.monitoring import MONITORING_QUERIES
 
 __all__ = ["QUERIES"]
 
 _MUNIS = Param(
-    "municipalities", "Муниципалитеты для отбора (пусто — все)", default=None, kind="list"
+    "municipalities", "Municipalities to keep (empty: all)", default=None, kind="list"
 )
 _MUNI_SQL = (
     "(:municipalities IS NULL OR json_extract({a}.props, '$.municipality') IN "
@@ -50,7 +51,7 @@ _SCHOOL_PROPS = (
 
 SCHOOLS = NamedQuery(
     name="schools",
-    title="Школы",
+    title=t("queries.title.schools"),
     description="Every school with its profile, social indicators and official flags.",
     columns=(("school_id", "str"), *_SCHOOL_PROPS),
     params=(_MUNIS,),
@@ -81,7 +82,7 @@ ORDER BY school_id
 
 RESULTS = NamedQuery(
     name="results",
-    title="Результаты оценочных процедур",
+    title=t("queries.title.results"),
     description="One row per result figure: school, year, assessment, subject, grade, metric.",
     columns=(
         ("school_id", "str"),
@@ -112,7 +113,7 @@ RETURN s.id AS school_id, r.year AS year, r.assessment AS assessment, r.subject 
 
 TEACHERS = NamedQuery(
     name="teachers",
-    title="Педагоги",
+    title=t("queries.title.teachers"),
     description="Teachers with their school, subjects, category, experience and deficits.",
     columns=(
         ("teacher_id", "str"),
@@ -123,7 +124,7 @@ TEACHERS = NamedQuery(
         ("experience_years", "int"),
         ("deficits", "list"),
     ),
-    params=(Param("school_id", "Только педагоги этой школы (пусто — все)"),),
+    params=(Param("school_id", "Only the teachers of this school (empty: all)"),),
     sql="SELECT t.id AS teacher_id, e.dst_id AS school_id, "
     + ", ".join(
         _j("t", p) for p in ("full_name", "subjects", "category", "experience_years", "deficits")
@@ -144,7 +145,7 @@ ORDER BY teacher_id
 
 CURATORSHIPS = NamedQuery(
     name="curatorships",
-    title="Кураторство",
+    title=t("queries.title.curatorships"),
     description="One row per curator and curated school.",
     columns=(
         ("curator_id", "str"),
@@ -152,7 +153,7 @@ CURATORSHIPS = NamedQuery(
         ("organisation", "str"),
         ("school_id", "str"),
     ),
-    params=(Param("curator_id", "Только этот куратор (пусто — все)"),),
+    params=(Param("curator_id", "Only this curator (empty: all)"),),
     sql="SELECT c.id AS curator_id, "
     + ", ".join(_j("c", p) for p in ("full_name", "organisation"))
     + ", e.dst_id AS school_id FROM nodes c JOIN edges e ON e.type = 'CURATES'"
@@ -171,7 +172,7 @@ ORDER BY curator_id, school_id
 
 CURATORS = NamedQuery(
     name="curators",
-    title="Кураторы",
+    title=t("queries.title.curators"),
     description="Curators with the number of schools they accompany.",
     columns=(
         ("curator_id", "str"),
@@ -195,8 +196,8 @@ ORDER BY curator_id
 
 ASSOCIATIONS = NamedQuery(
     name="associations",
-    title="Методические объединения",
-    description="Associations (РМО, clubs, communities) with their member counts.",
+    title=t("queries.title.associations"),
+    description="Associations (district subject groups, clubs, communities) with member counts.",
     columns=(
         ("association_id", "str"),
         ("name", "str"),
@@ -221,7 +222,7 @@ ORDER BY association_id
 
 MEMBERSHIPS = NamedQuery(
     name="memberships",
-    title="Членство в объединениях",
+    title=t("queries.title.memberships"),
     description="Teacher–association memberships.",
     columns=(("teacher_id", "str"), ("association_id", "str")),
     sql="SELECT src_id AS teacher_id, dst_id AS association_id FROM edges WHERE type = 'MEMBER_OF'",
@@ -245,7 +246,7 @@ _EVENT_COLS = (
 
 EVENTS = NamedQuery(
     name="events",
-    title="События",
+    title=t("queries.title.events"),
     description="Events with kind, date, organizer and the partnership they serve.",
     columns=_EVENT_COLS,
     sql="SELECT v.id AS event_id, "
@@ -267,7 +268,7 @@ ORDER BY event_id
 
 PARTICIPATION = NamedQuery(
     name="participation",
-    title="Участие в событиях",
+    title=t("queries.title.participation"),
     description="Who attended which event, in which role.",
     columns=(("event_id", "str"), ("teacher_id", "str"), ("role", "str")),
     sql="SELECT dst_id AS event_id, src_id AS teacher_id, json_extract(props, '$.role') AS role"
@@ -280,7 +281,7 @@ RETURN v.id AS event_id, t.id AS teacher_id, a.role AS role
 
 PARTNERSHIPS = NamedQuery(
     name="partnerships",
-    title="Сетевые пары",
+    title=t("queries.title.partnerships"),
     description="Partnerships (tutor school, mentee school, status, dates, focus subjects).",
     columns=(
         ("partnership_id", "str"),
@@ -314,7 +315,7 @@ ORDER BY partnership_id
 
 EXCLUSIONS = NamedQuery(
     name="exclusions",
-    title="Исключённые пары",
+    title=t("queries.title.exclusions"),
     description="Tutor–mentee pairs the coordinator rejected in the planner.",
     columns=(
         ("tutor_school_id", "str"),
@@ -335,7 +336,7 @@ ORDER BY tutor_school_id, mentee_school_id
 
 MUNICIPALITIES = NamedQuery(
     name="municipalities",
-    title="Муниципалитеты",
+    title=t("queries.title.municipalities"),
     description="Municipalities with their region and number of schools.",
     columns=(("municipality", "str"), ("region", "str"), ("n_schools", "int")),
     sql="SELECT m.id AS municipality, json_extract(m.props, '$.region') AS region,"
@@ -353,7 +354,7 @@ ORDER BY municipality
 
 BOUNDARIES = NamedQuery(
     name="boundaries",
-    title="Границы муниципалитетов",
+    title=t("queries.title.boundaries"),
     description="Municipalities that have a boundary: its GeoJSON geometry text (WGS 84).",
     columns=(("municipality", "str"), ("region", "str"), ("boundary", "str")),
     sql="SELECT m.id AS municipality, json_extract(m.props, '$.region') AS region,"
@@ -396,7 +397,7 @@ ORDER BY school_id, other_school_id, mode
 
 NODE_COUNTS = NamedQuery(
     name="node_counts",
-    title="Объём данных",
+    title=t("queries.title.node_counts"),
     description="How many nodes of each kind the store holds.",
     columns=(("label", "str"), ("n", "int")),
     sql="SELECT label, COUNT(*) AS n FROM nodes GROUP BY label ORDER BY label",
@@ -412,7 +413,7 @@ ORDER BY label
 
 SCHOOL_EVENTS = NamedQuery(
     name="school_events",
-    title="События школы",
+    title=t("queries.title.school_events"),
     description="Events a school organized or its teachers attended, newest first.",
     columns=(
         ("event_id", "str"),
@@ -422,7 +423,7 @@ SCHOOL_EVENTS = NamedQuery(
         ("n_teachers", "int"),
         ("organized", "bool"),
     ),
-    params=(Param("school_id", "Школа", default=""),),
+    params=(Param("school_id", "The school", default=""),),
     sql="WITH att AS (SELECT a.dst_id AS event_id, COUNT(*) AS n FROM edges w"
     " JOIN edges a ON a.type = 'ATTENDED' AND a.src_id = w.src_id AND a.src_label = 'Teacher'"
     " WHERE w.type = 'WORKS_AT' AND w.dst_id = :school_id GROUP BY a.dst_id),"

@@ -22,6 +22,7 @@ import pandas as pd
 
 from graph.store import Store, StoreError
 from labels import t
+from labels.formats import parse_date
 
 __all__ = ["build_parser", "main"]
 
@@ -35,11 +36,9 @@ def _store(args: argparse.Namespace) -> Store:
 
 
 def _parse_date(text: str) -> dt.date:
-    for fmt in ("%Y-%m-%d", "%d.%m.%Y"):
-        try:
-            return dt.datetime.strptime(text, fmt).date()
-        except ValueError:
-            continue
+    day = parse_date(text)
+    if day is not None:
+        return day
     raise argparse.ArgumentTypeError(t("cli.bad_date", value=text))
 
 
@@ -258,7 +257,7 @@ def _batched(p: argparse.ArgumentParser) -> None:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="schoolnet",
-        description="schoolnet: ШНОР/ШНСУ, school pairs, exchange of practice and coverage.",
+        description=t("cli.description"),
     )
     sub = parser.add_subparsers(dest="command", required=True)
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from analysis.coverage import coverage
+from analysis.coverage import TOTAL_ROW, coverage
 from analysis.settings import AnalysisSettings
 from graph.store import Store
 from labels import t
@@ -69,8 +69,8 @@ def coverage_table(
             plan=PairingPlan(plan.pairs, plan.unpaired, plan.candidates),
             settings=s,
         )
-        if len(table):
-            table.loc[table.index[-1], "municipality"] = t("services.coverage.total")
+        total = table["municipality"] == TOTAL_ROW
+        table.loc[total, "municipality"] = t("services.coverage.total")
         return table
 
     return memo(store, ("coverage", day, s.model_dump_json()), compute).copy()

@@ -7,6 +7,7 @@ import tempfile
 from pathlib import Path
 
 from graph.store import Store
+from labels import t
 from loaders.importer import ImportReport, import_paths
 from seeds.demo import SIZES, generate, write_csv
 from services.errors import UserError
@@ -19,7 +20,7 @@ def generate_demo_files(
 ) -> list[Path]:
     """Write the demo region's import CSVs to ``out_dir`` (created if needed)."""
     if size not in SIZES:
-        raise UserError(f"неизвестный размер демо-данных: {size} (допустимо: {', '.join(SIZES)})")
+        raise UserError(t("services.demo.unknown_size", size=size, sizes=", ".join(SIZES)))
     out_dir.mkdir(parents=True, exist_ok=True)
     return write_csv(generate(size, seed=seed, as_of=as_of), out_dir)
 

@@ -14,6 +14,7 @@ from analysis.settings import AnalysisSettings
 from graph.model import Edge, Event, EventFormat, EventKind, NodeRef, Role
 from graph.store import Store
 from labels import t
+from labels.reasons import render
 from services.cache import memo
 from services.errors import UserError
 from services.query_frames import frame
@@ -43,7 +44,7 @@ def activity(
     day = _today(as_of)
 
     def compute() -> pd.DataFrame:
-        return partnership_activity(
+        act = partnership_activity(
             frame(store, "partnerships"),
             frame(store, "events"),
             frame(store, "participation"),
@@ -51,6 +52,8 @@ def activity(
             day,
             s,
         )
+        act["reason"] = [render(r, "analysis.activity") for r in act["reason"]]
+        return act
 
     return memo(store, ("activity", day, s.model_dump_json()), compute)
 

@@ -14,6 +14,7 @@ from analysis.settings import AnalysisSettings
 from graph.model import NodeRef
 from graph.store import Store
 from labels import t
+from labels.reasons import render_all
 from services.cache import memo
 from services.errors import UserError
 from services.networks import SCHOOL_LAYERS, NetworkView, build_network
@@ -75,6 +76,8 @@ def identification_table(store: Store, settings: AnalysisSettings | None = None)
 
     def compute() -> pd.DataFrame:
         ident = identification(store, s).schools
+        ident = ident.assign(reason=[render_all(r) for r in ident["reasons"]])
+        ident = ident.drop(columns="reasons")
         schools = frame(store, "schools")
         extra = [c for c in IDENTIFY_COLUMNS if c not in ident.columns and c in schools.columns]
         table = ident.merge(schools[["school_id", *extra]], on="school_id", how="left")

@@ -16,6 +16,7 @@ from typing import Any
 import pandas as pd
 
 from labels import t
+from labels.formats import format_date
 from loaders.writers import frames_to_xlsx
 from services.monitoring import MonitoringView
 
@@ -40,7 +41,7 @@ def _met(x: Any) -> str:
 
 
 def _date(x: Any) -> str:
-    return x.strftime("%d.%m.%Y") if hasattr(x, "strftime") else "—"
+    return format_date(x) if hasattr(x, "strftime") else "—"
 
 
 def report_tables(view: MonitoringView) -> dict[str, pd.DataFrame]:

@@ -62,7 +62,8 @@ def overview(
     }
     activity_counts = act["activity"].value_counts().rename_axis("activity").reset_index(name="n")
     cov = coverage_table(store, s, day)
-    row = cov[cov["municipality"] == (municipality or t("services.coverage.total"))]
+    # The region's total is the last row; a municipality is found by its name.
+    row = cov.iloc[-1:] if not municipality else cov[cov["municipality"] == municipality]
     return Overview(
         counts=counts,
         activity=activity_counts,

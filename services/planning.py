@@ -17,6 +17,7 @@ from analysis.settings import AnalysisSettings
 from graph.model import Edge, NodeRef, Partnership, PartnershipStatus, partnership_id
 from graph.store import Store
 from labels import t
+from labels.formats import format_date
 from loaders.writers import append_row, set_text
 from services.cache import memo
 from services.errors import UserError
@@ -231,7 +232,7 @@ def draft_order_xlsx(store: Store, partnership_ids: list[str]) -> bytes:
     ws = wb.create_sheet(t("services.order.sheet"))
     set_text(ws["A1"], t("services.order.title"))
     ws["A1"].font = Font(bold=True, size=13)
-    set_text(ws["A2"], t("services.order.subtitle", date=dt.date.today().strftime("%d.%m.%Y")))
+    set_text(ws["A2"], t("services.order.subtitle", date=format_date(dt.date.today())))
     set_text(ws["A3"], t("services.order.preamble"))
     ws["A3"].alignment = Alignment(wrap_text=True)
     ws.merge_cells("A3:I3")
@@ -258,7 +259,7 @@ def draft_order_xlsx(store: Store, partnership_ids: list[str]) -> bytes:
                 school(mentee, "municipality"),
                 curators.get(mentee, ""),
                 "; ".join(row["focus_subjects"] or []),
-                start.strftime("%d.%m.%Y") if start else "",
+                format_date(start) if start else "",
                 row["partnership_id"],
             ],
         )

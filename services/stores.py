@@ -57,7 +57,7 @@ class Neo4jConfig:
         try:
             batch_size = int(batch) if batch else cls.batch_size
         except ValueError:
-            raise StoreError(f"NEO4J_BATCH_SIZE должен быть целым числом, а не «{batch}»") from None
+            raise StoreError("neo4j.batch_size_env", value=batch) from None
         return cls(
             uri=env.get("NEO4J_URI", "").strip() or cls.uri,
             user=user or None,
@@ -93,4 +93,4 @@ def open_store(
             database=cfg.database,
             batch_size=cfg.batch_size,
         )
-    raise StoreError(f"неизвестное хранилище «{backend}»: выберите embedded или neo4j")
+    raise StoreError("unknown_backend", backend=backend)

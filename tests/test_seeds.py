@@ -84,7 +84,7 @@ def region() -> DemoData:
     return generate("region", seed=42, as_of=AS_OF)
 
 
-@pytest.fixture(params=["small", "region"])
+@pytest.fixture(params=["small", pytest.param("region", marks=pytest.mark.slow)])
 def data(request: pytest.FixtureRequest) -> DemoData:
     return request.getfixturevalue(request.param)
 
@@ -146,6 +146,7 @@ def test_small_is_like_ivolginsky_district(small: DemoData) -> None:
     assert small.sheets["partnerships"].shape[0] >= 3
 
 
+@pytest.mark.slow
 def test_region_has_the_documented_scale(region: DemoData) -> None:
     s = region.sheets
     assert 1_300 <= len(s["schools"]) <= 1_700
@@ -391,6 +392,7 @@ def test_made_weak_schools_have_lower_results(data: DemoData) -> None:
             assert weak.max() < others.median(), settlement
 
 
+@pytest.mark.slow
 def test_strong_schools_include_resilient_village_ones(region: DemoData) -> None:
     schools = region.sheets["schools"].set_index("school_id")
     strong = region.truth.set_index("school_id")["made_strong"]
@@ -403,6 +405,7 @@ def test_strong_schools_include_resilient_village_ones(region: DemoData) -> None
     assert index[resilient[resilient].index].mean() > index.mean()
 
 
+@pytest.mark.slow
 def test_social_conditions_follow_settlement_type(region: DemoData) -> None:
     means = (
         region.sheets["schools"]
@@ -415,6 +418,7 @@ def test_social_conditions_follow_settlement_type(region: DemoData) -> None:
     assert higher_ed["village"] < higher_ed["town"] < higher_ed["city"]
 
 
+@pytest.mark.slow
 def test_official_lists_are_imperfect_views_of_the_truth(region: DemoData) -> None:
     schools = region.sheets["schools"].set_index("school_id")
     weak = region.truth.set_index("school_id")["made_weak"]
@@ -425,6 +429,7 @@ def test_official_lists_are_imperfect_views_of_the_truth(region: DemoData) -> No
     assert not (schools["official_tutor"] & official).any()
 
 
+@pytest.mark.slow
 def test_support_reaches_most_but_not_all_weak_schools(region: DemoData) -> None:
     s = region.sheets
     weak = set(region.truth.loc[region.truth["made_weak"], "school_id"])
@@ -477,6 +482,7 @@ def test_partnerships_cover_every_exchange_state(data: DemoData) -> None:
     assert p.loc[closed, "end_date"].notna().all()
 
 
+@pytest.mark.slow
 def test_region_partnerships_show_every_status(region: DemoData) -> None:
     p = region.sheets["partnerships"]
     assert {"agreed", "active", "paused", "closed"} <= set(p["status"])

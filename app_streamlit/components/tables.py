@@ -10,6 +10,7 @@ import pandas as pd
 from pandas.api.types import is_datetime64_any_dtype
 
 from labels import t
+from labels.formats import format_date
 
 __all__ = [
     "VALUE_PREFIXES",
@@ -61,9 +62,9 @@ def value_label(prefix: str, value: Any) -> Any:
 
 def _cell(value: Any) -> Any:
     if isinstance(value, dt.datetime | pd.Timestamp):
-        return "" if pd.isna(value) else value.strftime("%d.%m.%Y")
+        return "" if pd.isna(value) else format_date(value)
     if isinstance(value, dt.date):
-        return value.strftime("%d.%m.%Y")
+        return format_date(value)
     if isinstance(value, bool):
         return t("common.yes") if value else t("common.no")
     if isinstance(value, list | tuple | set):

@@ -8,7 +8,7 @@ import math
 import pandas as pd
 import pytest
 
-from analysis.coverage import coverage
+from analysis.coverage import TOTAL_ROW, coverage
 from analysis.exchange import partnership_activity
 from analysis.pairing import PairingPlan
 
@@ -94,7 +94,7 @@ def test_coverage_by_hand() -> None:
         plan=plan,
     ).set_index("municipality")
     rows = out.to_dict("index")
-    a, b, total = rows["А"], rows["Б"], rows["Итого по региону"]
+    a, b, total = rows["А"], rows["Б"], rows[TOTAL_ROW]
     counts = ["schools", "low_schools", "unfavourable_schools", "strong_schools"]
     assert [a[c] for c in counts] == [3, 2, 1, 1]
     assert (a["low_with_active_pair"], a["low_with_active_pair_share"]) == (1, 0.5)
@@ -125,4 +125,4 @@ def test_coverage_without_optional_sheets() -> None:
     out = coverage(IDENTIFIED, TEACHERS, as_of=AS_OF)
     assert out["low_with_active_pair"].sum() == 0
     assert out["low_without_feasible_tutor"].isna().all()
-    assert out["municipality"].tolist() == ["А", "Б", "Итого по региону"]
+    assert out["municipality"].tolist() == ["А", "Б", TOTAL_ROW]

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import cast
 
 import pandas as pd
 import pytest
 
 from analysis.exchange import dormant_pairs, joint_events, partnership_activity, timeline
 from analysis.settings import AnalysisSettings
+from labels.reasons import Reason, render
 
 AS_OF = dt.date(2024, 6, 1)
 TEACHERS = pd.DataFrame(
@@ -78,7 +80,9 @@ def test_the_window_is_a_setting() -> None:
     s = AnalysisSettings(activity_window_days=30)
     out = partnership_activity(partnership(), events, attend(), TEACHERS, AS_OF, s)
     assert out.loc[0, "activity"] == "dormant"
-    assert "дольше 30 дн." in str(out.loc[0, "reason"])
+    reason = cast(Reason, out.loc[0, "reason"])
+    assert (reason.code, reason.params["window_days"]) == ("dormant", 30)
+    assert "дольше 30 дн." in render(reason, "analysis.activity")
 
 
 def test_not_started_when_the_only_events_are_before_the_start_or_after_as_of() -> None:
@@ -91,7 +95,7 @@ def test_not_started_when_the_only_events_are_before_the_start_or_after_as_of() 
     out = partnership_activity(partnership(), events, attend(), TEACHERS, AS_OF)
     assert out.loc[0, "activity"] == "not_started"
     assert out.loc[0, "last_joint_event"] is None
-    assert out.loc[0, "reason"] == "совместных мероприятий с начала пары не было"
+    assert out.loc[0, "reason"] == Reason("not_started")
 
 
 def test_an_event_of_both_schools_is_joint_even_unlinked() -> None:

@@ -8,11 +8,14 @@ is the rank of its value. Percentiles (k / (n - 1)) are written next to each sch
 
 from __future__ import annotations
 
+from typing import cast
+
 import pandas as pd
 import pytest
 
 from analysis.identify import identify, identify_detail, school_year_percentiles
 from analysis.settings import AnalysisSettings
+from labels.reasons import Reason, render_all
 
 S = AnalysisSettings(schools_per_band=5)
 YEARS = (2022, 2023, 2024)
@@ -72,8 +75,12 @@ def region() -> tuple[pd.DataFrame, pd.DataFrame]:
     return schools, results
 
 
-def reason(out: pd.DataFrame, school: str) -> str:
-    return str(out.loc[school, "reason"])
+def reasons(out: pd.DataFrame, school: str) -> tuple[Reason, ...]:
+    return tuple(cast(tuple[Reason, ...], out.loc[school, "reasons"]))
+
+
+def codes(out: pd.DataFrame, school: str) -> list[str]:
+    return [r.code for r in reasons(out, school)]
 
 
 @pytest.fixture(scope="module")
@@ -119,25 +126,41 @@ def test_unfavourable_is_band_one_or_the_official_list(out: pd.DataFrame) -> Non
 
 def test_official_lists_are_shown_beside_the_status(out: pd.DataFrame) -> None:
     assert out.loc["n2", "status"] == "regular" and out.loc["n2", "official_low_results"]
-    assert "в официальном списке ШНОР" in reason(out, "n2")
+    assert "official_low" in codes(out, "n2")
     assert out.loc["p1", "official_unfavourable"] and out.loc["p1", "status"] == "regular"
 
 
 def test_reasons(out: pd.DataFrame) -> None:
-    assert reason(out, "m0").startswith(
+    m0 = reasons(out, "m0")
+    assert m0[0] == Reason("low", years=(2022, 2023), share=90, band=1, n_bands=3)
+    assert Reason("unfavourable", why=(Reason("unfavourable_band", band=1, n_bands=3),)) in m0
+    assert reasons(out, "p4")[0] == Reason(
+        "strong", years=(2022, 2023, 2024), share=75, floor=25, band=3, n_bands=3
+    )
+    assert reasons(out, "m4")[0].code == "resilient"
+    m5 = reasons(out, "m5")[0]
+    assert (m5.code, m5.params["ranked"], m5.params["n_window"]) == ("few_years", 1, 3)
+    m2 = reasons(out, "m2")[0]
+    assert m2.code == "regular" and (2024, 0.4) in [
+        (y, round(p, 2)) for y, p in m2.params["year_shares"]
+    ]
+
+
+def test_reasons_render_in_russian(out: pd.DataFrame) -> None:
+    text = render_all(reasons(out, "m0"))
+    assert text.startswith(
         "в 2022 и 2023 гг. результаты ниже, чем у 90% школ со схожими условиями (кластер 1 из 3)"
     )
-    assert "ШНСУ" in reason(out, "m0")
-    assert reason(out, "p4").startswith(
+    assert "; ШНСУ: " in text
+    assert render_all(reasons(out, "p4")).startswith(
         "в 2022, 2023 и 2024 гг. результаты выше, чем у 75% школ со схожими условиями "
         "(кластер 3 из 3)"
     )
-    assert "резильентн" not in reason(out, "p4")
-    assert "неблагоприятные" in reason(out, "m4")
-    assert reason(out, "m5").startswith(
+    assert "неблагоприятные" in render_all(reasons(out, "m4"))
+    assert render_all(reasons(out, "m5")).startswith(
         "недостаточно данных: результаты сопоставлены только за 1 из 3"
     )
-    assert "2024 г. — 40%" in reason(out, "m2")
+    assert "2024 г. — 40%" in render_all(reasons(out, "m2"))
 
 
 def test_percentiles_long_frame() -> None:
@@ -188,14 +211,14 @@ def test_school_without_social_data_or_results() -> None:
     out = identify(pd.concat([schools, extra]), results, S).set_index("school_id")
     assert out.loc["z", "status"] == "insufficient_data"
     assert out["context_band"].isna()["z"]
-    assert "нет данных о социальных условиях" in reason(out, "z")
+    assert codes(out, "z")[0] == "no_index"
 
 
 def test_no_results_at_all() -> None:
     schools, results = region()
     out = identify(schools, results.iloc[0:0], S)
     assert set(out["status"]) == {"insufficient_data"}
-    assert out["reason"].str.startswith("нет результатов").all()
+    assert {rs[0].code for rs in out["reasons"]} == {"no_results"}
 
 
 def test_weak_and_strong_subjects_in_the_latest_year() -> None:
@@ -230,12 +253,3 @@ def test_weak_and_strong_subjects_in_the_latest_year() -> None:
     assert out.loc["s1", "weak_subjects"] == ["Русский язык"]
     assert out.loc["s4", "strong_subjects"] == ["История", "Математика", "Русский язык"]
     assert out.loc["s3", "strong_subjects"] == ["История", "Математика"]  # Русский: .5
-
-
-def test_output_columns(out: pd.DataFrame) -> None:
-    for c in [
-        "name", "municipality", "social_index", "context_band", "n_bands", "status",
-        "unfavourable", "official_low_results", "official_unfavourable", "official_tutor",
-        "weak_subjects", "strong_subjects", "reason",
-    ]:  # fmt: skip
-        assert c in out.columns

@@ -418,6 +418,7 @@ def instances(draw: st.DrawFn) -> tuple[pd.DataFrame, ...]:
     )
 
 
+@pytest.mark.slow
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(instances(), st.sampled_from([0, 1]))
 def test_plan_matches_brute_force(inst: tuple[pd.DataFrame, ...], gap: int) -> None:

@@ -1,0 +1,82 @@
+"""Reasons: what the analysis found, as a code and its numbers, and their one rendering.
+
+The analysis never writes a sentence: it returns :class:`Reason` values such as
+``Reason("low", years=(2024, 2025), share=90, band=1, n_bands=5)``, which tests compare as data.
+Services, the CLI and the app turn them into text here, through the catalogue of the active
+language (``<area>.<code>`` templates), formatting the parameters by the rules of
+:mod:`labels.formats`: years become «2024 и 2025 гг.», a nested reason is rendered in place,
+several nested reasons are joined with «и», and a ``suffix`` reason is appended as it is.
+
+Examples
+--------
+>>> r = Reason("low", years=(2024, 2025), share=90, band=1, n_bands=5)
+>>> r
+Reason('low', band=1, n_bands=5, share=90, years=(2024, 2025))
+>>> r.params["share"], r == Reason("low", share=90, years=(2024, 2025), band=1, n_bands=5)
+(90, True)
+>>> render(r)
+'в 2024 и 2025 гг. результаты ниже, чем у 90% школ со схожими условиями (кластер 1 из 5)'
+>>> render(Reason("unfavourable", why=(Reason("official_unfavourable"),)))
+'ШНСУ: в официальном списке ШНСУ'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from labels import t
+from labels.formats import fmt_percent, format_date, joined, years_text
+
+__all__ = ["Reason", "render", "render_all"]
+
+
+@dataclass(frozen=True, init=False)
+class Reason:
+    """A finding as a message code of the analysis and its parameters (hashable, comparable)."""
+
+    code: str
+    args: tuple[tuple[str, Any], ...]
+
+    def __init__(self, code: str, /, **params: Any) -> None:
+        object.__setattr__(self, "code", code)
+        object.__setattr__(self, "args", tuple(sorted(params.items())))
+
+    @property
+    def params(self) -> dict[str, Any]:
+        return dict(self.args)
+
+    def __repr__(self) -> str:
+        inner = "".join(f", {k}={v!r}" for k, v in self.args)
+        return f"Reason({self.code!r}{inner})"
+
+
+def _value(name: str, value: Any, area: str) -> Any:
+    if isinstance(value, Reason):
+        return render(value, area)
+    if isinstance(value, tuple) and value and all(isinstance(v, Reason) for v in value):
+        return joined([render(v, area) for v in value])
+    if name in ("years", "window"):
+        return years_text(value)
+    if name == "year_shares":
+        return ", ".join(
+            t("analysis.reason.year_share", year=year, percent=fmt_percent(share))
+            for year, share in value
+        )
+    if name == "date":
+        return format_date(value)
+    return value
+
+
+def render(reason: Reason, area: str = "analysis.reason") -> str:
+    """One reason as text of the active language (template ``<area>.<code>``)."""
+    params = reason.params
+    suffix = params.pop("suffix", None)
+    text = t(f"{area}.{reason.code}", **{k: _value(k, v, area) for k, v in params.items()})
+    return text + (render(suffix, area) if suffix is not None else "")
+
+
+def render_all(reasons: Sequence[Reason], area: str = "analysis.reason") -> str:
+    """Several reasons of one school or pair, in order, separated by «; »."""
+    return "; ".join(render(r, area) for r in reasons)
