@@ -132,4 +132,5 @@ MESSAGES: dict[str, str] = {
     "ui.col.travel_mode": "How to travel",
     "maps.no_data.programme": "no data",
     "maps.measure.programme": "Programme: {name}",
+    "queries.title.travel_times": "Travel time between schools",
 }

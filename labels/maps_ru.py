@@ -132,4 +132,5 @@ MESSAGES: dict[str, str] = {
     "ui.col.travel_mode": "Как добираться",
     "maps.no_data.programme": "нет данных",
     "maps.measure.programme": "Программа: {name}",
+    "queries.title.travel_times": "Время в пути между школами",
 }

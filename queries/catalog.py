@@ -372,7 +372,7 @@ ORDER BY municipality
 
 TRAVEL_TIMES = NamedQuery(
     name="travel_times",
-    title="Время в пути между школами",
+    title=t("queries.title.travel_times"),
     description="Travel minutes between two schools, by road or by public transport.",
     columns=(
         ("school_id", "str"),
