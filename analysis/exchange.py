@@ -158,7 +158,8 @@ class _Exchange:
         # One row per (partnership, event); a link wins over mere attendance.
         order = np.lexsort((~linked, evr, pid))
         pid, evr, linked = pid[order], evr[order], linked[order]
-        first = np.r_[True, (pid[1:] != pid[:-1]) | (evr[1:] != evr[:-1])]
+        first = np.ones(len(pid), dtype=bool)  # (np.r_[True, ...] is one too long when empty)
+        first[1:] = (pid[1:] != pid[:-1]) | (evr[1:] != evr[:-1])
         pid, evr, linked = pid[first], evr[first], linked[first]
         day = _days(ev["date"])
         when = day[evr]

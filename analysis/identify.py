@@ -143,7 +143,9 @@ def _reason(
         main = Reason("regular", band=band, n_bands=k, year_shares=tuple(years))
     elif pd.isna(band):
         main = Reason("no_index")
-    elif not window or (not years and not small_years and not row["has_results"]):
+    elif not window:
+        main = Reason("no_results_loaded")
+    elif not years and not small_years and not row["has_results"]:
         main = Reason("no_results", window=tuple(window))
     else:
         small = None

@@ -13,20 +13,9 @@ import pandas as pd
 from analysis.pair_rules import LEVELS, Flag, Roster, Scores
 from analysis.pair_travel import MODES
 from labels import t
+from labels.formats import fmt_band, fmt_index, fmt_km
 
-__all__ = ["flag_reasons", "flag_text", "fmt_band", "fmt_index", "fmt_km", "pair_reason"]
-
-
-def fmt_km(x: float) -> str:
-    return f"{x:.0f}" if x >= 10 else f"{x:.1f}".replace(".", ",")
-
-
-def fmt_index(x: float) -> str:
-    return f"{x:+.2f}".replace(".", ",")
-
-
-def fmt_band(x: float) -> str:
-    return "—" if math.isnan(x) else str(int(x))
+__all__ = ["flag_reasons", "flag_text", "pair_reason"]
 
 
 def fmt_minutes(x: float) -> str:

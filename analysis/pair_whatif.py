@@ -12,9 +12,9 @@ import math
 import numpy as np
 import pandas as pd
 
-from analysis.pair_reasons import fmt_band, fmt_index, fmt_km
 from analysis.pair_rules import Flag, Roster, Scores, chord_to_km, score_pairs
 from labels import t
+from labels.formats import fmt_band, fmt_index, fmt_km
 
 __all__ = ["unpaired_reasons"]
 

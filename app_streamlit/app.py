@@ -11,6 +11,7 @@ from pathlib import Path
 import streamlit as st
 
 from app_streamlit import state
+from app_streamlit.boundary import run_page
 from labels import t
 
 # Not "pages/": Streamlit would also serve that folder as old-style pages without the router.
@@ -36,6 +37,8 @@ GROUPS: dict[str, list[tuple[str, str, str, str]]] = {
 ROLES = ("all", *GROUPS)
 
 st.set_page_config(page_title=t("ui.app.title"), page_icon="🏫", layout="wide")
+# No traceback ever reaches a user (``schoolnet app`` passes the same on the command line).
+st.set_option("client.showErrorDetails", "none")
 
 role = st.sidebar.selectbox(
     t("ui.role.label"), ROLES, format_func=lambda r: t(f"ui.role.{r}"), key="role"
@@ -51,4 +54,5 @@ pages = {
 }
 page = st.navigation(pages)
 st.sidebar.caption(t("ui.app.store", store=state.store_label()))
-page.run()
+url_of = {t(key): url for group in GROUPS.values() for _, key, _, url in group}
+run_page(page, url_of.get(page.title, page.url_path or default_url))

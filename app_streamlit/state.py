@@ -36,6 +36,7 @@ from pydantic import BaseModel
 from analysis.settings import AnalysisSettings
 from graph.secrets import mask_uri
 from graph.store import Store
+from services import completeness as completeness_service
 from services import (
     coverage,
     demo,
@@ -52,6 +53,7 @@ from services import overview as overview_service
 __all__ = [
     "DEFAULT_SETTINGS",
     "accept_pair",
+    "completeness",
     "coverage_table",
     "coverage_xlsx",
     "curator_network",
@@ -215,6 +217,7 @@ curator_schools = read(curators_service.curator_schools)
 curator_network = read(curators_service.curator_network)
 validate_uploads = uncached(importing.validate_uploads)
 monitoring = read(monitoring_service.monitoring)
+completeness = read(completeness_service.completeness)
 
 
 def _monitoring_rendered(

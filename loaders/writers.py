@@ -186,9 +186,7 @@ def frames_to_xlsx(
         for values in df.itertuples(index=False):
             append_row(ws, values)
         for i, col in enumerate(df.columns, start=1):
-            width = max(
-                [len(str(col))] + [len(str(_plain(v) or "")) for v in df[col].head(200)]
-            )
+            width = max([len(str(col))] + [len(str(_plain(v) or "")) for v in df[col].head(200)])
             ws.column_dimensions[get_column_letter(i)].width = min(60, max(8, width + 2))
         ws.freeze_panes = "A2"
     buf = io.BytesIO()

@@ -452,6 +452,48 @@ ORDER BY date DESC, event_id
     order_matters=True,
 )
 
+RESULT_YEARS = NamedQuery(
+    name="result_years",
+    title=t("queries.title.result_years"),
+    description="Per year of results: how many schools have a result and how many figures.",
+    columns=(("year", "int"), ("n_schools", "int"), ("n_rows", "int")),
+    sql="SELECT json_extract(r.props, '$.year') AS year, COUNT(DISTINCT e.src_id) AS n_schools,"
+    " COUNT(*) AS n_rows FROM edges e JOIN nodes r ON r.label = 'Result' AND r.id = e.dst_id"
+    " WHERE e.type = 'HAS_RESULT' GROUP BY 1 ORDER BY 1",
+    cypher="""
+MATCH (s:School)-[:HAS_RESULT]->(r:Result)
+RETURN r.year AS year, count(DISTINCT s) AS n_schools, count(*) AS n_rows
+ORDER BY year
+""",
+    order_matters=True,
+)
+
+RESULT_ASSESSMENTS = NamedQuery(
+    name="result_assessments",
+    title=t("queries.title.result_assessments"),
+    description="Per assessment: schools with a result, figures, first and last year.",
+    columns=(
+        ("assessment", "str"),
+        ("n_schools", "int"),
+        ("n_rows", "int"),
+        ("first_year", "int"),
+        ("last_year", "int"),
+    ),
+    sql="SELECT json_extract(r.props, '$.assessment') AS assessment,"
+    " COUNT(DISTINCT e.src_id) AS n_schools, COUNT(*) AS n_rows,"
+    " MIN(json_extract(r.props, '$.year')) AS first_year,"
+    " MAX(json_extract(r.props, '$.year')) AS last_year"
+    " FROM edges e JOIN nodes r ON r.label = 'Result' AND r.id = e.dst_id"
+    " WHERE e.type = 'HAS_RESULT' GROUP BY 1 ORDER BY 1",
+    cypher="""
+MATCH (s:School)-[:HAS_RESULT]->(r:Result)
+RETURN r.assessment AS assessment, count(DISTINCT s) AS n_schools, count(*) AS n_rows,
+       min(r.year) AS first_year, max(r.year) AS last_year
+ORDER BY assessment
+""",
+    order_matters=True,
+)
+
 QUERIES: tuple[NamedQuery, ...] = (
     SCHOOLS,
     RESULTS,
@@ -469,5 +511,7 @@ QUERIES: tuple[NamedQuery, ...] = (
     TRAVEL_TIMES,
     NODE_COUNTS,
     SCHOOL_EVENTS,
+    RESULT_YEARS,
+    RESULT_ASSESSMENTS,
     *MONITORING_QUERIES,
 )

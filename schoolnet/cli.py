@@ -169,6 +169,38 @@ def cmd_map(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_status(args: argparse.Namespace) -> int:
+    from loaders.aliases import sheet_title_ru
+    from services.completeness import assessment_items, completeness, gap_text, share_text
+
+    with _store(args) as store:
+        c = completeness(store)
+    print(t("cli.status.sheets"))
+    for sheet, rows in c.sheets.items():
+        shown = f"{rows:,}".replace(",", " ") if rows else t("completeness.not_loaded")
+        print(f"  {sheet_title_ru(sheet)} ({sheet}): {shown}")
+    print(t("completeness.schools", n=c.schools))
+    if c.schools:
+        print(
+            f"  {t('completeness.with_coordinates')}: {share_text(c.with_coordinates, c.schools)}"
+        )
+        print(f"  {t('completeness.with_social')}: {share_text(c.with_social, c.schools)}")
+        for year, n in c.results_by_year.items():
+            print(f"  {t('completeness.with_results', year=year)}: {share_text(n, c.schools)}")
+    years = ", ".join(str(y) for y in c.years)
+    print(t("completeness.years", years=years) if years else t("completeness.no_years"))
+    items = assessment_items(c)
+    if items:
+        print(t("completeness.assessments", items="; ".join(items)))
+    if c.gaps:
+        print(t("cli.status.gaps"))
+        for gap in c.gaps:
+            print(f"  - {gap_text(gap)}")
+    else:
+        print(t("cli.status.no_gaps"))
+    return 0
+
+
 def _closed_network_options(address: str) -> list[str]:
     """Streamlit options that keep the server from calling out.
 
@@ -209,6 +241,8 @@ def cmd_app(args: argparse.Namespace) -> int:
         "false",
         "--client.toolbarMode",
         "viewer",
+        "--client.showErrorDetails",
+        "none",
         *_closed_network_options(args.address),
         "--server.maxUploadSize",
         str(max_file_mb()),
@@ -305,6 +339,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("coverage", cmd_coverage, "network coverage by municipality and in total")
     p.add_argument("--out", required=True)
     _as_of(p)
+
+    add("status", cmd_status, "what is loaded, what is missing and what it switches off")
 
     from schoolnet.cli_access import add_access_commands
 

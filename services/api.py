@@ -20,6 +20,7 @@ from typing import Any, TypeVar
 
 from graph.model import partnership_id
 from graph.store import Store
+from services import completeness as _completeness
 from services import coverage as _coverage
 from services import curators as _curators
 from services import demo as _demo
@@ -308,6 +309,11 @@ programme_measures = expose(_maps.programme_measures, Right.view_aggregates)
 measure_codes = passthrough(_maps.measure_codes, "the list of map measures")
 map_image = expose(_map_paper.map_image, Right.view_aggregates)
 small_multiples_png = expose(_map_paper.small_multiples_png, Right.view_aggregates)
+completeness = expose(_completeness.completeness, Right.view_aggregates)
+gap_text = passthrough(_completeness.gap_text, "renders a gap the caller holds")
+gap_parts = passthrough(_completeness.gap_parts, "renders a gap the caller holds")
+share_text = passthrough(_completeness.share_text, "renders two numbers")
+assessment_items = passthrough(_completeness.assessment_items, "renders an answer the caller holds")
 
 identification = expose(_identification.identification, Right.view_schools)
 identification_table = expose(_identification.identification_table, Right.view_schools)

@@ -141,7 +141,9 @@ def _roadmap(store: Store, municipality: str | None, day: dt.date) -> pd.DataFra
         return pd.DataFrame(columns=[*cols, "state", "state_label", "n_events", "last_event"])
     if municipality is not None:
         items = items[items["municipality"].isna() | (items["municipality"] == municipality)]
-    links = links[[d is not None and d <= day for d in links["date"]]]
+    # A boolean Series, not a list: an empty list would select no columns at all.
+    links = links[pd.Series([d is not None and d <= day for d in links["date"]], dtype=bool,
+                            index=links.index)]  # fmt: skip
     n_events = links.groupby("item_id").size()
     last = links.groupby("item_id")["date"].max()
     out = items[cols].copy()

@@ -96,8 +96,18 @@ def present(
 
 def options_of(values: Iterable[Any]) -> list[Any]:
     """Distinct non-empty values, sorted, for a filter widget."""
-    seen = {v for v in values if v is not None and not (isinstance(v, float) and pd.isna(v))}
+    seen = {v for v in values if not _missing(v)}
     return sorted(seen, key=str)
+
+
+def _missing(value: Any) -> bool:
+    """None, NaN, NaT or pd.NA (a widget option must never be one: pd.NA has no truth value)."""
+    if value is None:
+        return True
+    try:
+        return bool(pd.isna(value))
+    except (TypeError, ValueError):  # lists and arrays are values, not missing
+        return False
 
 
 def frame_to_xlsx(frame: pd.DataFrame, sheet: str = "data") -> bytes:

@@ -11,6 +11,7 @@ import streamlit as st
 
 from app_streamlit import map_state, state
 from app_streamlit.components.choropleth import AREAS_LAYER, areas_layer, shading_legend_html
+from app_streamlit.components.completeness import explain
 from app_streamlit.components.empty_store import require_data
 from app_streamlit.components.map_view import coverage_deck, legend_html
 from app_streamlit.components.tables import (
@@ -24,6 +25,7 @@ from labels import t
 
 st.title(t("ui.page.coverage"))
 require_data()
+explain("coverage")
 
 data = state.map_data()
 schools = data.schools

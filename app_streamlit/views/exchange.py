@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from app_streamlit import state
+from app_streamlit.components.completeness import explain
 from app_streamlit.components.empty_store import require_data
 from app_streamlit.components.event_form import event_form
 from app_streamlit.components.tables import filter_frame, options_of, present, value_label
@@ -13,13 +14,15 @@ from services.errors import UserError
 
 st.title(t("ui.page.exchange"))
 require_data()
+explained = explain("exchange")
 
 for message in st.session_state.pop("exchange_messages", []):
     st.success(message)
 
 table = state.exchange_table()
 if table.empty:
-    st.info(t("ui.exchange.none"))
+    if "no_partnerships" not in explained:
+        st.info(t("ui.exchange.none"))
     st.stop()
 
 counts = table["activity"].value_counts()

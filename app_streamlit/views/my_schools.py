@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from app_streamlit import state
+from app_streamlit.components.completeness import explain
 from app_streamlit.components.empty_store import require_data
 from app_streamlit.components.network_panel import show_network
 from app_streamlit.components.tables import present
@@ -12,10 +13,12 @@ from labels import t
 
 st.title(t("ui.page.my_schools"))
 require_data()
+explained = explain("my_schools")
 
 people = state.curators()
 if people.empty:
-    st.info(t("ui.curator.none"))
+    if "no_curators" not in explained:
+        st.info(t("ui.curator.none"))
     st.stop()
 names = {
     str(r["curator_id"]): str(r["full_name"])

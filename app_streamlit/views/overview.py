@@ -6,12 +6,15 @@ import streamlit as st
 
 from app_streamlit import state
 from app_streamlit.components import charts
+from app_streamlit.components.completeness import completeness_banner, completeness_section
 from app_streamlit.components.empty_store import require_data
 from app_streamlit.components.tables import col, share_percent, share_text, value_label
 from labels import t
+from services.completeness import Gap, gap_text
 
 st.title(t("ui.page.overview"))
 require_data()
+completeness_banner()
 
 ALL = ""
 chosen = st.session_state.get("overview_municipality", ALL)
@@ -71,7 +74,17 @@ else:
     index_part = ov.trends[ov.trends["series"] != events_series]
     events_part = ov.trends[ov.trends["series"] == events_series]
     a, b = st.columns(2)
-    a.altair_chart(
-        charts.series_chart(index_part, y_title=t("ui.card.result_index")), width="stretch"
-    )
-    b.altair_chart(charts.series_chart(events_part, y_title=events_series), width="stretch")
+    if index_part.empty:
+        a.caption(t("ui.overview.no_trends"))
+    else:
+        a.altair_chart(
+            charts.series_chart(index_part, y_title=t("ui.card.result_index")), width="stretch"
+        )
+    if events_part.empty or not events_part["value"].astype(float).any():
+        # No chart of zeros: say what is missing instead.
+        b.caption(gap_text(Gap("no_events")))
+    else:
+        b.altair_chart(charts.series_chart(events_part, y_title=events_series), width="stretch")
+
+st.divider()
+completeness_section()

@@ -8,6 +8,8 @@ import streamlit as st
 
 from analysis.settings import AnalysisSettings
 from app_streamlit import state
+from app_streamlit.boundary import guard
+from app_streamlit.components.completeness import explain
 from app_streamlit.components.empty_store import require_data
 from app_streamlit.components.planner_form import planner_settings_form
 from app_streamlit.components.tables import frame_to_xlsx, present
@@ -15,6 +17,7 @@ from labels import t
 
 st.title(t("ui.page.planner"))
 require_data()
+explain("planner")
 st.caption(t("ui.planner.intro"))
 
 saved = st.session_state.get("planner_settings_json")
@@ -113,7 +116,7 @@ else:
     b1.button(
         t("ui.planner.accept_all"),
         key="planner_accept_all",
-        on_click=accept,
+        on_click=guard(accept),
         args=(True,),
     )
     b2.button(
@@ -121,14 +124,14 @@ else:
         type="primary",
         disabled=not chosen,
         key="planner_accept",
-        on_click=accept,
+        on_click=guard(accept),
         args=(False,),
     )
     b3.button(
         t("ui.planner.reject"),
         disabled=not chosen,
         key="planner_reject",
-        on_click=reject,
+        on_click=guard(reject),
     )
 
     plan_table = present(pairs, ["mentee_name", "mentee_municipality", "tutor_name",
@@ -195,7 +198,7 @@ if mentees:
             t("ui.planner.swap_accept"),
             key="swap_accept",
             disabled=not verdict.get("feasible", True),
-            on_click=accept_swap,
+            on_click=guard(accept_swap),
         )
         with st.expander(t("ui.planner.swap_all_options")):
             st.dataframe(present(options), hide_index=True, width="stretch")

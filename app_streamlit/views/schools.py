@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from app_streamlit import state
+from app_streamlit.components.completeness import explain
 from app_streamlit.components.empty_store import require_data
 from app_streamlit.components.school_card import render_school_card
 from app_streamlit.components.tables import filter_frame, options_of, present, value_label
@@ -12,6 +13,7 @@ from labels import t
 
 st.title(t("ui.page.schools"))
 require_data()
+explain("schools")
 
 table = state.identification_table()
 

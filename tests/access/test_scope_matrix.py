@@ -231,6 +231,7 @@ def _audit_file(ctx: Ctx, actor: Actor) -> tuple[tuple[Any, ...], dict[str, Any]
 RECIPES: dict[str, Recipe] = {
     "services.api.overview": _as_of,
     "services.api.coverage_table": _as_of,
+    "services.api.completeness": _none,
     "services.api.map_data": _as_of,
     "services.api.shaded_map": _as_of,
     "services.api.outlines": _none,

@@ -218,7 +218,8 @@ def test_no_results_at_all() -> None:
     schools, results = region()
     out = identify(schools, results.iloc[0:0], S)
     assert set(out["status"]) == {"insufficient_data"}
-    assert {rs[0].code for rs in out["reasons"]} == {"no_results"}
+    # No year at all: «load the results sheet», not «no results for <no years>».
+    assert {rs[0].code for rs in out["reasons"]} == {"no_results_loaded"}
 
 
 def test_weak_and_strong_subjects_in_the_latest_year() -> None:
