@@ -41,7 +41,7 @@ def flag_text(
         elif f == Flag.FULL:
             kw = {"used": int(r.used[tt]), "capacity": int(r.capacity[tt])}
         elif f == Flag.NOT_TUTOR:
-            kw = {"status": t(f"analysis.status.{r.status[tt]}")}
+            kw = {"status": t(f"status.{r.status[tt]}")}
         parts.append(t(f"analysis.infeasible.{Flag.NAMES[f]}", **kw))
     return "; ".join(parts)
 
@@ -96,7 +96,7 @@ def _list_text(items: list[str], limit: int = 5) -> str:
 
 
 def _level_name(code: int) -> str:
-    return t(f"analysis.level.{LEVELS[code]}") if code >= 0 else "—"
+    return t(f"level.{LEVELS[code]}") if code >= 0 else "—"
 
 
 def pair_reason(r: Roster, sc: Scores, i: int) -> str:

@@ -237,6 +237,7 @@ class Scores:
     mentee: np.ndarray
     tutor: np.ndarray
     cost: np.ndarray
+    distance_cost: np.ndarray  # the distance term of ``cost`` (what an online pair drops)
     social_gap: np.ndarray
     distance_km: np.ndarray
     subject_fit: np.ndarray
@@ -295,9 +296,10 @@ def score_pairs(
     timed = np.isfinite(minutes)
     # A travel time costs as the distance it stands for: max_minutes weighs as max_km.
     km_equiv = np.where(timed, minutes * s.max_km / s.max_minutes, np.where(known, dist, s.max_km))
+    distance_cost = s.weight_distance * km_equiv / 100.0
     cost = (
         s.weight_social_gap * np.nan_to_num(gap)
-        + s.weight_distance * km_equiv / 100.0
+        + distance_cost
         + s.weight_subject_misfit * misfit
         + s.weight_level_mismatch * mismatch
     )
@@ -321,6 +323,7 @@ def score_pairs(
         mentee=m,
         tutor=tt,
         cost=cost,
+        distance_cost=distance_cost,
         social_gap=gap,
         distance_km=dist,
         subject_fit=fit,

@@ -106,8 +106,7 @@ def unpaired_reasons(
             if len(online):
                 # Online, distance does not matter: the best match on everything else.
                 sc = score_pairs(r, np.full(len(online), m), tutors[online])
-                km_part = np.where(sc.coords_unknown, s.max_km, sc.distance_km) / 100.0
-                rest = sc.cost - s.weight_distance * km_part
+                rest = sc.cost - sc.distance_cost
                 j = int(online[np.argmin(rest)])
                 tt = int(tutors[j])
                 extra["online_tutor_id"] = r.ids[tt]

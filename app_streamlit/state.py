@@ -36,30 +36,20 @@ from pydantic import BaseModel
 from analysis.settings import AnalysisSettings
 from graph.secrets import mask_uri
 from graph.store import Store
-from services import completeness as completeness_service
-from services import (
-    coverage,
-    demo,
-    exchange,
-    identification,
-    importing,
-    monitoring_report,
-    planning,
-)
-from services import curators as curators_service
-from services import monitoring as monitoring_service
-from services import overview as overview_service
+from services import api, coverage, monitoring_report
+from services.access import Actor
 
 __all__ = [
     "DEFAULT_SETTINGS",
     "accept_pair",
+    "actor",
     "completeness",
     "coverage_table",
     "coverage_xlsx",
     "curator_network",
     "curator_schools",
     "curators",
-    "draft_order_xlsx",
+    "draft_order_download",
     "evaluate_pair",
     "event_kinds",
     "exchange_table",
@@ -121,10 +111,31 @@ def store_label() -> str:
     return db
 
 
+def actor() -> Actor:
+    """Who uses this session: the signed-in user, or the single local user without sign-in."""
+    from app_streamlit.auth import session_actor
+
+    return session_actor()
+
+
 def _version() -> str:
-    # The data version alone is not enough: two databases can both be at version 3.
+    # The data version alone is not enough: two databases can both be at version 3. The
+    # actor is part of it too: answers are narrowed to the actor's scope.
     backend, db = _target()
-    return f"{backend}|{db}|{store().data_version()}"
+    who = actor()
+    scope = ",".join(sorted(who.municipalities | who.schools))
+    return f"{backend}|{db}|{store().data_version()}|{who.login}|{who.role}|{scope}"
+
+
+def acting(service: Callable[..., R]) -> Callable[..., R]:
+    """``service(store, actor, ...)`` of :mod:`services.api` as ``call(store, ...)``, acting as
+    this session's user (every page's call is checked and narrowed by the services)."""
+
+    @functools.wraps(service)
+    def bound(store: Store, *args: Any, **kwargs: Any) -> R:
+        return service(store, actor(), *args, **kwargs)
+
+    return bound
 
 
 # --- the three helpers ----------------------------------------------------------------------
@@ -200,24 +211,23 @@ def _node_counts(store: Store) -> dict[str, int]:
 
 
 node_counts = read(_node_counts)
-overview = read(overview_service.overview)
-identification_table = read(identification.identification_table)
-school_card = read(identification.school_card)
-plan_pairs = read(planning.plan_pairs)
-tutor_options = read(planning.tutor_options)
-evaluate_pair = read(planning.evaluate_pair)
-draft_order_xlsx = read(planning.draft_order_xlsx)
-exchange_table = read(exchange.exchange_table)
-partnership_timeline = read(exchange.partnership_timeline)
-partnership_teachers = read(exchange.partnership_teachers)
-coverage_table = read(coverage.coverage_table)
-map_data = read(coverage.map_data)
-curators = read(curators_service.curators)
-curator_schools = read(curators_service.curator_schools)
-curator_network = read(curators_service.curator_network)
-validate_uploads = uncached(importing.validate_uploads)
-monitoring = read(monitoring_service.monitoring)
-completeness = read(completeness_service.completeness)
+overview = read(acting(api.overview))
+identification_table = read(acting(api.identification_table))
+school_card = read(acting(api.school_card))
+plan_pairs = read(acting(api.plan_pairs))
+tutor_options = read(acting(api.tutor_options))
+evaluate_pair = read(acting(api.evaluate_pair))
+exchange_table = read(acting(api.exchange_table))
+partnership_timeline = read(acting(api.partnership_timeline))
+partnership_teachers = read(acting(api.partnership_teachers))
+coverage_table = read(acting(api.coverage_table))
+map_data = read(acting(api.map_data))
+curators = read(acting(api.curators))
+curator_schools = read(acting(api.curator_schools))
+curator_network = read(acting(api.curator_network))
+validate_uploads = uncached(acting(api.validate_uploads))
+monitoring = read(acting(api.monitoring))
+completeness = read(acting(api.completeness))
 
 
 def _monitoring_rendered(
@@ -248,8 +258,8 @@ def municipalities() -> list[str]:
 
 
 # Services that need no store: cached on their arguments alone.
-event_kinds = st.cache_data(show_spinner=False)(exchange.event_kinds)
-template_files = st.cache_data(show_spinner=False)(importing.template_files)
+event_kinds = st.cache_data(show_spinner=False)(api.event_kinds)
+template_files = st.cache_data(show_spinner=False)(api.template_files)
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
@@ -258,9 +268,20 @@ def coverage_xlsx(table: pd.DataFrame) -> bytes:
     return coverage.coverage_xlsx(table)
 
 
+def draft_order_download(partnership_ids: list[str]) -> Callable[[], bytes]:
+    """The draft order (проект приказа) for a download button, made only when clicked.
+
+    It names curators, so making it is recorded in the change log: once per download, not on
+    every rerun of the page. The callable runs outside the script run, so the actor is bound
+    now.
+    """
+    who, where, ids = actor(), store(), list(partnership_ids)
+    return lambda: bytes(api.draft_order_xlsx(where, who, ids))
+
+
 # --- writes (each clears the data cache) ----------------------------------------------------
-load_demo = write(demo.load_demo)
-import_uploads = write(importing.import_uploads)
-accept_pair = write(planning.accept_pair)
-reject_pair = write(planning.reject_pair)
-log_event = write(exchange.log_event)
+load_demo = write(acting(api.load_demo))
+import_uploads = write(acting(api.import_uploads))
+accept_pair = write(acting(api.accept_pair))
+reject_pair = write(acting(api.reject_pair))
+log_event = write(acting(api.log_event))

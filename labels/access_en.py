@@ -58,4 +58,61 @@ MESSAGES: dict[str, str] = {
     "cli.users.none": "No users yet.",
     "cli.users.passwords_differ": "The passwords differ.",
     "cli.audit.written": "Change log entries: {n}; written to {out}",
+    "access.signin.failed": "Wrong user name or password.",
+    "access.signin.locked": (
+        "Too many failed attempts: signing in is locked until {until}. A regional coordinator "
+        "can reset the password."
+    ),
+    "access.signin.disabled": "The account is disabled. Contact the regional coordinator.",
+    "access.signin.unknown": (
+        "The user {who} is not registered. Ask the regional coordinator to add you (schoolnet "
+        "users add)."
+    ),
+    "access.settings.bad_number": (
+        "The setting {name} must be a positive whole number, not «{value}»."
+    ),
+    "access.settings.bad_mode": "SCHOOLNET_SIGNIN must be off, accounts or oidc, not «{value}».",
+    "access.settings.oidc_missing": (
+        "OpenID Connect sign-in is not configured: {path} has no [auth] section with the keys "
+        "{keys}."
+    ),
+    "access.settings.local_only": (
+        "Sign-in is not configured: the app is reachable from this computer only (127.0.0.1). "
+        "To open it to others, configure sign-in (SCHOOLNET_SIGNIN, see the README)."
+    ),
+    "access.settings.refuse_address": (
+        "Without sign-in the app listens on 127.0.0.1 only, not «{address}». Configure sign-in "
+        "(SCHOOLNET_SIGNIN=accounts or oidc, see the README)."
+    ),
+    "access.settings.no_users": (
+        "Sign-in is on but there are no users: add a regional coordinator with schoolnet users "
+        "add LOGIN --role regional --password."
+    ),
+    "access.ui.title": "Sign in to schoolnet",
+    "access.ui.login": "User name",
+    "access.ui.password": "Password",
+    "access.ui.submit": "Sign in",
+    "access.ui.oidc": "Sign in with your organisation account",
+    "access.ui.logout": "Sign out",
+    "access.ui.signed_in": "Signed in as {name} ({role})",
+    "access.ui.expired": "The session ended after {n} min of inactivity: sign in again.",
+    "access.ui.group.admin": "Administration",
+    "access.ui.group.observer": "Aggregates",
+    "access.ui.page.users": "Users",
+    "access.ui.page.audit": "Change log",
+    "access.ui.users.add": "Add a user",
+    "access.ui.users.role": "Role",
+    "access.ui.users.name": "Full name",
+    "access.ui.users.municipalities": "Municipalities (for a coordinator)",
+    "access.ui.users.schools": "School ids (for a curator), separated by ;",
+    "access.ui.users.password": (
+        "Password (built-in account; empty: sign-in through the organisation)"
+    ),
+    "access.ui.users.saved": "Saved.",
+    "access.ui.users.disable": "Disable a user",
+    "access.ui.audit.since": "Since",
+    "access.ui.audit.who": "Who (user name)",
+    "access.ui.audit.action": "Action",
+    "access.ui.audit.verify": "Check the log's integrity",
+    "access.ui.audit.download": "Download the log (XLSX)",
 }

@@ -1,11 +1,6 @@
 """English messages of the analysis engine (same keys as :mod:`analysis_ru`)."""
 
 MESSAGES: dict[str, str] = {
-    "analysis.status.low": "low results",
-    "analysis.status.strong": "strong",
-    "analysis.status.resilient": "resilient (strong in unfavourable conditions)",
-    "analysis.status.regular": "regular",
-    "analysis.status.insufficient_data": "insufficient data",
     "analysis.reason.low": (
         "in {years} results below {share}% of schools in similar conditions "
         "(band {band} of {n_bands})"
@@ -42,11 +37,6 @@ MESSAGES: dict[str, str] = {
 
 MESSAGES.update(
     {
-        "analysis.level.primary": "primary",
-        "analysis.level.basic": "basic",
-        "analysis.level.secondary": "secondary",
-        "analysis.level.evening": "evening",
-        "analysis.level.other": "other",
         "analysis.infeasible.same": "the same school",
         "analysis.infeasible.excluded": "rejected by the coordinator",
         "analysis.infeasible.no_band": "a school has no social data, its band is unknown",

@@ -2,11 +2,6 @@
 
 MESSAGES: dict[str, str] = {
     # --- statuses -------------------------------------------------------------------------
-    "analysis.status.low": "ШНОР (низкие результаты)",
-    "analysis.status.strong": "сильная",
-    "analysis.status.resilient": "резильентная (сильная в неблагоприятных условиях)",
-    "analysis.status.regular": "обычная",
-    "analysis.status.insufficient_data": "недостаточно данных",
     # --- identification reasons -----------------------------------------------------------
     "analysis.reason.low": (
         "в {years} результаты ниже, чем у {share}% школ со схожими условиями "
@@ -148,11 +143,6 @@ MESSAGES: dict[str, str] = {
 MESSAGES.update(
     {
         # --- levels ---------------------------------------------------------------------------
-        "analysis.level.primary": "начальная",
-        "analysis.level.basic": "основная",
-        "analysis.level.secondary": "средняя",
-        "analysis.level.evening": "вечерняя",
-        "analysis.level.other": "другая",
         # --- why a pair is infeasible ---------------------------------------------------------
         "analysis.infeasible.same": "это одна и та же школа",
         "analysis.infeasible.excluded": "пара отклонена координатором",

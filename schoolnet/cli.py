@@ -72,8 +72,9 @@ def _print_stats(report: Any) -> None:
 
 # --- commands ---------------------------------------------------------------------------------
 def cmd_seed(args: argparse.Namespace) -> int:
+    from services.access import command_line_actor
+    from services.api import import_files
     from services.demo import generate_demo_files
-    from services.importing import import_files
 
     if args.out is None and args.size == "country" and not args.db_given:
         print(t("cli.seed.country_needs_out"), file=sys.stderr)
@@ -85,25 +86,28 @@ def cmd_seed(args: argparse.Namespace) -> int:
             print(t("cli.seed.files_written", n=len(files), out=out))
         if args.out is None or args.db_given or args.backend != "embedded":
             with _store(args) as store:
-                report = import_files(store, files, batched=args.batched)
+                report = import_files(store, command_line_actor(), files, batched=args.batched)
             _print_stats(report)
     return 0
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from services.importing import import_files
+    from services.access import command_line_actor
+    from services.api import import_files
 
+    actor = command_line_actor()
     with _store(args) as store:
-        report = import_files(store, [Path(p) for p in args.paths], batched=args.batched)
+        report = import_files(store, actor, [Path(p) for p in args.paths], batched=args.batched)
     _print_stats(report)
     return 0
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from services.exporting import export_store
+    from services.access import command_line_actor
+    from services.api import export_store
 
     with _store(args) as store:
-        export_store(store, args.format, Path(args.out))
+        export_store(store, command_line_actor(), args.format, Path(args.out))
     print(t("cli.export.done", out=args.out))
     return 0
 
@@ -215,15 +219,27 @@ def _closed_network_options(address: str) -> list[str]:
 
 def cmd_app(args: argparse.Namespace) -> int:
     from loaders.limits import max_file_mb
+    from services.access import command_line_actor
+    from services.api import load_demo
+    from services.signin import check_app_settings
 
     app = Path(__file__).resolve().parent.parent / "app_streamlit" / "app.py"
+    # Checked before anything else: a refused address or a missing setting changes nothing.
+    secrets = Path.cwd() / ".streamlit" / "secrets.toml"
+    signin = check_app_settings(args.address, secrets)
+    if signin == "off":
+        print(t("access.settings.local_only"))
+        args.address = args.address or "127.0.0.1"
     if args.demo:
-        from services.demo import load_demo
-
         with _store(args) as store:
             if not store.count_nodes():
                 print(t("cli.app.loading_demo", size=args.demo))
-                _print_stats(load_demo(store, args.demo))
+                _print_stats(load_demo(store, command_line_actor(), args.demo))
+    if signin == "accounts":
+        with _store(args) as store:
+            if not store.access().list_users():
+                print(t("access.settings.no_users"), file=sys.stderr)
+                return 1
     env = dict(os.environ)
     env["SCHOOLNET_BACKEND"] = args.backend
     env["SCHOOLNET_DB"] = str(Path(args.db).resolve())
@@ -241,6 +257,10 @@ def cmd_app(args: argparse.Namespace) -> int:
         "false",
         "--client.toolbarMode",
         "viewer",
+        "--server.enableXsrfProtection",
+        "true",
+        "--logger.level",
+        "warning",
         "--client.showErrorDetails",
         "none",
         *_closed_network_options(args.address),

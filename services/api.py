@@ -366,6 +366,7 @@ curator_schools = expose(_curators.curator_schools, Right.view_schools, check=_c
 curator_network = expose(_curators.curator_network, Right.view_schools, check=_curator_visible)
 build_network = expose(_networks.build_network, Right.view_schools)
 node_title = passthrough(_networks.node_title, "the display name of a node the caller holds")
+more_nodes = passthrough(_networks.more_nodes, "the summary nodes of a capped picture (no data)")
 
 validate_uploads = expose(_importing.validate_uploads, Right.import_data, check=_uploads_check)
 import_uploads = expose(

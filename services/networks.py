@@ -23,6 +23,7 @@ __all__ = [
     "Layer",
     "NetworkView",
     "build_network",
+    "more_nodes",
     "node_title",
 ]
 
@@ -136,15 +137,38 @@ def build_network(
         truncated=bool(overflow),
         total_nodes=len(seen),
     )
-    for (depth, label), n in sorted(overflow.items()):
-        key = f"More:{depth}:{label}"
-        view.nodes.append(
+    more, more_edges = more_nodes(
+        root.key(), {f"More:{d}:{label}": (label, n) for (d, label), n in overflow.items()}
+    )
+    view.nodes.extend(more)
+    view.edges.extend(more_edges)
+    return view
+
+
+def more_nodes(
+    root_key: str, overflow: Mapping[str, tuple[str, int]]
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """The «ещё N …» summary nodes of a capped picture and their edges from ``root_key``.
+
+    ``overflow`` maps a summary node id to the kind and number of nodes it stands for; the
+    nodes come in id order. The one home of the aggregate used by the service and the page.
+
+    Examples
+    --------
+    >>> nodes, edges = more_nodes("Curator:1", {"More:School": ("School", 3)})
+    >>> nodes[0]["id"], nodes[0]["label"], edges[0]["source"], edges[0]["type"]
+    ('More:School', 'More', 'Curator:1', 'MORE')
+    """
+    nodes: list[dict[str, Any]] = []
+    edges: list[dict[str, Any]] = []
+    for key, (kind, n) in sorted(overflow.items()):
+        nodes.append(
             {
                 "id": key,
                 "label": "More",
-                "title": t("network.more", n=n, kind=t(f"label.{label}")),
+                "title": t("network.more", n=n, kind=t(f"label.{kind}")),
                 "status": None,
             }
         )
-        view.edges.append({"source": root.key(), "target": key, "type": "MORE"})
-    return view
+        edges.append({"source": root_key, "target": key, "type": "MORE"})
+    return nodes, edges

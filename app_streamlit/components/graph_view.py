@@ -26,6 +26,7 @@ import pyvis
 from pyvis.network import Network
 
 from labels import t
+from services.api import more_nodes
 
 __all__ = [
     "KIND_STYLE",
@@ -175,7 +176,12 @@ def vis_data(
     """
     kept = list(nodes[:max_nodes])
     folded = Counter(str(n.get("label")) for n in nodes[max_nodes:])
-    vis_nodes = [_vis_node(n) for n in kept]
+    more, more_edges = (
+        more_nodes(str(kept[0]["id"]), {f"More:{k}": (k, n) for k, n in folded.items()})
+        if folded and kept
+        else ([], [])
+    )
+    vis_nodes = [_vis_node(n) for n in [*kept, *more]]
     ids = {n["id"] for n in vis_nodes}
     vis_edges = [
         {
@@ -183,21 +189,9 @@ def vis_data(
             "to": str(e["target"]),
             "title": _edge_title(str(e.get("type", ""))),
         }
-        for e in edges
+        for e in [*edges, *more_edges]
         if str(e["source"]) in ids and str(e["target"]) in ids
     ]
-    if folded and vis_nodes:
-        root = vis_nodes[0]["id"]
-        for kind, n in sorted(folded.items()):
-            more = _vis_node(
-                {
-                    "id": f"More:{kind}",
-                    "label": "More",
-                    "title": t("network.more", n=n, kind=t(f"label.{kind}")),
-                }
-            )
-            vis_nodes.append(more)
-            vis_edges.append({"from": root, "to": more["id"], "title": ""})
     return vis_nodes, vis_edges, sum(folded.values())
 
 

@@ -32,7 +32,7 @@ SOCIAL_FIELDS = (
     "share_single_parent",
     "social_index",
 )
-PREFIXES = {"settlement_type": "ui.settlement.", "level": "ui.level."}
+PREFIXES = {"settlement_type": "ui.settlement.", "level": "level."}
 
 
 def _fmt(value: Any) -> str:

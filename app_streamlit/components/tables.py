@@ -34,7 +34,7 @@ VALUE_PREFIXES: dict[str, str] = {
     "kind": "ui.event_kind.",
     "format": "ui.format.",
     "settlement_type": "ui.settlement.",
-    "level": "ui.level.",
+    "level": "level.",
     "label": "label.",
     "travel_mode": "maps.travel.mode.",
 }

@@ -212,7 +212,7 @@ else:
     st.caption(t("ui.planner.order_help", n=len(accepted_ids)))
     st.download_button(
         t("ui.planner.order_download"),
-        data=state.draft_order_xlsx(accepted_ids),
+        data=state.draft_order_download(accepted_ids),
         file_name="proekt_prikaza_pary.xlsx",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         key="planner_order",

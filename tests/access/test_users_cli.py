@@ -59,7 +59,8 @@ def test_users_add_list_set_role_disable_are_audited(db: Path, capsys, monkeypat
         assert users["petrova"].password_hash is not None
         assert users["petrova"].password_hash.startswith("$argon2id$")
         assert users["kozlov"].disabled
-        entries = s.access().audit_entries()
+        seeded, *entries = s.access().audit_entries()
+    assert seeded.action == "import"  # the seed, loaded as files are
     assert [e.action for e in entries] == [
         "user.add", "user.add", "user.add", "user.set_role", "user.disable",
     ]  # fmt: skip
@@ -88,7 +89,8 @@ def test_bad_requests_are_messages(db: Path, capsys, argv: list[str], needle: st
     err = capsys.readouterr().err
     assert needle in err and "Traceback" not in err
     with EmbeddedStore(db) as s:
-        assert s.access().list_users() == [] and s.access().audit_entries() == []
+        assert s.access().list_users() == []
+        assert [e.action for e in s.access().audit_entries()] == ["import"]  # the seed only
 
 
 def test_short_password_is_refused(db: Path, capsys, monkeypatch) -> None:
@@ -104,18 +106,18 @@ def test_audit_verify_names_the_damaged_entry(db: Path, capsys) -> None:
         assert main(["users", "add", login, "--role", "observer", *d]) == 0
     capsys.readouterr()
     assert main(["audit", "verify", *d]) == 0
-    assert "записей 3" in capsys.readouterr().out
+    assert "записей 4" in capsys.readouterr().out  # the seed's import, then three users
     with EmbeddedStore(db) as s:
-        edit_entry(s, 2, "a2-forged")
+        edit_entry(s, 3, "a2-forged")
     assert main(["audit", "verify", *d]) == 1
-    assert "запись №2 изменена" in capsys.readouterr().err
+    assert "запись №3 изменена" in capsys.readouterr().err
     with EmbeddedStore(db) as s:
-        edit_entry(s, 2, "a2")
+        edit_entry(s, 3, "a2")
     assert main(["audit", "verify", *d]) == 0
     with EmbeddedStore(db) as s:
-        delete_entry(s, 1)
+        delete_entry(s, 2)
     assert main(["audit", "verify", *d]) == 1
-    assert "запись №1 удалена" in capsys.readouterr().err
+    assert "запись №2 удалена" in capsys.readouterr().err
 
 
 @pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
@@ -126,13 +128,13 @@ def test_audit_export_since(db: Path, tmp_path: Path, capsys, suffix: str) -> No
     out = tmp_path / f"audit{suffix}"
     assert main(["audit", "--since", "2000-01-01", "--out", str(out), *d]) == 0
     table = pd.read_excel(out) if suffix == ".xlsx" else pd.read_csv(out)
-    assert list(table["action"]) == ["user.add"]
-    assert "HYPERLINK" in table["after"][0] and not str(table["after"][0]).startswith("=")
+    assert list(table["action"]) == ["import", "user.add"]
+    assert "HYPERLINK" in table["after"][1] and not str(table["after"][1]).startswith("=")
     assert main(["audit", "--since", "2999-01-01", "--out", str(out), *d]) == 0
     table = pd.read_excel(out) if suffix == ".xlsx" else pd.read_csv(out)
     assert table.empty
     with EmbeddedStore(db) as s:  # the two exports are recorded too
         assert [e.action for e in s.access().audit_entries()] == [
-            "user.add", "export.audit", "export.audit",
+            "import", "user.add", "export.audit", "export.audit",
         ]  # fmt: skip
         assert s.access().verify().ok
