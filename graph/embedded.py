@@ -25,7 +25,9 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import orjson
+import pandas as pd
 
 from graph.access import AccessRecords
 from graph.model import Edge, Node, NodeRef, node_from_props
@@ -53,6 +55,7 @@ CREATE INDEX IF NOT EXISTS edges_by_src ON edges (src_label, src_id, type);
 CREATE INDEX IF NOT EXISTS edges_by_dst ON edges (dst_label, dst_id, type);
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 INSERT OR IGNORE INTO meta (key, value) VALUES ('data_version', '0');
+INSERT OR IGNORE INTO meta (key, value) VALUES ('epoch', lower(hex(randomblob(8))));
 INSERT OR IGNORE INTO meta (key, value) VALUES ('schema_version', '1');
 """
 
@@ -300,22 +303,45 @@ class EmbeddedStore(Store):
         return dict(self._rows("SELECT type, COUNT(*) FROM edges GROUP BY type ORDER BY type"))
 
     def data_version(self) -> str:
-        rows = self._rows("SELECT value FROM meta WHERE key = 'data_version'")
-        return f"embedded:{self.path}:{rows[0][0]}"
+        # The epoch tells apart two files that reach the same count (a database deleted and
+        # loaded anew), so caches kept beside the file never serve the old one's answers.
+        rows = dict(
+            self._rows("SELECT key, value FROM meta WHERE key IN ('data_version', 'epoch')")
+        )
+        return f"embedded:{self.path}:{rows.get('epoch', '-')}:{rows['data_version']}"
+
+    def cache_dir(self) -> Path | None:
+        """``<database file>.cache`` beside the file (an in-memory store keeps nothing)."""
+        return None if self.path == ":memory:" else Path(self.path + ".cache")
 
     def query(self, name: str, **params: Any) -> list[dict[str, Any]]:
         from queries import get_query
 
         q = get_query(name)
-        bound = q.bind(params)
-        sql_params = {
-            k: (json.dumps(v, ensure_ascii=False) if isinstance(v, list | tuple) else v)
-            for k, v in bound.items()
-        }
-        cur = self._connect().execute(q.sql, sql_params)
+        cur = self._connect().execute(q.sql, _sql_params(q.bind(params)))
         cols = [c[0] for c in cur.description]
         rows = [dict(zip(cols, r, strict=True)) for r in cur.fetchall()]
         return q.normalise(rows, json_text=True)
+
+    def query_frame(self, name: str, **params: Any) -> pd.DataFrame:
+        """The answer column by column: rows are transposed once, each column typed once.
+
+        (ADBC's SQLite driver would fill Arrow arrays directly, but it links its own SQLite
+        library: two SQLite libraries on one WAL file in one process do not see each other's
+        locks, and the app got ``disk I/O error`` from it. One library per process it is.)
+        """
+        from queries import get_query
+        from queries.frames import empty_frame, typed_frame
+
+        q = get_query(name)
+        cur = self._connect().execute(q.sql, _sql_params(q.bind(params)))
+        names = [c[0] for c in cur.description]
+        rows = cur.fetchall()
+        if not rows:
+            return empty_frame(q)
+        transposed = zip(*rows, strict=True)
+        columns = {n: _object_array(col) for n, col in zip(names, transposed, strict=True)}
+        return typed_frame(q, pd.DataFrame(columns, copy=False))
 
     def access(self) -> AccessRecords:
         if self._access is None:
@@ -336,6 +362,19 @@ class EmbeddedStore(Store):
         if self._memory_conn is not None:
             self._memory_conn.close()
             self._memory_conn = None
+
+
+def _sql_params(bound: dict[str, Any]) -> dict[str, Any]:
+    return {
+        k: (json.dumps(v, ensure_ascii=False) if isinstance(v, list | tuple) else v)
+        for k, v in bound.items()
+    }
+
+
+def _object_array(values: tuple[Any, ...]) -> np.ndarray:
+    out = np.empty(len(values), dtype=object)
+    out[:] = values  # SQLite values are scalars: no nesting to unpack
+    return out
 
 
 def _edge(row: Sequence[Any]) -> Edge:

@@ -8,9 +8,10 @@ fixed dictionary; no query text is ever built from input.
 from __future__ import annotations
 
 import re
+import typing
 from typing import LiteralString, cast
 
-from graph.model import EDGE_TYPES, NODE_LABELS
+from graph.model import EDGE_TYPES, NODE_LABELS, NODE_MODELS
 
 __all__ = [
     "BOLT_SCHEMES",
@@ -26,6 +27,7 @@ __all__ = [
     "EDGE_MERGE_ONE",
     "EDGE_READ_PROPS",
     "EDGE_SHAPES",
+    "EMPTY_LIST_FIXUPS",
     "ENSURE_META",
     "INCIDENT",
     "NEIGHBOURS",
@@ -45,7 +47,7 @@ __all__ = [
 BOLT_SCHEMES = frozenset(
     f"{base}{suffix}" for base in ("bolt", "neo4j") for suffix in ("", "+s", "+ssc")
 )
-_IDENT = re.compile(r"[A-Z][A-Za-z_]*")
+_IDENT = re.compile(r"[A-Za-z][A-Za-z_]*")
 
 
 def cypher(template: str, **names: str) -> LiteralString:
@@ -94,6 +96,29 @@ CLEAR_NODES: LiteralString = (
     "WITH n LIMIT $limit DETACH DELETE n RETURN count(*) AS n"
 )
 CLEAR_LIMIT = 5000
+
+
+def _list_fields(label: str) -> list[str]:
+    model = NODE_MODELS[label]
+    return sorted(
+        name
+        for name, info in model.model_fields.items()
+        if typing.get_origin(info.annotation) is list
+    )
+
+
+# A database built by neo4j-admin (graph.neo4j_bulk) cannot hold an empty list: the tool
+# stores no property for an empty array field. List fields of the model are never None, so a
+# missing one is an empty list; the store sets them, a batch at a time, on first connection.
+EMPTY_LIST_FIXUPS: tuple[LiteralString, ...] = tuple(
+    cypher(
+        "MATCH (n:{L}) WHERE n.{F} IS NULL WITH n LIMIT $limit SET n.{F} = [] RETURN count(*) AS n",
+        L=label,
+        F=field,
+    )
+    for label in NODE_LABELS
+    for field in _list_fields(label)
+)
 
 # --- per-label node queries -------------------------------------------------------------------
 NODE_READ_PROPS = {

@@ -34,10 +34,16 @@ reuses an old token). The meta label is invisible to every read of the interface
 
 from __future__ import annotations
 
+import functools
+import hashlib
+import os
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from typing import Any, LiteralString
+from pathlib import Path
+from typing import Any, LiteralString, cast
 
+import pandas as pd
 from neo4j import Driver, GraphDatabase, RoutingControl, Session
 from neo4j.exceptions import (
     AuthError,
@@ -52,9 +58,11 @@ from graph.access import AccessRecords
 from graph.model import EDGE_TYPES, NODE_LABELS, Edge, Node, NodeRef, node_from_props
 from graph.neo4j_cypher import (
     BOLT_SCHEMES,
+    CLEAR_LIMIT,
     COUNT_EDGES,
     COUNT_NODES,
     EDGE_ALL,
+    EMPTY_LIST_FIXUPS,
     ENSURE_META,
     INCIDENT,
     NEIGHBOURS,
@@ -74,6 +82,22 @@ from graph.neo4j_writes import (
 )
 from graph.secrets import mask_text, mask_uri
 from graph.store import Direction, Store, StoreError, UnitOfWork, WriteStats
+
+_IDENT = re.compile(r"[A-Za-z_][A-Za-z_0-9]*")
+
+
+@functools.cache
+def columnar_cypher(name: str, text: LiteralString, columns: tuple[str, ...]) -> LiteralString:
+    """A named query's Cypher wrapped to return all its rows at once, in its own order.
+
+    ``columns`` are the query's declared column names (code, never input).
+    """
+    for col in columns:
+        if not _IDENT.fullmatch(col):
+            raise ValueError(f"{name}: not a Cypher identifier: {col!r}")
+    wrapped = "CALL () {\n" + text + "\n}\nRETURN collect([" + ", ".join(columns) + "]) AS rows"
+    return cast(LiteralString, wrapped)
+
 
 __all__ = ["DEFAULT_BATCH_SIZE", "META_LABEL", "SCHEMA_STATEMENTS", "Neo4jStore"]
 
@@ -268,10 +292,24 @@ class Neo4jStore(Store):
             )
 
     def ensure_schema(self) -> None:
-        """Create the constraints, indexes and the version counter if missing (idempotent)."""
+        """Create the constraints, indexes and the version counter if missing (idempotent).
+
+        A database without the counter was never written through this store (new, or built by
+        ``neo4j-admin database import full``): its missing list properties become empty lists.
+        """
+
+        def batch(tx: Any, query: LiteralString) -> int:
+            return int(tx.run(query, {"limit": CLEAR_LIMIT}).single()["n"])
+
         with self._errors():
             for stmt in SCHEMA_STATEMENTS:
                 self._write_auto(stmt)
+            first = not self._read(READ_VERSION)
+            if first:
+                with self._session() as session:
+                    for query in EMPTY_LIST_FIXUPS:
+                        while session.execute_write(batch, query):
+                            pass
             self._write_auto(ENSURE_META)
 
     # --- writes -------------------------------------------------------------------------------
@@ -421,12 +459,39 @@ class Neo4jStore(Store):
         epoch, value = (rows[0]["epoch"], rows[0]["value"]) if rows else ("-", 0)
         return f"neo4j:{self.uri}/{self.database}:{epoch}:{value}"
 
+    def cache_dir(self) -> Path | None:
+        """A folder per server and database under ``SCHOOLNET_RESULT_CACHE``.
+
+        (default ``~/.cache/schoolnet/results``); the version's epoch tells databases apart.
+        """
+        root = os.environ.get("SCHOOLNET_RESULT_CACHE", "")
+        if not root or root.lower() == "off":
+            root = str(Path.home() / ".cache" / "schoolnet" / "results")
+        name = hashlib.sha256(f"{self.uri}/{self.database}".encode()).hexdigest()[:16]
+        return Path(root) / f"neo4j-{name}"
+
     def query(self, name: str, **params: Any) -> list[dict[str, Any]]:
         from queries import get_query
 
         q = get_query(name)
         rows = self._read(q.cypher, q.bind(params))
         return q.normalise([dict(r) for r in rows])
+
+    def query_frame(self, name: str, **params: Any) -> pd.DataFrame:
+        """The answer as one record holding every row as a list, typed column by column.
+
+        Streaming a record per row costs the server and the driver far more than one list of
+        lists (decoded in bulk by the driver's Rust extension when installed).
+        """
+        from queries import get_query
+        from queries.frames import empty_frame, typed_frame
+
+        q = get_query(name)
+        rows = self._read(columnar_cypher(q.name, q.cypher, tuple(q.column_names)), q.bind(params))
+        data = rows[0]["rows"] if rows else []
+        if not data:
+            return empty_frame(q)
+        return typed_frame(q, pd.DataFrame(data, columns=q.column_names, dtype=object))
 
     def access(self) -> AccessRecords:
         if self._access is None:

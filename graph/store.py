@@ -13,9 +13,11 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, Literal
 
 import networkx as nx
+import pandas as pd
 
 from graph.access import AccessRecords
 from graph.model import Edge, Node, NodeRef
@@ -207,6 +209,20 @@ class Store(abc.ABC):
         Rows are plain dicts with the query's declared columns, normalised the same way on
         both backends (the parity tests hold them to it).
         """
+
+    def query_frame(self, name: str, **params: Any) -> pd.DataFrame:
+        """Run the named query ``name`` into typed columns (:func:`queries.frames.typed_frame`).
+
+        Backends override this to read columns in bulk; this fallback types the rows.
+        """
+        from queries import get_query
+        from queries.frames import rows_frame
+
+        return rows_frame(get_query(name), self.query(name, **params))
+
+    def cache_dir(self) -> Path | None:
+        """Where analysis results of this store's data versions may be kept (None: nowhere)."""
+        return None
 
     def access(self) -> AccessRecords:
         """Users and the audit log kept in this store (no part of the graph)."""

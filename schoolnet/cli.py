@@ -102,6 +102,22 @@ def cmd_import(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_neo4j_import_files(args: argparse.Namespace) -> int:
+    from services.bulk_neo4j import write_neo4j_import_files
+
+    done = write_neo4j_import_files([Path(p) for p in args.paths], Path(args.out))
+    print(
+        t(
+            "bulk.files_written",
+            nodes=done.nodes,
+            relationships=done.relationships,
+            out=done.directory,
+            args=done.args_file.name,
+        )
+    )
+    return 0
+
+
 def cmd_export(args: argparse.Namespace) -> int:
     from services.access import command_line_actor
     from services.api import export_store
@@ -331,6 +347,14 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("import", cmd_import, "import CSV/XLSX files or folders (all-or-nothing)")
     _batched(p)
     _max_file(p)
+    p.add_argument("paths", nargs="+")
+
+    p = add(
+        "neo4j-import-files",
+        cmd_neo4j_import_files,
+        "validate files as a first load and write them for neo4j-admin database import full",
+    )
+    p.add_argument("--out", required=True)
     p.add_argument("paths", nargs="+")
 
     p = add(

@@ -20,6 +20,7 @@ from typing import Any, TypeVar
 
 from graph.model import partnership_id
 from graph.store import Store
+from services import bulk_neo4j as _bulk_neo4j
 from services import completeness as _completeness
 from services import coverage as _coverage
 from services import curators as _curators
@@ -381,6 +382,9 @@ template_files = passthrough(_importing.template_files, "empty templates, no dat
 
 export_store = expose(_exporting.export_store, Right.export_all, audit=_export_audit)
 generate_demo_files = passthrough(_demo.generate_demo_files, "writes demo files, no store")
+write_neo4j_import_files = passthrough(
+    _bulk_neo4j.write_neo4j_import_files, "files in, neo4j-admin files out; no store"
+)
 load_demo = expose(_demo.load_demo, Right.settings, writes=True, audit=_demo_audit)
 
 monitoring = expose(_monitoring.monitoring, Right.view_schools)

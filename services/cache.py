@@ -25,10 +25,12 @@ _memos: weakref.WeakKeyDictionary[Store, OrderedDict[tuple[Any, ...], Any]] = (
 )
 
 
-def memo(store: Store, key: Hashable, compute: Callable[[], T]) -> T:
+def memo(store: Store, key: Hashable, compute: Callable[[], T], *, persist: bool = False) -> T:
     """``compute()`` once per (store, data version, key); later calls return the same object.
 
-    Callers must treat the answer as read-only (copy a frame before changing it).
+    Callers must treat the answer as read-only (copy a frame before changing it). ``persist``
+    also keeps the answer on disk for the data version (:mod:`services.result_cache`), so a new
+    process reads it instead of computing it.
     """
     full = (store.data_version(), key)
     with _lock:
@@ -36,7 +38,13 @@ def memo(store: Store, key: Hashable, compute: Callable[[], T]) -> T:
         if full in entries:
             entries.move_to_end(full)
             return entries[full]
-    value = compute()
+    if persist:
+        from labels import get_language
+        from services.result_cache import cached
+
+        value = cached(store, (key, get_language()), compute)
+    else:
+        value = compute()
     with _lock:
         entries = _memos.setdefault(store, OrderedDict())
         entries[full] = value

@@ -73,7 +73,7 @@ def coverage_table(
         table.loc[total, "municipality"] = t("services.coverage.total")
         return table
 
-    return memo(store, ("coverage", day, s.model_dump_json()), compute).copy()
+    return memo(store, ("coverage", day, s.model_dump_json()), compute, persist=True).copy()
 
 
 def coverage_xlsx(table: pd.DataFrame) -> bytes:

@@ -55,7 +55,7 @@ def activity(
         act["reason"] = [render(r, "analysis.activity") for r in act["reason"]]
         return act
 
-    return memo(store, ("activity", day, s.model_dump_json()), compute)
+    return memo(store, ("activity", day, s.model_dump_json()), compute, persist=True)
 
 
 def _names(store: Store) -> tuple[dict[str, str], dict[str, str]]:

@@ -19,6 +19,9 @@ from services.cache import memo
 from services.errors import UserError
 from services.networks import SCHOOL_LAYERS, NetworkView, build_network
 from services.query_frames import frame
+from services.result_cache import register
+
+register(Identification)  # kept on disk per data version (services.result_cache)
 
 __all__ = [
     "IDENTIFY_COLUMNS",
@@ -67,7 +70,7 @@ def identification(store: Store, settings: AnalysisSettings | None = None) -> Id
     def compute() -> Identification:
         return identify_detail(frame(store, "schools"), frame(store, "results"), s)
 
-    return memo(store, ("identification", _key(s)), compute)
+    return memo(store, ("identification", _key(s)), compute, persist=True)
 
 
 def identification_table(store: Store, settings: AnalysisSettings | None = None) -> pd.DataFrame:
@@ -85,7 +88,7 @@ def identification_table(store: Store, settings: AnalysisSettings | None = None)
         rest = [c for c in table.columns if c not in cols]
         return table[cols + rest].sort_values("school_id").reset_index(drop=True)
 
-    return memo(store, ("identification_table", _key(s)), compute).copy()
+    return memo(store, ("identification_table", _key(s)), compute, persist=True).copy()
 
 
 def status_map(store: Store, settings: AnalysisSettings | None = None) -> dict[str, str]:

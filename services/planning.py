@@ -23,6 +23,7 @@ from services.cache import memo
 from services.errors import UserError
 from services.identification import identification_table
 from services.query_frames import frame
+from services.result_cache import register
 
 __all__ = [
     "PLAN_COLUMNS",
@@ -47,6 +48,7 @@ PLAN_COLUMNS = [
 ]
 
 
+@register
 @dataclass(frozen=True)
 class PlanView:
     """The optimal plan with names and focus subjects, the unpaired mentees and candidates."""
@@ -107,7 +109,7 @@ def plan_pairs(store: Store, settings: AnalysisSettings | None = None) -> PlanVi
             total_cost=plan.total_cost,
         )
 
-    return memo(store, ("plan", s.model_dump_json()), compute)
+    return memo(store, ("plan", s.model_dump_json()), compute, persist=True)
 
 
 def pairing_tables(

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import os
 from typing import Any
 
 import pandas as pd
 
 from graph.store import Store
 from queries import get_query
+from queries.frames import rows_frame
 from services.cache import memo
 
 __all__ = ["frame"]
@@ -16,8 +18,9 @@ __all__ = ["frame"]
 def frame(store: Store, name: str, **params: Any) -> pd.DataFrame:
     """Run the named query ``name`` and return its rows as a frame with the declared columns.
 
-    Date columns become ``datetime.date`` (or None); the answer is memoised per data version,
-    so callers get a copy they may change.
+    Columns are typed as :func:`queries.frames.typed_frame` says (dates as ``datetime.date``,
+    lists as lists); the answer is memoised per data version, so callers get a copy they may
+    change.
     """
     key = ("frame", name, tuple(sorted((k, _hashable(v)) for k, v in params.items())))
     cached = memo(store, key, lambda: _build(store, name, params))
@@ -29,12 +32,8 @@ def _hashable(v: Any) -> Any:
 
 
 def _build(store: Store, name: str, params: dict[str, Any]) -> pd.DataFrame:
-    q = get_query(name)
-    df = pd.DataFrame(store.query(name, **params), columns=q.column_names)
-    for col, kind in q.columns:
-        if kind == "date":
-            parsed = pd.to_datetime(df[col], errors="coerce")
-            df[col] = [None if pd.isna(x) else x.date() for x in parsed]
-        elif kind == "list":
-            df[col] = df[col].astype(object)
-    return df
+    q = get_query(name)  # an unknown name fails here, before any backend work
+    if os.environ.get("SCHOOLNET_COLUMNAR_READS", "").lower() == "off":
+        # The row path (a Python object per value), for benchmarks that compare the two.
+        return rows_frame(q, store.query(name, **params))
+    return store.query_frame(name, **params)

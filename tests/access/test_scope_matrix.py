@@ -41,6 +41,7 @@ INFRASTRUCTURE = {
     "services.api",  # the guarded surface
     "services.scoping",  # narrowing answers for the guard
     "services.cache",  # the memo under every service
+    "services.result_cache",  # the memo's copy on disk (per data version)
     "services.errors",
     "services.stores",  # opening a store (before anyone acts)
     "services.frames",

@@ -1,0 +1,127 @@
+"""Analysis results kept per data version: exact round trip, a new process reads, a write misses."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from graph.embedded import EmbeddedStore
+from graph.model import School
+from services import result_cache
+from services.coverage import coverage_table
+from services.demo import load_demo
+from services.exchange import activity
+from services.identification import identification, identification_table
+from services.planning import plan_pairs
+
+AS_OF = dt.date(2026, 11, 23)
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("cache") / "demo.db"
+    with EmbeddedStore(path) as store:
+        load_demo(store, "small", seed=42, as_of=AS_OF)
+    return path
+
+
+def _equal(a: object, b: object) -> None:
+    if isinstance(a, pd.DataFrame):
+        assert isinstance(b, pd.DataFrame)
+        pd.testing.assert_frame_equal(a, b)
+        for col in a.columns:  # cell types too: lists stay lists, dates stay dates
+            assert [type(v) for v in a[col]] == [type(v) for v in b[col]], col
+    elif dataclasses.is_dataclass(a) and not isinstance(a, type):
+        assert type(a) is type(b)
+        for f in dataclasses.fields(a):
+            _equal(getattr(a, f.name), getattr(b, f.name))
+    else:
+        assert a == b
+
+
+def test_every_kept_result_round_trips_exactly(demo_db: Path) -> None:
+    with EmbeddedStore(demo_db) as store:
+        for value in (
+            identification(store),
+            identification_table(store),
+            plan_pairs(store),
+            coverage_table(store, as_of=AS_OF),
+            activity(store, as_of=AS_OF),
+        ):
+            manifest, files = result_cache.encode(value)
+            _equal(value, result_cache.decode(manifest, files))
+
+
+def test_a_new_process_reads_instead_of_computing(demo_db: Path) -> None:
+    with EmbeddedStore(demo_db) as store:
+        expected = identification_table(store)
+    assert list(Path(str(demo_db) + ".cache").glob("*.zip"))
+    # A fresh interpreter whose analysis would fail: only the kept answer can satisfy it.
+    code = (
+        "import sys, analysis.identify as ai\n"
+        "def boom(*a, **k): raise SystemExit('recomputed')\n"
+        "ai.identify_detail = boom\n"
+        "import services.identification as si\n"
+        "si.identify_detail = boom\n"
+        "from graph.embedded import EmbeddedStore\n"
+        f"store = EmbeddedStore({str(demo_db)!r})\n"
+        "print(len(si.identification_table(store)))\n"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=300
+    )
+    assert proc.returncode == 0, proc.stderr[-2000:] + proc.stdout
+    assert proc.stdout.strip() == str(len(expected))
+
+
+def test_a_write_is_never_hidden(tmp_path: Path) -> None:
+    path = tmp_path / "w.db"
+    with EmbeddedStore(path) as store:
+        load_demo(store, "small", seed=42, as_of=AS_OF)
+        before = identification_table(store)
+        store.write([School(id="new-1", name="Новая школа", municipality="Новый район")])
+    with EmbeddedStore(path) as reopened:  # a new store object: only the disk cache is shared
+        after = identification_table(reopened)
+    assert len(after) == len(before) + 1
+    assert "new-1" in set(after["school_id"])
+    # the files of the old version are gone once the new one is kept
+    versions = {p.name.split("-")[0] for p in Path(str(path) + ".cache").glob("*.zip")}
+    assert len(versions) == 1
+
+
+def test_a_new_database_in_the_same_file_gets_a_new_version(tmp_path: Path) -> None:
+    path = tmp_path / "same.db"
+    with EmbeddedStore(path) as store:
+        store.write([School(id="a", name="А", municipality="М")])
+        first = store.data_version()
+    path.unlink()
+    with EmbeddedStore(path) as store:
+        store.write([School(id="b", name="Б", municipality="М")])
+        assert store.data_version() != first
+
+
+def test_a_broken_cache_file_is_only_a_miss(demo_db: Path) -> None:
+    with EmbeddedStore(demo_db) as store:
+        expected = identification_table(store)
+        for p in Path(str(demo_db) + ".cache").glob("*.zip"):
+            p.write_bytes(b"not a zip")
+        import services.cache as cache
+
+        cache._memos.clear()
+        _equal(identification_table(store), expected)
+
+
+def test_unregistered_classes_are_refused() -> None:
+    @dataclasses.dataclass
+    class Other:
+        x: int
+
+    with pytest.raises(TypeError):
+        result_cache.encode(Other(1))
