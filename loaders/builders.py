@@ -207,24 +207,36 @@ def _partnerships(v: Validator, rows: list[Row]) -> None:
             v.edge("MENTEE_IN", mentee, node.ref())
 
 
+def _two_refs(
+    v: Validator, row: Row, first: str, second: str, label: str, same_key: str
+) -> tuple[NodeRef | None, NodeRef | None] | None:
+    """The two references of a row, or None (with an issue) when both name the same node."""
+    a = v.ref(row, first, label)
+    b = v.ref(row, second, label)
+    if a is not None and a == b:
+        v.issue(row, second, t(same_key, id=a.id))
+        return None
+    return a, b
+
+
 def _mentoring(v: Validator, rows: list[Row]) -> None:
     for row in rows:
-        mentor = v.ref(row, "mentor_id", "Teacher")
-        mentee = v.ref(row, "mentee_id", "Teacher")
-        if mentor is not None and mentor == mentee:
-            v.issue(row, "mentee_id", t("loaders.row.same_teacher", id=mentor.id))
+        refs = _two_refs(v, row, "mentor_id", "mentee_id", "Teacher", "loaders.row.same_teacher")
+        if refs is None:
             continue
+        mentor, mentee = refs
         since = row.values.get("since")
         v.edge("MENTORS", mentor, mentee, since=since and since.isoformat())
 
 
 def _excluded_pairs(v: Validator, rows: list[Row]) -> None:
     for row in rows:
-        tutor = v.ref(row, "tutor_school_id", "School")
-        mentee = v.ref(row, "mentee_school_id", "School")
-        if tutor is not None and tutor == mentee:
-            v.issue(row, "mentee_school_id", t("loaders.row.same_school", id=tutor.id))
+        refs = _two_refs(
+            v, row, "tutor_school_id", "mentee_school_id", "School", "loaders.row.same_school"
+        )
+        if refs is None:
             continue
+        tutor, mentee = refs
         day = row.values.get("date")
         v.edge(
             "EXCLUDED_PAIR",

@@ -329,22 +329,24 @@ evaluate_pair = expose(
     _planning.evaluate_pair, Right.plan, check=_schools_of("mentee_id", "tutor_id")
 )
 tutor_options = expose(_planning.tutor_options, Right.plan, check=_schools_of("mentee_id"))
-accept_pair = expose(
-    _planning.accept_pair,
-    Right.plan,
-    writes=True,
-    check=_schools_of("mentee_id", "tutor_id"),
-    before=_partnership_props,
-    audit=_accept_audit,
-)
-reject_pair = expose(
-    _planning.reject_pair,
-    Right.plan,
-    writes=True,
-    check=_schools_of("mentee_id", "tutor_id"),
-    before=_partnership_props,
-    audit=_reject_audit,
-)
+
+
+def _pair_decision(
+    fn: Callable[..., Any], audit: Callable[[dict[str, Any], Any, Any], tuple[str, str, Any, Any]]
+) -> Callable[..., Any]:
+    """A planner's decision on one pair: both schools in scope, the partnership audited."""
+    return expose(
+        fn,
+        Right.plan,
+        writes=True,
+        check=_schools_of("mentee_id", "tutor_id"),
+        before=_partnership_props,
+        audit=audit,
+    )
+
+
+accept_pair = _pair_decision(_planning.accept_pair, _accept_audit)
+reject_pair = _pair_decision(_planning.reject_pair, _reject_audit)
 draft_order_xlsx = expose(
     _planning.draft_order_xlsx, Right.plan, check=_pairs_visible, audit=_order_audit
 )
