@@ -5,17 +5,26 @@ Internal to :mod:`analysis.pairing`; every text comes from :mod:`labels`.
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 import pandas as pd
 
 from analysis.pair_rules import LEVELS, Flag, Roster, Scores
+from analysis.pair_travel import MODES
 from labels import t
 from labels.formats import fmt_band, fmt_index, fmt_km
 
 __all__ = ["flag_reasons", "flag_text", "pair_reason"]
 
 
-def flag_text(flags: int, r: Roster, m: int, tt: int, dist: float) -> str:
+def fmt_minutes(x: float) -> str:
+    return f"{x:.0f}"
+
+
+def flag_text(
+    flags: int, r: Roster, m: int, tt: int, dist: float, minutes: float = math.nan
+) -> str:
     """Why one pair is infeasible (``""`` when feasible)."""
     s = r.settings
     parts = []
@@ -27,6 +36,8 @@ def flag_text(flags: int, r: Roster, m: int, tt: int, dist: float) -> str:
             kw = {"bm": fmt_band(r.band[m]), "bt": fmt_band(r.band[tt]), "gap": s.max_band_gap}
         elif f == Flag.DISTANCE:
             kw = {"km": fmt_km(dist), "max_km": fmt_km(s.max_km)}
+        elif f == Flag.TIME:
+            kw = {"minutes": fmt_minutes(minutes), "max_minutes": fmt_minutes(s.max_minutes)}
         elif f == Flag.FULL:
             kw = {"used": int(r.used[tt]), "capacity": int(r.capacity[tt])}
         elif f == Flag.NOT_TUTOR:
@@ -51,6 +62,7 @@ def flag_reasons(sc: Scores, r: Roster) -> np.ndarray:
             "c": np.where(sc.flags[bad] & Flag.FULL, r.capacity[sc.tutor[bad]], -1),
             "s": np.where(sc.flags[bad] & Flag.NOT_TUTOR, r.status[sc.tutor[bad]], ""),
             "d": np.where(sc.flags[bad] & Flag.DISTANCE, np.round(sc.distance_km[bad]), -1),
+            "t": np.where(sc.flags[bad] & Flag.TIME, np.round(sc.minutes[bad]), -1),
         }
     )
     key["s"] = pd.factorize(key["s"])[0]
@@ -66,6 +78,7 @@ def flag_reasons(sc: Scores, r: Roster) -> np.ndarray:
                 int(sc.mentee[bad[i]]),
                 int(sc.tutor[bad[i]]),
                 float(sc.distance_km[bad[i]]),
+                float(sc.minutes[bad[i]]),
             )
             for i in first
         ],
@@ -98,10 +111,13 @@ def pair_reason(r: Roster, sc: Scores, i: int) -> str:
             bt=fmt_band(r.band[tt]),
         )
     ]
-    if sc.coords_unknown[i]:
+    if np.isfinite(sc.minutes[i]):
+        way = t(f"maps.travel.mode.{MODES[int(sc.travel_mode[i])]}")
+        parts.append(t("maps.pair.minutes", minutes=fmt_minutes(float(sc.minutes[i])), way=way))
+    elif sc.coords_unknown[i]:
         parts.append(t("analysis.pair.coords_unknown"))
     else:
-        parts.append(t("analysis.pair.distance", km=fmt_km(float(sc.distance_km[i]))))
+        parts.append(t("maps.pair.straight", km=fmt_km(float(sc.distance_km[i]))))
     weak = r.weak[m]
     if not weak:
         parts.append(t("analysis.pair.no_weak"))

@@ -16,6 +16,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.columns import as_bool, as_str_id, column, list_column
+from analysis.pair_travel import MODES, TravelTable, lookup, travel_table
 from analysis.settings import AnalysisSettings
 
 __all__ = ["EARTH_RADIUS_KM", "Flag", "Roster", "Scores", "build_roster", "score_pairs"]
@@ -46,7 +47,8 @@ class Flag:
     NOT_TUTOR = 128
     NOT_MENTEE = 256
     TAKEN = 512
-    ORDER = (NOT_MENTEE, TAKEN, NOT_TUTOR, SAME, EXCLUDED, NO_BAND, BAND, DISTANCE,
+    TIME = 1024  # a given travel time above max_minutes
+    ORDER = (NOT_MENTEE, TAKEN, NOT_TUTOR, SAME, EXCLUDED, NO_BAND, BAND, DISTANCE, TIME,
              MUNICIPALITY, FULL)  # fmt: skip
     NAMES: ClassVar[dict[int, str]] = {
         SAME: "same",
@@ -59,6 +61,7 @@ class Flag:
         NOT_TUTOR: "not_tutor",
         NOT_MENTEE: "not_mentee",
         TAKEN: "taken",
+        TIME: "time",
     }
 
 
@@ -93,6 +96,7 @@ class Roster:
     is_tutor: np.ndarray  # may tutor (spare capacity or not)
     excluded: np.ndarray  # sorted int64 keys mentee * n + tutor
     settings: AnalysisSettings
+    travel: TravelTable  # given travel times (minutes) by pair of schools
 
     @property
     def n(self) -> int:
@@ -134,6 +138,7 @@ def build_roster(
     partnerships: pd.DataFrame | None,
     exclusions: pd.DataFrame | None,
     settings: AnalysisSettings,
+    travel: pd.DataFrame | None = None,
 ) -> Roster:
     s = settings
     sch = schools.reset_index(drop=True)
@@ -221,6 +226,7 @@ def build_roster(
         is_tutor=is_tutor,
         excluded=np.unique(np.array(keys, dtype=np.int64)),
         settings=s,
+        travel=travel_table(travel, pos, n, s.travel_mode),
     )
 
 
@@ -240,6 +246,8 @@ class Scores:
     level_mismatch: np.ndarray
     coords_unknown: np.ndarray
     flags: np.ndarray
+    minutes: np.ndarray  # the given travel time (NaN: none, the distance counts)
+    travel_mode: np.ndarray  # index into analysis.pair_travel.MODES, -1 without a time
 
     def frame(self, r: Roster) -> pd.DataFrame:
         return pd.DataFrame(
@@ -253,6 +261,8 @@ class Scores:
                 "band_gap": self.band_gap,
                 "level_mismatch": self.level_mismatch,
                 "coords_unknown": self.coords_unknown,
+                "travel_minutes": self.minutes,
+                "travel_mode": [MODES[k] if k >= 0 else None for k in self.travel_mode],
             }
         )
 
@@ -282,7 +292,11 @@ def score_pairs(
     for code, tutor_level in enumerate(LEVELS):
         covered = [LEVELS.index(v) for v in LEVEL_COVERS[tutor_level]]
         mismatch |= (lt == code) & (lm >= 0) & ~np.isin(lm, covered)
-    distance_cost = s.weight_distance * np.where(known, dist, s.max_km) / 100.0
+    minutes, way = lookup(r.travel, m, tt)
+    timed = np.isfinite(minutes)
+    # A travel time costs as the distance it stands for: max_minutes weighs as max_km.
+    km_equiv = np.where(timed, minutes * s.max_km / s.max_minutes, np.where(known, dist, s.max_km))
+    distance_cost = s.weight_distance * km_equiv / 100.0
     cost = (
         s.weight_social_gap * np.nan_to_num(gap)
         + distance_cost
@@ -297,7 +311,8 @@ def score_pairs(
     flags |= np.where(no_band, Flag.NO_BAND, 0)
     flags |= np.where(~no_band & (np.nan_to_num(band_gap) > s.max_band_gap), Flag.BAND, 0)
     if check_distance:
-        flags |= np.where(known & (np.nan_to_num(dist) > s.max_km), Flag.DISTANCE, 0)
+        flags |= np.where(~timed & known & (np.nan_to_num(dist) > s.max_km), Flag.DISTANCE, 0)
+        flags |= np.where(timed & (np.nan_to_num(minutes) > s.max_minutes), Flag.TIME, 0)
     if not s.cross_municipality:
         flags |= np.where(r.municipality[m] != r.municipality[tt], Flag.MUNICIPALITY, 0)
     flags |= np.where(r.spare[tt] <= 0, Flag.FULL, 0)
@@ -317,4 +332,6 @@ def score_pairs(
         level_mismatch=mismatch,
         coords_unknown=~known,
         flags=flags,
+        minutes=minutes,
+        travel_mode=way,
     )

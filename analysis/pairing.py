@@ -128,8 +128,15 @@ def _candidates(r: Roster) -> Scores:
     mu, tu = mentees[~r.has_xyz[mentees]], tutors[~r.has_xyz[tutors]]
     parts_m += [np.repeat(mu, len(tutors)), np.repeat(mk, len(tu))]
     parts_t += [np.tile(tutors, len(mu)), np.tile(tu, len(mk))]
+    # A pair with a given travel time is considered whatever its straight-line distance.
+    ta, tb = r.travel.pairs()
+    timed = r.is_mentee[ta] & r.is_tutor[tb]
+    parts_m.append(ta[timed])
+    parts_t.append(tb[timed])
     m = np.concatenate(parts_m) if parts_m else np.zeros(0, np.int64)
     tt = np.concatenate(parts_t) if parts_t else np.zeros(0, np.int64)
+    _, first = np.unique(m * r.n + tt, return_index=True)
+    m, tt = m[first], tt[first]
     order = np.lexsort((tt, m))
     return score_pairs(r, m[order], tt[order])
 
@@ -258,9 +265,10 @@ def _roster(
     partnerships: pd.DataFrame | None,
     exclusions: pd.DataFrame | None,
     settings: AnalysisSettings | None,
+    travel_times: pd.DataFrame | None = None,
 ) -> Roster:
     return build_roster(
-        schools, identified, partnerships, exclusions, settings or AnalysisSettings()
+        schools, identified, partnerships, exclusions, settings or AnalysisSettings(), travel_times
     )
 
 
@@ -270,6 +278,7 @@ def candidate_pairs(
     partnerships: pd.DataFrame | None = None,
     exclusions: pd.DataFrame | None = None,
     settings: AnalysisSettings | None = None,
+    travel_times: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Every mentee-tutor pair considered, scored, with feasibility and a reason.
 
@@ -288,7 +297,7 @@ def candidate_pairs(
     DataFrame
         ``PAIR_COLUMNS`` + ``feasible`` + ``infeasible_reason``.
     """
-    r = _roster(schools, identified, partnerships, exclusions, settings)
+    r = _roster(schools, identified, partnerships, exclusions, settings, travel_times)
     return _candidate_frame(r, _candidates(r))
 
 
@@ -298,6 +307,7 @@ def plan_pairs(
     partnerships: pd.DataFrame | None = None,
     exclusions: pd.DataFrame | None = None,
     settings: AnalysisSettings | None = None,
+    travel_times: pd.DataFrame | None = None,
 ) -> PairingPlan:
     """The exact optimal plan (most pairs, then least total cost); see the module doc.
 
@@ -307,7 +317,7 @@ def plan_pairs(
     -------
     PairingPlan
     """
-    r = _roster(schools, identified, partnerships, exclusions, settings)
+    r = _roster(schools, identified, partnerships, exclusions, settings, travel_times)
     cand = _candidates(r)
     return _assemble(r, cand, _solve(r, cand), "optimal")
 
@@ -318,6 +328,7 @@ def greedy_plan(
     partnerships: pd.DataFrame | None = None,
     exclusions: pd.DataFrame | None = None,
     settings: AnalysisSettings | None = None,
+    travel_times: pd.DataFrame | None = None,
 ) -> PairingPlan:
     """Baseline for benchmarks: each mentee in turn takes its nearest feasible tutor with a
     place left (not optimal: it may pair fewer mentees, at a higher cost).
@@ -332,7 +343,7 @@ def greedy_plan(
     >>> greedy_plan(schools, ident).pairs["mentee_school_id"].tolist()
     ['a']
     """
-    r = _roster(schools, identified, partnerships, exclusions, settings)
+    r = _roster(schools, identified, partnerships, exclusions, settings, travel_times)
     cand = _candidates(r)
     return _assemble(r, cand, _greedy(r, cand), "greedy")
 
@@ -344,6 +355,7 @@ def evaluate_plan(
     partnerships: pd.DataFrame | None = None,
     exclusions: pd.DataFrame | None = None,
     settings: AnalysisSettings | None = None,
+    travel_times: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Score any set of pairs (e.g. a plan the coordinator edited by hand).
 
@@ -362,7 +374,7 @@ def evaluate_plan(
     """
     from labels import t
 
-    r = _roster(schools, identified, partnerships, exclusions, settings)
+    r = _roster(schools, identified, partnerships, exclusions, settings, travel_times)
     mid = [r.pos.get(str(x), -1) for x in pairs["mentee_school_id"]]
     tid = [r.pos.get(str(x), -1) for x in pairs["tutor_school_id"]]
     known = np.array([a >= 0 and b >= 0 for a, b in zip(mid, tid, strict=True)], dtype=bool)
@@ -400,6 +412,7 @@ def evaluate_pair(
     partnerships: pd.DataFrame | None = None,
     exclusions: pd.DataFrame | None = None,
     settings: AnalysisSettings | None = None,
+    travel_times: pd.DataFrame | None = None,
 ) -> dict[Any, Any]:
     """Cost, feasibility and reason of one pair, for a coordinator choosing a tutor by hand.
 
@@ -411,7 +424,7 @@ def evaluate_pair(
     one = pd.DataFrame(
         {"mentee_school_id": [mentee_school_id], "tutor_school_id": [tutor_school_id]}
     )
-    row = evaluate_plan(schools, identified, one, partnerships, exclusions, settings)
+    row = evaluate_plan(schools, identified, one, partnerships, exclusions, settings, travel_times)
     return row.iloc[0].to_dict()
 
 
@@ -422,7 +435,8 @@ def plan_cost(
     partnerships: pd.DataFrame | None = None,
     exclusions: pd.DataFrame | None = None,
     settings: AnalysisSettings | None = None,
+    travel_times: pd.DataFrame | None = None,
 ) -> float:
     """Total cost of a set of pairs (``inf`` when any of them is infeasible)."""
-    ev = evaluate_plan(schools, identified, pairs, partnerships, exclusions, settings)
+    ev = evaluate_plan(schools, identified, pairs, partnerships, exclusions, settings, travel_times)
     return float(ev["cost"].sum()) if bool(ev["feasible"].all()) else float("inf")

@@ -18,7 +18,7 @@ Examples
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -125,6 +125,20 @@ class AnalysisSettings(BaseModel):
         description=(
             "Longest great-circle distance within a pair, km. Schools without coordinates are "
             "feasible but flagged."
+        ),
+    )
+    max_minutes: float = Field(
+        default=90.0,
+        gt=0,
+        description=(
+            "Longest travel time within a pair, minutes one way, where the travel_times sheet "
+            "gives one; other pairs fall back on max_km."
+        ),
+    )
+    travel_mode: Literal["fastest", "road", "public_transport"] = Field(
+        default="fastest",
+        description=(
+            "Which travel time counts: road, public_transport, or fastest (the shorter one)."
         ),
     )
     max_band_gap: int = Field(

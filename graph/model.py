@@ -31,6 +31,7 @@ __all__ = [
     "NODE_LABELS",
     "NODE_MODELS",
     "PERCENT_RANGE",
+    "TRAVEL_EDGES",
     "Association",
     "Curator",
     "Edge",
@@ -57,6 +58,7 @@ __all__ = [
     "Staffing",
     "Target",
     "Teacher",
+    "TravelMode",
     "is_percent",
     "node_from_props",
     "partnership_id",
@@ -143,6 +145,11 @@ class RoadmapStatus(StrEnum):
     in_progress = "in_progress"
     done = "done"
     cancelled = "cancelled"
+
+
+class TravelMode(StrEnum):
+    road = "road"
+    public_transport = "public_transport"
 
 
 class NodeRef(NamedTuple):
@@ -449,6 +456,9 @@ EDGE_TYPES: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     "HAS_STAFFING": (frozenset({"School"}), frozenset({"Staffing"})),
     # An event that carries out an activity of the programme's road map.
     "CARRIES_OUT": (frozenset({"Event"}), frozenset({"RoadmapItem"})),
+    # Travel time between two schools (minutes), one edge type per way of travelling.
+    "TRAVEL_ROAD": (frozenset({"School"}), frozenset({"School"})),
+    "TRAVEL_PUBLIC_TRANSPORT": (frozenset({"School"}), frozenset({"School"})),
 }
 
 
@@ -505,3 +515,10 @@ def node_from_props(label: str, id: str, props: dict[str, Any]) -> Node:
     """Rebuild a typed node from a stored row."""
     model = NODE_MODELS[label]
     return model.model_validate({"id": id, **props})
+
+
+TRAVEL_EDGES: dict[str, str] = {
+    TravelMode.road.value: "TRAVEL_ROAD",
+    TravelMode.public_transport.value: "TRAVEL_PUBLIC_TRANSPORT",
+}
+"""The edge type that holds the travel time of each way of travelling."""

@@ -186,6 +186,12 @@ HEADER_ALIASES: dict[str, dict[str, tuple[str, ...]]] = {
         "status": ("Статус", "Отметка о выполнении"),
         "municipality": _MUNI,
     },
+    "travel_times": {
+        "school_id": ("Код ОО", "Код школы", "Откуда", "Код первой школы"),
+        "other_school_id": ("Код ОО 2", "Куда", "Код второй школы", "Вторая школа"),
+        "minutes": ("Минут", "Время в пути, мин", "Время, мин", "Время в пути"),
+        "mode": ("Способ", "Вид транспорта", "Транспорт"),
+    },
 }
 """Russian headers accepted for each column, per sheet; the first one is the preferred one."""
 
@@ -204,6 +210,7 @@ SHEET_ALIASES: dict[str, tuple[str, ...]] = {
     "staffing": ("Кадры", "Кадровое обеспечение", "Укомплектованность"),
     "targets": ("Целевые показатели", "Плановые значения"),
     "roadmap": ("Дорожная карта", "План мероприятий"),
+    "travel_times": ("Время в пути", "Время доезда", "Транспортная доступность"),
 }
 """Russian sheet names (XLSX sheets) and file names (CSV files, without ``.csv``)."""
 
@@ -274,6 +281,10 @@ VALUE_WORDS: dict[str, dict[str, tuple[str, ...]]] = {
         "in_progress": ("в работе", "выполняется"),
         "done": ("выполнено", "исполнено"),
         "cancelled": ("отменено",),
+    },
+    "TravelMode": {
+        "road": ("по дороге", "автомобиль", "дорога", "автомобильным транспортом"),
+        "public_transport": ("общественный транспорт", "автобус", "рейсовый автобус"),
     },
 }
 """Russian spellings accepted for each value of a closed list (the first one is shown in help)."""

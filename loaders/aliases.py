@@ -42,6 +42,7 @@ from graph.model import (
     RoadmapStatus,
     Role,
     SettlementType,
+    TravelMode,
 )
 from labels import formats, t
 from labels.formats import fold_yo
@@ -90,7 +91,7 @@ def normalize(text: str) -> str:
 # The Russian words themselves live in labels.input_words (every user-facing word in labels/).
 _ENUMS: tuple[type[StrEnum], ...] = (
     SettlementType, Level, Metric, EventKind, EventFormat, Role, PartnershipStatus, Indicator,
-    Periodicity, RoadmapStatus,
+    Periodicity, RoadmapStatus, TravelMode,
 )  # fmt: skip
 VALUE_ALIASES: dict[type[StrEnum], dict[str, tuple[str, ...]]] = {
     enum: VALUE_WORDS[enum.__name__] for enum in _ENUMS

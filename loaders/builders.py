@@ -11,11 +11,13 @@ from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
 from graph.model import (
+    TRAVEL_EDGES,
     Metric,
     Municipality,
     Node,
     NodeRef,
     Region,
+    TravelMode,
     is_percent,
     result_id,
     staffing_id,
@@ -271,6 +273,21 @@ def _roadmap(v: Validator, rows: list[Row]) -> None:
         v.node(row, "RoadmapItem", {"id": row.values.get("item_id"), **props})
 
 
+def _travel_times(v: Validator, rows: list[Row]) -> None:
+    for row in rows:
+        a = v.ref(row, "school_id", "School")
+        b = v.ref(row, "other_school_id", "School")
+        minutes = row.values.get("minutes")
+        if minutes is not None and not 0 < minutes <= 24 * 60:
+            v.issue(row, "minutes", t("maps.travel.minutes", value=row.text["minutes"]))
+            continue
+        if a is not None and a == b:
+            v.issue(row, "other_school_id", t("loaders.row.same_school", id=a.id))
+            continue
+        mode = row.values.get("mode", TravelMode.road.value)
+        v.edge(TRAVEL_EDGES[mode], a, b, minutes=minutes)
+
+
 BUILDERS: dict[str, Callable[[Validator, list[Row]], None]] = {
     "schools": _schools,
     "results": _results,
@@ -286,5 +303,6 @@ BUILDERS: dict[str, Callable[[Validator, list[Row]], None]] = {
     "staffing": _staffing,
     "targets": _targets,
     "roadmap": _roadmap,
+    "travel_times": _travel_times,
 }
 assert set(BUILDERS) == set(SHEETS)

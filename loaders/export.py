@@ -31,7 +31,7 @@ from typing import Any
 import networkx as nx
 import orjson
 
-from graph.model import Edge
+from graph.model import TRAVEL_EDGES, Edge
 from graph.store import Store
 from loaders.boundaries import boundaries_geojson
 from loaders.sheets import SHEETS
@@ -156,6 +156,14 @@ def _edge_rows(store: Store, etype: str, src: str, dst: str, props: tuple[str, .
     return rows
 
 
+def _travel_rows(store: Store) -> list[Row]:
+    rows: list[Row] = []
+    for mode, etype in TRAVEL_EDGES.items():
+        for row in _edge_rows(store, etype, "school_id", "other_school_id", ("minutes",)):
+            rows.append({**row, "mode": mode})
+    return rows
+
+
 def export_tables(store: Store) -> dict[str, list[Row]]:
     """Every import sheet as rows of typed values keyed by English column name."""
     return {
@@ -175,6 +183,7 @@ def export_tables(store: Store) -> dict[str, list[Row]]:
         "staffing": _props_rows(store, "Staffing"),
         "targets": _props_rows(store, "Target"),
         "roadmap": _node_rows(store, "RoadmapItem", "item_id"),
+        "travel_times": _travel_rows(store),
     }
 
 

@@ -97,6 +97,8 @@ EDGE_SHEET: dict[str, str] = {
     "EXCLUDED_PAIR": "excluded_pairs",
     "HAS_STAFFING": "staffing",
     "CARRIES_OUT": "events",
+    "TRAVEL_ROAD": "travel_times",
+    "TRAVEL_PUBLIC_TRANSPORT": "travel_times",
 }
 """The sheet each edge kind comes from."""
 

@@ -45,6 +45,7 @@ from graph.model import (
     RoadmapStatus,
     Role,
     SettlementType,
+    TravelMode,
 )
 from labels import input_words
 
@@ -308,6 +309,14 @@ _SHEET_LIST = (
         Column("municipality"),
         label="RoadmapItem",
         id_column="item_id",
+    ),
+    _sheet(
+        "travel_times",
+        ("school_id", "other_school_id", "mode"),
+        Column("school_id", _TEXT, True),
+        Column("other_school_id", _TEXT, True),
+        Column("minutes", _FLOAT, True),
+        Column("mode", _ENUM, enum=TravelMode),
     ),
 )
 

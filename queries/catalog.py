@@ -370,6 +370,31 @@ ORDER BY municipality
     order_matters=True,
 )
 
+TRAVEL_TIMES = NamedQuery(
+    name="travel_times",
+    title=t("queries.title.travel_times"),
+    description="Travel minutes between two schools, by road or by public transport.",
+    columns=(
+        ("school_id", "str"),
+        ("other_school_id", "str"),
+        ("mode", "str"),
+        ("minutes", "float"),
+    ),
+    sql="SELECT src_id AS school_id, dst_id AS other_school_id,"
+    " CASE type WHEN 'TRAVEL_ROAD' THEN 'road' ELSE 'public_transport' END AS mode,"
+    " json_extract(props, '$.minutes') AS minutes"
+    " FROM edges WHERE type IN ('TRAVEL_ROAD', 'TRAVEL_PUBLIC_TRANSPORT')"
+    " ORDER BY school_id, other_school_id, mode",
+    cypher="""
+MATCH (a:School)-[r:TRAVEL_ROAD|TRAVEL_PUBLIC_TRANSPORT]->(b:School)
+RETURN a.id AS school_id, b.id AS other_school_id,
+       CASE type(r) WHEN 'TRAVEL_ROAD' THEN 'road' ELSE 'public_transport' END AS mode,
+       r.minutes AS minutes
+ORDER BY school_id, other_school_id, mode
+""",
+    order_matters=True,
+)
+
 NODE_COUNTS = NamedQuery(
     name="node_counts",
     title=t("queries.title.node_counts"),
@@ -483,6 +508,7 @@ QUERIES: tuple[NamedQuery, ...] = (
     EXCLUSIONS,
     MUNICIPALITIES,
     BOUNDARIES,
+    TRAVEL_TIMES,
     NODE_COUNTS,
     SCHOOL_EVENTS,
     RESULT_YEARS,

@@ -173,6 +173,22 @@ def cmd_coverage(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_map(args: argparse.Namespace) -> int:
+    from services.errors import UserError
+    from services.map_paper import FORMATS, map_image
+
+    out = Path(args.out)
+    fmt = out.suffix.lower().lstrip(".")
+    if fmt not in FORMATS:
+        raise UserError(t("maps.paper.bad_format", fmt=fmt or "—", allowed=", ".join(FORMATS)))
+    with _store(args) as store:
+        data = map_image(store, args.measure, fmt, _settings(args), args.as_of, args.scheme)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_bytes(data)
+    print(t("cli.map.done", out=args.out))
+    return 0
+
+
 def cmd_status(args: argparse.Namespace) -> int:
     from loaders.aliases import sheet_title_ru
     from services.completeness import assessment_items, completeness, gap_text, share_text
@@ -373,6 +389,14 @@ def build_parser() -> argparse.ArgumentParser:
     from schoolnet.cli_access import add_access_commands
 
     add_access_commands(add, _store, _parse_date)
+
+    from analysis.choropleth import MEASURES, SCHEMES
+
+    p = add("map", cmd_map, "the coverage map on paper: municipalities shaded by a measure")
+    p.add_argument("--measure", choices=list(MEASURES), default="active_pair")
+    p.add_argument("--scheme", choices=list(SCHEMES), default="quantiles")
+    p.add_argument("--out", required=True, help="FILE.png or FILE.pdf")
+    _as_of(p)
 
     from schoolnet.cli_report import add_report_command
 

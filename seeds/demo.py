@@ -32,7 +32,7 @@ import numpy as np
 import pandas as pd
 
 from seeds.events import build_events
-from seeds.geography import municipality_outlines
+from seeds.geography import municipality_outlines, travel_times
 from seeds.monitoring import link_events, roadmap_sheet, staffing_sheet, targets_sheet
 from seeds.network import (
     associations_sheet,
@@ -111,6 +111,16 @@ class DemoData:
     truth: pd.DataFrame
     as_of: dt.date
     boundaries: bytes | None = None  # municipalities.geojson
+    travel: pd.DataFrame | None = None  # travel_times.csv
+
+
+def _travel(world: World, seed: int) -> pd.DataFrame:
+    """Travel times of the pairs a planner may consider: a school that may need a tutor and
+    one that may be a tutor, within 100 km."""
+    needs = world.made_weak | world.official_low
+    gives = (world.made_strong | world.official_tutor) & ~needs
+    rows = travel_times(world.lat, world.lon, world.school_id, needs, gives, seed)
+    return pd.DataFrame(rows, columns=["school_id", "other_school_id", "mode", "minutes"])
 
 
 def _boundaries(world: World) -> bytes:
@@ -187,7 +197,13 @@ def generate(
             "made_strong": world.made_strong,
         }
     )
-    return DemoData(sheets=sheets, truth=truth, as_of=as_of, boundaries=_boundaries(world))
+    return DemoData(
+        sheets=sheets,
+        truth=truth,
+        as_of=as_of,
+        boundaries=_boundaries(world),
+        travel=_travel(world, seed),
+    )
 
 
 def _csv_frame(df: pd.DataFrame) -> pd.DataFrame:
@@ -207,7 +223,8 @@ def write_csv(data: DemoData, out_dir: Path) -> list[Path]:
     """Write one UTF-8, comma-separated ``<sheet>.csv`` per sheet; return their paths.
 
     Lists are ``;``-joined, booleans ``true``/``false``, dates ISO, missing cells empty. The
-    municipality outlines go to ``municipalities.geojson``. The truth is not written here
+    municipality outlines go to ``municipalities.geojson``, the travel times of the pairs a
+    planner may consider to ``travel_times.csv``. The truth is not written here
     (see :func:`write_truth`).
     """
     out_dir = Path(out_dir)
@@ -216,6 +233,10 @@ def write_csv(data: DemoData, out_dir: Path) -> list[Path]:
     for name in SHEET_COLUMNS:
         path = out_dir / f"{name}.csv"
         _write(data.sheets[name], path)
+        paths.append(path)
+    if data.travel is not None:
+        path = out_dir / "travel_times.csv"
+        _write(data.travel, path)
         paths.append(path)
     if data.boundaries is not None:
         path = out_dir / "municipalities.geojson"

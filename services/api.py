@@ -29,6 +29,8 @@ from services import exchange as _exchange
 from services import exporting as _exporting
 from services import identification as _identification
 from services import importing as _importing
+from services import map_paper as _map_paper
+from services import maps as _maps
 from services import monitoring as _monitoring
 from services import monitoring_report as _monitoring_report
 from services import networks as _networks
@@ -302,6 +304,12 @@ overview = expose(_overview.overview, Right.view_aggregates)
 coverage_table = expose(_coverage.coverage_table, Right.view_aggregates)
 map_data = expose(_coverage.map_data, Right.view_aggregates)
 coverage_xlsx = passthrough(_coverage.coverage_xlsx, "renders a table the caller holds")
+shaded_map = expose(_maps.shaded_map, Right.view_aggregates)
+outlines = expose(_maps.outlines, Right.view_aggregates)
+programme_measures = expose(_maps.programme_measures, Right.view_aggregates)
+measure_codes = passthrough(_maps.measure_codes, "the list of map measures")
+map_image = expose(_map_paper.map_image, Right.view_aggregates)
+small_multiples_png = expose(_map_paper.small_multiples_png, Right.view_aggregates)
 completeness = expose(_completeness.completeness, Right.view_aggregates)
 gap_text = passthrough(_completeness.gap_text, "renders a gap the caller holds")
 gap_parts = passthrough(_completeness.gap_parts, "renders a gap the caller holds")

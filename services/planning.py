@@ -81,7 +81,8 @@ def plan_pairs(store: Store, settings: AnalysisSettings | None = None) -> PlanVi
 
     def compute() -> PlanView:
         schools, ident, partnerships, exclusions = _inputs(store, s)
-        plan = pairing.plan_pairs(schools, ident, partnerships, exclusions, s)
+        travel = frame(store, "travel_times")
+        plan = pairing.plan_pairs(schools, ident, partnerships, exclusions, s, travel)
         weak = dict(zip(ident["school_id"], ident["weak_subjects"], strict=True))
         strong = dict(zip(ident["school_id"], ident["strong_subjects"], strict=True))
         pairs = plan.pairs.copy()
@@ -144,7 +145,10 @@ def evaluate_pair(
     for sid in (mentee_id, tutor_id):
         if sid not in set(schools["school_id"]):
             raise UserError(t("services.unknown_school", school_id=sid))
-    return pairing.evaluate_pair(schools, ident, mentee_id, tutor_id, partnerships, exclusions, s)
+    travel = frame(store, "travel_times")
+    return pairing.evaluate_pair(
+        schools, ident, mentee_id, tutor_id, partnerships, exclusions, s, travel
+    )
 
 
 def tutor_options(

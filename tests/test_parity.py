@@ -335,6 +335,14 @@ def rich_graph() -> tuple[list[Node], list[Edge]]:
             props={"reason": "далеко, «нет дороги»", "date": "2025-10-02"},
         ),
     )
+    edges += [
+        Edge(type="TRAVEL_ROAD", src=_ref("School", "s1"), dst=_ref("School", "s2"),
+             props={"minutes": 47.5}),
+        Edge(type="TRAVEL_PUBLIC_TRANSPORT", src=_ref("School", "s1"), dst=_ref("School", "s2"),
+             props={"minutes": 95.0}),
+        Edge(type="TRAVEL_ROAD", src=_ref("School", "s4"), dst=_ref("School", "s1"),
+             props={"minutes": 12}),
+    ]  # fmt: skip
     nodes += [
         Staffing(
             id=staffing_id("s2", 2025),

@@ -192,7 +192,7 @@ def test_as_of_defaults_to_today() -> None:
 def _csv_bytes(data: DemoData, out: Path) -> dict[str, bytes]:
     paths = write_csv(data, out)
     names = [f"{name}.csv" for name in DESIGN_HEADERS]
-    assert [p.name for p in paths] == [*names, "municipalities.geojson"]
+    assert [p.name for p in paths] == [*names, "travel_times.csv", "municipalities.geojson"]
     return {p.name: p.read_bytes() for p in paths}
 
 

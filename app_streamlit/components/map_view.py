@@ -1,9 +1,8 @@
 """The coverage map: schools as WebGL points, partnerships as lines (pydeck / deck.gl).
 
 Thousands of folium markers take seconds to draw; one deck.gl ScatterplotLayer draws a whole
-region or country at once. The points and lines are drawn by deck.gl on their own canvas, so
-they show even when the base map's tiles cannot load (no internet); the base map can also be
-switched off altogether.
+region or country at once. The points and lines are drawn by deck.gl on their own canvas; the
+base map is only the one configured (:mod:`services.tiles`), never a service on the internet.
 
 Tooltips are plain text (deck.gl's ``text`` tooltip sets ``innerText``): names show exactly as
 written, and no text from the data is ever read as HTML. (An ``html`` tooltip would need the
@@ -135,11 +134,21 @@ def view_state(points: pd.DataFrame) -> pdk.ViewState:
 
 
 def coverage_deck(
-    schools: pd.DataFrame, links: pd.DataFrame, *, basemap: bool = True, show_links: bool = True
+    schools: pd.DataFrame,
+    links: pd.DataFrame,
+    *,
+    map_style: str | None = None,
+    show_links: bool = True,
+    under: list[pdk.Layer] | None = None,
 ) -> pdk.Deck:
-    """The map: partnership lines under school points; an optional light base map."""
+    """The map: ``under`` (e.g. shaded municipalities), partnership lines, school points.
+
+    ``map_style`` is the configured base map's style URL (:mod:`services.tiles`); without one
+    there is no base map at all and the browser loads nothing from elsewhere (Streamlit would
+    otherwise put CARTO's map under a deck without a style).
+    """
     pts = point_frame(schools)
-    layers: list[pdk.Layer] = []
+    layers: list[pdk.Layer] = list(under or [])
     if show_links and not links.empty:
         layers.append(
             pdk.Layer(
@@ -170,13 +179,16 @@ def coverage_deck(
             pickable=True,
         )
     )
-    return pdk.Deck(
+    deck = pdk.Deck(
         layers=layers,
         initial_view_state=view_state(pts),
-        map_provider="carto" if basemap else None,
-        map_style=pdk.map_styles.CARTO_LIGHT if basemap else None,
+        map_provider=None,
         tooltip=_TOOLTIP,
     )
+    # pydeck's own "no style" sentinel is the only value Streamlit draws nothing under.
+    if map_style is not None:
+        deck.map_style = map_style
+    return deck
 
 
 def _swatch(rgb: list[int], text: str, *, ring: bool = False, bar: bool = False) -> str:

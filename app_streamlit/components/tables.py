@@ -36,6 +36,7 @@ VALUE_PREFIXES: dict[str, str] = {
     "settlement_type": "ui.settlement.",
     "level": "level.",
     "label": "label.",
+    "travel_mode": "maps.travel.mode.",
 }
 
 

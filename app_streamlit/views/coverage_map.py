@@ -1,10 +1,16 @@
-"""Карта покрытия: schools by status, pairs by activity, ШНОР without a partner; coverage."""
+"""Карта покрытия: municipalities shaded by a coverage measure, schools and pairs on top.
+
+A click on a municipality filters the page to it; the map goes to paper (PNG/PDF) and the
+small multiples show every measure side by side. Without boundaries: the schools only, with a
+note on how to add them.
+"""
 
 from __future__ import annotations
 
 import streamlit as st
 
-from app_streamlit import state
+from app_streamlit import map_state, state
+from app_streamlit.components.choropleth import AREAS_LAYER, areas_layer, shading_legend_html
 from app_streamlit.components.completeness import explain
 from app_streamlit.components.empty_store import require_data
 from app_streamlit.components.map_view import coverage_deck, legend_html
@@ -24,6 +30,25 @@ explain("coverage")
 data = state.map_data()
 schools = data.schools
 
+# A click on a municipality (see the chart below) becomes the municipality filter.
+if "map_pick" in st.session_state:
+    st.session_state["map_muni"] = [st.session_state.pop("map_pick")]
+
+m1, m2 = st.columns([3, 1.2])
+measure = m1.selectbox(
+    t("maps.ui.measure"),
+    map_state.measure_codes(),
+    format_func=map_state.measure_title,
+    key="map_measure",
+)
+scheme = m2.radio(
+    t("maps.ui.scheme"),
+    ["quantiles", "fixed"],
+    format_func=lambda s: t(f"maps.ui.scheme.{s}"),
+    horizontal=True,
+    key="map_scheme",
+)
+
 c1, c2, c3 = st.columns([2, 2, 1.4])
 munis = c1.multiselect(
     t("ui.filter.municipality"),
@@ -38,11 +63,10 @@ statuses = c2.multiselect(
     key="map_status",
     placeholder=t("ui.filter.any"),
 )
+if st.session_state.get("map_picked") not in munis:
+    st.session_state.pop("map_picked", None)  # cleared by hand: the same click works again
 only_alone = c3.toggle(t("ui.map.only_alone"), key="map_alone")
 show_links = c3.toggle(t("ui.map.show_links"), value=True, key="map_links")
-basemap = c3.toggle(
-    t("ui.map.basemap"), value=True, key="map_basemap", help=t("ui.map.basemap_help")
-)
 
 points = filter_frame(schools, {"municipality": munis, "status": statuses})
 if only_alone:
@@ -52,13 +76,79 @@ if munis and {"tutor_school_id", "mentee_school_id"} <= set(links.columns):
     ids = set(points["school_id"])
     links = links[links["tutor_school_id"].isin(ids) | links["mentee_school_id"].isin(ids)]
 
+shaded = map_state.shaded_map(measure, scheme=scheme)
+selected = munis[0] if len(munis) == 1 else None
+under = [areas_layer(shaded, selected)] if shaded.has_boundaries else []
+
 n_alone = int(points["is_low_without_partner"].astype(bool).sum())
 n_missing = int(points[["lat", "lon"]].isna().any(axis=1).sum())
 st.caption(t("ui.map.summary", n=len(points), alone=n_alone, links=len(links)))
 if n_missing:
     st.caption(t("ui.map.no_coordinates", n=n_missing))
-st.pydeck_chart(coverage_deck(points, links, basemap=basemap, show_links=show_links), height=560)
+if not shaded.has_boundaries:
+    st.info(t("maps.no_boundaries"))
+elif shaded.without_boundary:
+    st.caption(t("maps.ui.without", names=", ".join(shaded.without_boundary[:30])))
+if selected:
+    st.caption(t("maps.ui.selected", municipality=selected))
+
+style = map_state.basemap_style()
+deck = coverage_deck(points, links, map_style=style, show_links=show_links, under=under)
+event = st.pydeck_chart(
+    deck,
+    height=560,
+    on_select="rerun",
+    selection_mode="single-object",
+    key="map_chart",
+)
+picked = None
+for obj in (event.selection.get("objects") or {}).get(AREAS_LAYER) or []:
+    picked = (obj.get("properties") or obj).get("municipality")
+if picked and picked != st.session_state.get("map_picked"):
+    st.session_state["map_picked"] = picked
+    st.session_state["map_pick"] = picked
+    st.rerun()
+if shaded.has_boundaries:
+    st.html(shading_legend_html(shaded))
 st.html(legend_html())
+if style is None:
+    st.caption(t("maps.tiles.none"))
+
+d1, d2, _ = st.columns([1, 1, 2])
+d1.download_button(
+    t("maps.ui.download_png"),
+    data=lambda: map_state.map_image(measure, "png", scheme=scheme),
+    file_name=f"karta_{measure}.png",
+    mime="image/png",
+    key="map_png",
+)
+d2.download_button(
+    t("maps.ui.download_pdf"),
+    data=lambda: map_state.map_image(measure, "pdf", scheme=scheme),
+    file_name=f"karta_{measure}.pdf",
+    mime="application/pdf",
+    key="map_pdf",
+)
+
+with st.expander(t("maps.ui.values")):
+    values = shaded.table[["municipality", "value", "numerator", "denominator"]]
+    if munis:
+        values = values[values["municipality"].isin(munis)]
+    st.dataframe(
+        values.rename(
+            columns={
+                "value": t("maps.col.value"),
+                "numerator": t("maps.col.numerator"),
+                "denominator": t("maps.col.denominator"),
+            }
+        ),
+        hide_index=True,
+        width="stretch",
+        column_config={t("maps.col.value"): st.column_config.NumberColumn(format="percent")},
+    )
+
+if st.toggle(t("maps.ui.multiples"), key="map_multiples", help=t("maps.ui.multiples_help")):
+    st.image(map_state.small_multiples(), width="stretch")
 
 st.subheader(t("ui.coverage.table"))
 table = state.coverage_table()

@@ -1,0 +1,177 @@
+"""Pairing with travel times: minutes where given, straight-line km elsewhere; brute force."""
+
+from __future__ import annotations
+
+import itertools
+from typing import Any
+
+import pandas as pd
+import pytest
+from hypothesis import HealthCheck, event, given, settings
+from hypothesis import strategies as st
+
+from analysis.pairing import plan_pairs
+from analysis.settings import AnalysisSettings
+from tests.analysis.test_pairing import haversine, instances
+
+COVERS = {"secondary": {"primary", "basic", "secondary"}, "basic": {"primary", "basic"},
+          "primary": {"primary"}}  # fmt: skip
+
+
+def given_minutes(travel: pd.DataFrame, a: str, b: str, choice: str) -> float | None:
+    """The rule of analysis.pair_travel, restated: per way the longer direction; fastest = min."""
+    per_way = {}
+    for way in ("road", "public_transport"):
+        rows = travel[
+            (travel["mode"] == way)
+            & (
+                ((travel["school_id"] == a) & (travel["other_school_id"] == b))
+                | ((travel["school_id"] == b) & (travel["other_school_id"] == a))
+            )
+        ]
+        if len(rows):
+            per_way[way] = float(rows["minutes"].max())
+    if choice != "fastest":
+        return per_way.get(choice)
+    return min(per_way.values()) if per_way else None
+
+
+def brute_force(
+    schools: pd.DataFrame, identified: pd.DataFrame, travel: pd.DataFrame, s: AnalysisSettings
+) -> tuple[int, float]:
+    """Most pairs, then least cost, by enumeration (no partnerships or exclusions here)."""
+    info = schools.merge(identified, on="school_id").set_index("school_id")
+    mentees = [i for i in info.index if info.loc[i, "status"] == "low"]
+    spare = {}
+    for i in info.index:
+        if info.loc[i, "status"] in ("strong", "resilient"):
+            cap = info.loc[i, "tutor_capacity"]
+            spare[i] = s.default_tutor_capacity if pd.isna(cap) else int(cap)
+
+    def cost(m: str, t: str) -> float | None:
+        a, b = info.loc[m], info.loc[t]
+        if abs(a["context_band"] - b["context_band"]) > s.max_band_gap:
+            return None
+        minutes = given_minutes(travel, m, t, s.travel_mode)
+        if minutes is not None:
+            if minutes > s.max_minutes:
+                return None
+            km = minutes * s.max_km / s.max_minutes
+        elif pd.isna(a["lat"]) or pd.isna(b["lat"]):
+            km = s.max_km
+        else:
+            km = haversine(a["lat"], a["lon"], b["lat"], b["lon"])
+            if km > s.max_km:
+                return None
+        weak = list(a["weak_subjects"])
+        misfit = len([x for x in weak if x not in b["strong_subjects"]]) / len(weak) if weak else 0
+        mismatch = str(a["level"]) not in COVERS[str(b["level"])]
+        return (
+            s.weight_social_gap * abs(a["social_index"] - b["social_index"])
+            + s.weight_distance * km / 100
+            + s.weight_subject_misfit * misfit
+            + s.weight_level_mismatch * mismatch
+        )
+
+    options = []
+    for m in mentees:
+        opts: list[tuple[str | None, float]] = [(None, 0.0)]
+        opts += [(t, c) for t in spare if spare[t] > 0 and (c := cost(m, t)) is not None]
+        options.append(opts)
+    best = (0, 0.0)
+    for combo in itertools.product(*options):
+        used: dict[str, int] = {}
+        for t, _ in combo:
+            if t is not None:
+                used[t] = used.get(t, 0) + 1
+        if any(used[t] > spare[t] for t in used):
+            continue
+        n, total = sum(used.values()), sum(c for _, c in combo)
+        if n > best[0] or (n == best[0] and total < best[1]):
+            best = (n, total)
+    return best
+
+
+@st.composite
+def with_travel(draw: st.DrawFn) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    schools, identified, _, _ = draw(instances())
+    ids = list(schools["school_id"])
+    rows: list[dict[str, Any]] = []
+    for _ in range(draw(st.integers(0, 8))):
+        a, b = draw(st.sampled_from(ids)), draw(st.sampled_from(ids))
+        if a == b:
+            continue
+        way = draw(st.sampled_from(["road", "public_transport"]))
+        minutes = draw(st.sampled_from([5.0, 30.0, 60.0, 89.0, 90.0, 95.0, 200.0]))
+        rows.append({"school_id": a, "other_school_id": b, "mode": way, "minutes": minutes})
+    travel = pd.DataFrame(rows, columns=["school_id", "other_school_id", "mode", "minutes"])
+    travel = travel.drop_duplicates(["school_id", "other_school_id", "mode"])
+    return schools, identified, travel
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(with_travel(), st.sampled_from(["fastest", "road", "public_transport"]))
+def test_plan_with_travel_times_matches_brute_force(
+    inst: tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame], choice: str
+) -> None:
+    schools, identified, travel = inst
+    s = AnalysisSettings.model_validate({"max_band_gap": 1, "travel_mode": choice, "max_km": 40})
+    plan = plan_pairs(schools, identified, settings=s, travel_times=travel)
+    n, cost = brute_force(schools, identified, travel, s)
+    event(f"pairs in the optimum: {n}; travel rows: {len(travel)}")
+    assert plan.n_paired == n
+    assert plan.total_cost == pytest.approx(cost, abs=n / s.cost_scale + 1e-9)
+    for row in plan.pairs.to_dict("records"):
+        minutes = given_minutes(travel, row["mentee_school_id"], row["tutor_school_id"], choice)
+        reason = str(row["reason"])
+        if minutes is None:
+            assert pd.isna(row["travel_minutes"])
+            assert "по прямой" in reason or "координат" in reason
+        else:
+            assert row["travel_minutes"] == minutes <= s.max_minutes
+            assert f"в пути {minutes:.0f} мин" in reason
+
+
+def _two_schools(km_apart: float) -> tuple[pd.DataFrame, pd.DataFrame]:
+    schools = pd.DataFrame(
+        {
+            "school_id": ["m", "t"],
+            "name": ["М", "Т"],
+            "municipality": "Р",
+            "lat": [50.0, 50.0 + km_apart / 111.2],
+            "lon": [30.0, 30.0],
+            "level": "secondary",
+            "tutor_capacity": [None, 1],
+        }
+    )
+    ident = pd.DataFrame(
+        {
+            "school_id": ["m", "t"],
+            "status": ["low", "strong"],
+            "context_band": [1, 1],
+            "social_index": [0.0, 0.1],
+            "weak_subjects": [[], []],
+            "strong_subjects": [[], []],
+        }
+    )
+    return schools, ident
+
+
+def test_minutes_decide_where_given_and_the_reason_says_so() -> None:
+    schools, ident = _two_schools(30)  # 30 km apart: feasible by distance
+    far = pd.DataFrame(
+        {"school_id": ["m"], "other_school_id": ["t"], "mode": ["road"], "minutes": [140.0]}
+    )
+    plan = plan_pairs(schools, ident, travel_times=far)
+    assert plan.n_paired == 0  # a river between them: 140 min by road
+    cand = plan.candidates.iloc[0]
+    assert "в пути 140 мин — дольше допустимых 90 мин" in cand["infeasible_reason"]
+    near = far.assign(minutes=[45.0])
+    plan = plan_pairs(schools, ident, travel_times=near)
+    assert "в пути 45 мин по дороге" in str(plan.pairs.loc[0, "reason"])
+    plain = plan_pairs(schools, ident)
+    assert "30 км по прямой" in str(plain.pairs.loc[0, "reason"])
+    # A pair beyond the radius in a straight line, but reachable in time, is considered.
+    schools, ident = _two_schools(120)
+    assert plan_pairs(schools, ident).n_paired == 0
+    assert plan_pairs(schools, ident, travel_times=near.assign(minutes=[80.0])).n_paired == 1
