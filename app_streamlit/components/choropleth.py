@@ -1,7 +1,8 @@
 """The shaded municipalities of the coverage map (a deck.gl GeoJsonLayer) and their legend.
 
 Each municipality is one GeoJSON feature whose properties carry its fill colour, its raw name
-(for the click that filters the page) and escaped tooltip texts: the measure's share and the
+(for the click that filters the page) and plain tooltip texts (shown with ``innerText``, as in
+:mod:`map_view`): the measure's share and the
 numbers behind it («1 из 4 ШНОР»).
 """
 
@@ -13,16 +14,13 @@ from typing import Any
 
 import pydeck as pdk
 
+from app_streamlit.components.map_view import tip_text
 from labels import t
 from services.maps import ShadedMap
 
 __all__ = ["AREAS_LAYER", "area_features", "areas_layer", "shading_legend_html"]
 
 AREAS_LAYER = "municipalities"
-
-
-def _esc(value: Any) -> str:
-    return html.escape(str(value), quote=True)
 
 
 def _pct(value: float) -> str:
@@ -45,7 +43,7 @@ def area_features(shaded: ShadedMap, selected: str | None = None) -> dict[str, A
     >>> m = ShadedMap("active_pair", "Доля", dt.date(2026, 1, 1), table, [25], [], {"<М>": sq})
     >>> props = area_features(m)["features"][0]["properties"]
     >>> props["tip_name"], props["tip_status"], props["fill"]
-    ('&lt;М&gt;', 'Доля: 25 % (1 из 4)', [1, 2, 3, 170])
+    ('<М>', 'Доля: 25 % (1 из 4)', [1, 2, 3, 170])
     """
     features = []
     rows = {r["municipality"]: r for r in shaded.table.to_dict("records")}
@@ -71,9 +69,9 @@ def area_features(shaded: ShadedMap, selected: str | None = None) -> dict[str, A
                     "municipality": muni,
                     "fill": [*row["rgb"], alpha],
                     "line": [20, 20, 20, 255] if muni == selected else [90, 90, 90, 200],
-                    "tip_name": _esc(muni),
-                    "tip_place": _esc(t("maps.tip.click")),
-                    "tip_status": _esc(status),
+                    "tip_name": tip_text(muni),
+                    "tip_place": tip_text(t("maps.tip.click")),
+                    "tip_status": tip_text(status),
                 },
             }
         )

@@ -28,6 +28,7 @@ __all__ = [
     "coverage_deck",
     "legend_html",
     "point_frame",
+    "tip_text",
     "view_state",
 ]
 
@@ -50,7 +51,7 @@ _TOOLTIP = {
 }
 
 
-def _esc(value: Any) -> str:
+def tip_text(value: Any) -> str:
     """The text of a tooltip field: as written (the tooltip is plain text), blank when missing."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return ""
@@ -84,10 +85,10 @@ def point_frame(schools: pd.DataFrame) -> pd.DataFrame:
         fill=fill,
         line=line,
         radius=[2600 if a else 1500 for a in alone],
-        tip_name=[_esc(n) for n in pts["name"]],
-        tip_place=[_esc(m) for m in pts["municipality"]],
+        tip_name=[tip_text(n) for n in pts["name"]],
+        tip_place=[tip_text(m) for m in pts["municipality"]],
         tip_status=[
-            _esc(
+            tip_text(
                 _label("status.", s)
                 + (f" · {t('ui.map.low_without_partner')}" if a else "")
                 + (f" · {t('ui.map.unfavourable')}" if u else "")
@@ -110,14 +111,14 @@ def _line_frame(links: pd.DataFrame) -> pd.DataFrame:
     ]
     lines = lines.assign(
         colour=colour,
-        tip_name=[_esc(t("label.Partnership")) for _ in range(len(lines))],
+        tip_name=[tip_text(t("label.Partnership")) for _ in range(len(lines))],
         tip_place=[
-            _esc(f"{row.get('tutor_name', '')} → {row.get('mentee_name', '')}")
+            tip_text(f"{row.get('tutor_name', '')} → {row.get('mentee_name', '')}")
             if "tutor_name" in lines.columns
             else ""
             for row in lines.to_dict("records")
         ],
-        tip_status=[_esc(_label("activity.", a)) for a in lines["activity"]],
+        tip_status=[tip_text(_label("activity.", a)) for a in lines["activity"]],
     )
     return lines[[*cols, "colour", *_TIPS]]
 

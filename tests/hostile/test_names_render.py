@@ -153,3 +153,30 @@ def test_map_tooltips_are_the_names() -> None:
         )
     )
     assert list(frame["tip_name"]) == NAMES
+
+
+def test_shaded_municipality_tooltips_are_the_names() -> None:
+    """The shaded areas share the plain-text tooltip of the points: names as written."""
+    import datetime as dt
+
+    from app_streamlit.components.choropleth import area_features
+    from services.maps import ShadedMap
+
+    square = {"type": "Polygon", "coordinates": [[[0, 0], [1, 0], [1, 1], [0, 0]]]}
+    table = pd.DataFrame(
+        {
+            "municipality": NAMES,
+            "value": [0.5] * len(NAMES),
+            "numerator": [1] * len(NAMES),
+            "denominator": [2] * len(NAMES),
+            "klass": [0] * len(NAMES),
+            "rgb": [[1, 2, 3]] * len(NAMES),
+            "has_boundary": [True] * len(NAMES),
+        }
+    )
+    shaded = ShadedMap(
+        "active_pair", "T", dt.date(2026, 1, 1), table, [50], [], dict.fromkeys(NAMES, square)
+    )
+    props = [f["properties"] for f in area_features(shaded)["features"]]
+    assert [p["tip_name"] for p in props] == NAMES
+    assert [p["municipality"] for p in props] == NAMES
