@@ -129,7 +129,7 @@ def _palette(higher_is_better: bool, n: int) -> list[list[int]]:
 
 
 def _legend_texts(breaks: list[int]) -> list[str]:
-    lows = [0, *breaks[:-1]]
+    lows = [0, *breaks][: len(breaks)]  # no breaks (nothing to shade): no classes
     return [
         t("maps.legend.one", value=hi) if lo == hi else t("maps.legend.range", lo=lo, hi=hi)
         for lo, hi in zip(lows, breaks, strict=True)
