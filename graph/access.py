@@ -244,8 +244,9 @@ class AccessRecords(abc.ABC):
         """Every user, sorted by login."""
 
     @abc.abstractmethod
-    def put_user(self, user: User) -> None:
-        """Insert or replace the user ``user.login``."""
+    def put_user(self, user: User, audit: AuditDraft | None = None) -> AuditEntry | None:
+        """Insert or replace the user ``user.login``; ``audit`` is appended in the same
+        transaction (the change and its entry commit together or not at all)."""
 
     @abc.abstractmethod
     def append_audit(self, draft: AuditDraft) -> AuditEntry:

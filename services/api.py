@@ -47,7 +47,7 @@ from services.access import (
     school_scope,
     unguarded,
 )
-from services.audit import record
+from services.audit import draft, record
 from services.scoping import scope_value
 
 __all__ = ["EXPOSED"]
@@ -68,8 +68,14 @@ def expose(
     before: Callable[[Store, dict[str, Any]], Any] | None = None,
     audit: Callable[[dict[str, Any], Any, Any], tuple[str, str, Any, Any]] | None = None,
     narrow: Callable[[Store, frozenset[str], Any], Any] | None = None,
+    atomic: Callable[[Store, dict[str, Any]], bool] | None = None,
 ) -> Callable[..., Any]:
-    """``fn(store, *args)`` as ``f(store, actor, *args)``: right, scope, audit around it."""
+    """``fn(store, *args)`` as ``f(store, actor, *args)``: right, scope, audit around it.
+
+    An audited call runs inside :meth:`graph.store.Store.audited`: what ``fn`` writes and the
+    entry recording it commit in one transaction, or neither does. ``atomic(store, args)``
+    False (a batched load that commits its own batches) records the entry after the writes.
+    """
     signature = inspect.signature(fn)
     name = fn.__name__
 
@@ -82,10 +88,15 @@ def expose(
         if check is not None and not actor.whole_region:
             check(store, actor, arguments)
         old = before(store, arguments) if before is not None else None
-        result = fn(store, *args, **kwargs)
-        if audit is not None:
-            action, target, old_value, new_value = audit(arguments, old, result)
-            record(store, actor, action, target, old_value, new_value)
+        if audit is None:
+            result = fn(store, *args, **kwargs)
+        elif atomic is not None and not atomic(store, arguments):
+            result = fn(store, *args, **kwargs)
+            record(store, actor, *audit(arguments, old, result))
+        else:
+            with store.audited() as change:
+                result = fn(store, *args, **kwargs)
+                change.finish(draft(actor, *audit(arguments, old, result)))
         if scoped:
             scope = school_scope(store, actor)
             if scope is not None:
@@ -378,7 +389,9 @@ import_uploads = expose(
 )  # fmt: skip
 import_files = expose(
     _importing.import_files, Right.import_data, writes=True, check=_paths_check,
-    audit=_import_audit,
+    audit=_import_audit, atomic=lambda store, args: not (
+        args.get("batched") and store.batches_commit
+    ),
 )  # fmt: skip
 template_files = passthrough(_importing.template_files, "empty templates, no data")
 

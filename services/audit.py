@@ -1,8 +1,11 @@
 """The audit log as the services use it: record a change, read the log, check the chain.
 
 Every change a service makes (an import, an accepted or rejected pair, a recorded event, a user
-or role change, a settings change, an export with personal data) calls :func:`record` once,
-after the change is committed, with who, what, on what and the values before and after.
+or role change, a settings change, an export with personal data) appends one entry with who,
+what, on what and the values before and after. A change to the store is recorded in its own
+transaction (:meth:`graph.store.Store.audited` with a :func:`draft`; a user's record with
+``put_user(user, audit=draft(...))``), so the entry and the change commit together; an export,
+which changes nothing, is recorded on its own with :func:`record`.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ __all__ = [
     "AUDIT_COLUMNS",
     "AuditCheck",
     "audit_table",
+    "draft",
     "record",
     "verify_audit",
     "write_audit",
@@ -31,7 +35,15 @@ __all__ = [
 AUDIT_COLUMNS = ["seq", "at", "actor", "action", "target", "before", "after", "hash"]
 
 
-@unguarded("called by a service after a change it has checked; records who made it")
+@unguarded("builds an entry for a service to commit with its change; reads and writes nothing")
+def draft(
+    actor: Actor, action: str, target: str = "", before: Any = None, after: Any = None
+) -> AuditDraft:
+    """The entry for a change ``actor`` makes (``action`` is a code: ``pair.accept``)."""
+    return AuditDraft(actor=actor.login, action=action, target=target, before=before, after=after)
+
+
+@unguarded("called by a service after an action it has checked; records who made it")
 def record(
     store: Store,
     actor: Actor,
@@ -40,10 +52,8 @@ def record(
     before: Any = None,
     after: Any = None,
 ) -> AuditEntry:
-    """Append one entry for a change ``actor`` made (``action`` is a code: ``pair.accept``)."""
-    return store.access().append_audit(
-        AuditDraft(actor=actor.login, action=action, target=target, before=before, after=after)
-    )
+    """Append one entry on its own for what ``actor`` did (an export: nothing else to commit)."""
+    return store.access().append_audit(draft(actor, action, target, before, after))
 
 
 @dataclass(frozen=True)
