@@ -74,7 +74,7 @@ CHANGES: dict[str, Callable[[Store], Any]] = {
 }
 
 
-def _uow_class(store: Store) -> type:
+def _uow_class(store: Store) -> type[Any]:
     return _SqliteUnitOfWork if isinstance(store, EmbeddedStore) else _Neo4jUnitOfWork
 
 
