@@ -80,7 +80,8 @@ class User(BaseModel):
 
     ``municipalities`` scope a coordinator, ``schools`` a curator (school ids); a regional user
     and an observer need neither. ``password_hash`` is an Argon2id hash for a built-in account
-    (None for a user who signs in through the region's identity provider).
+    (None for a user who signs in through the region's identity provider). ``session_epoch``
+    is carried by the user's session tokens; moving it on revokes them all.
     """
 
     model_config = ConfigDict(frozen=True)
@@ -94,6 +95,7 @@ class User(BaseModel):
     password_hash: str | None = None
     failed_logins: int = Field(default=0, ge=0)
     locked_until: str | None = None
+    session_epoch: int = Field(default=0, ge=0)  # moved on to revoke every session token
 
     @field_validator("login")
     @classmethod

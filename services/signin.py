@@ -20,6 +20,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 
 from graph.store import Store
 from services.access import AccessDenied, Actor, unguarded
+from services.sessions import check_secret
 
 __all__ = [
     "LOCAL_ADDRESSES",
@@ -146,6 +147,7 @@ def check_app_settings(
     if mode not in ("off", "accounts", "oidc"):
         raise AccessDenied("access.settings.bad_mode", value=mode)
     SignInPolicy.from_env(env)
+    check_secret(env)
     if mode == "off" and address not in (None, "", *LOCAL_ADDRESSES):
         raise AccessDenied("access.settings.refuse_address", address=address)
     if mode == "oidc":

@@ -151,7 +151,14 @@ def disable_user(store: Store, actor: Actor, login: str, disabled: bool = True) 
     old = _existing(store, login)
     if old.login == actor.login and disabled:
         raise AccessDenied("access.cannot_disable_self")
-    new = old.model_copy(update={"disabled": disabled, "failed_logins": 0, "locked_until": None})
+    new = old.model_copy(
+        update={
+            "disabled": disabled,
+            "failed_logins": 0,
+            "locked_until": None,
+            "session_epoch": old.session_epoch + int(disabled),  # ends the user's sessions
+        }
+    )
     if new == old:
         return old
     action = "user.disable" if disabled else "user.enable"
@@ -164,7 +171,12 @@ def set_password(store: Store, actor: Actor, login: str, password: str) -> User:
     """Set a built-in account's password (and lift a lock-out)."""
     old = _existing(store, login)
     new = old.model_copy(
-        update={"password_hash": hash_password(password), "failed_logins": 0, "locked_until": None}
+        update={
+            "password_hash": hash_password(password),
+            "failed_logins": 0,
+            "locked_until": None,
+            "session_epoch": old.session_epoch + 1,  # a new password ends the old sessions
+        }
     )
     store.access().put_user(
         new, audit=draft(actor, "user.password", new.login, None, {"password_set": True})
