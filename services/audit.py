@@ -25,6 +25,7 @@ from services.access import Actor, Right, guarded, unguarded
 __all__ = [
     "AUDIT_COLUMNS",
     "AuditCheck",
+    "action_title",
     "audit_table",
     "draft",
     "record",
@@ -32,7 +33,7 @@ __all__ = [
     "write_audit",
 ]
 
-AUDIT_COLUMNS = ["seq", "at", "actor", "action", "target", "before", "after", "hash"]
+AUDIT_COLUMNS = ["seq", "at", "actor", "action", "what", "target", "before", "after", "hash"]
 
 
 @unguarded("builds an entry for a service to commit with its change; reads and writes nothing")
@@ -85,7 +86,11 @@ def audit_table(
     who: str = "",
     action: str = "",
 ) -> pd.DataFrame:
-    """Entries (oldest first) since ``since``, optionally by one login or one action code."""
+    """Entries (oldest first) since ``since``, optionally by one login or one action code.
+
+    ``action`` also matches a family of codes by its first part (``signin``: every failed
+    sign-in and lock-out); ``what`` says the action in words.
+    """
     entries = store.access().audit_entries(since.isoformat() if since else None)
     rows = [
         {
@@ -93,15 +98,25 @@ def audit_table(
             "at": e.at,
             "actor": e.actor,
             "action": e.action,
+            "what": action_title(e.action),
             "target": e.target,
             "before": _text(e.before),
             "after": _text(e.after),
             "hash": e.hash,
         }
         for e in entries
-        if (not who or e.actor == who) and (not action or e.action == action)
+        if (not who or e.actor == who)
+        and (not action or e.action == action or e.action.startswith(action + "."))
     ]
     return pd.DataFrame(rows, columns=AUDIT_COLUMNS)
+
+
+@unguarded("renders an action code in words; reads no data")
+def action_title(code: str) -> str:
+    """What an action code means, in the active language (the code itself if unknown)."""
+    key = f"auditlog.action.{code}"
+    text = t(key)
+    return code if text == key else text
 
 
 def _text(value: Any) -> str:
