@@ -251,6 +251,18 @@ class AccessRecords(abc.ABC):
         transaction (the change and its entry commit together or not at all)."""
 
     @abc.abstractmethod
+    def get_settings(self) -> dict[str, Any] | None:
+        """The region's settings as last saved (None: never saved)."""
+
+    @abc.abstractmethod
+    def put_settings(self, values: dict[str, Any], audit: AuditDraft) -> AuditEntry:
+        """Save the region's settings and their audit entry in one transaction.
+
+        The data version moves on too (it is the writers' lock on Neo4j, taken first), so no
+        cache serves an answer computed with the settings before.
+        """
+
+    @abc.abstractmethod
     def append_audit(self, draft: AuditDraft) -> AuditEntry:
         """Append one entry after the current head, atomically (concurrent appends queue)."""
 

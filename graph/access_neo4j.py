@@ -40,6 +40,12 @@ _APPEND: LiteralString = (
     "CREATE (a:SchoolnetAudit) SET a = $entry "
     "WITH a MATCH (h:SchoolnetMeta {key: 'audit_head'}) SET h.seq = a.seq, h.hash = a.hash"
 )
+_SETTINGS_GET: LiteralString = (
+    "MATCH (s:SchoolnetMeta {key: 'region_settings'}) RETURN s.value AS value"
+)
+_SETTINGS_PUT: LiteralString = (
+    "MERGE (s:SchoolnetMeta {key: 'region_settings'}) SET s.value = $value"
+)
 _ENTRIES: LiteralString = (
     "MATCH (a:SchoolnetAudit) WHERE $since IS NULL OR a.at >= $since "
     "RETURN properties(a) AS p ORDER BY a.seq"
@@ -91,6 +97,22 @@ class Neo4jAccessRecords(AccessRecords):
             return None if audit is None else append_in(tx, audit)
 
         return self._in_transaction(work)
+
+    def get_settings(self) -> dict[str, Any] | None:
+        rows = self._read(_SETTINGS_GET, {})
+        return dict(json.loads(rows[0]["value"])) if rows and rows[0]["value"] else None
+
+    def put_settings(self, values: dict[str, Any], audit: AuditDraft) -> AuditEntry:
+        from graph.neo4j_writes import bump_version
+
+        def work(tx: Any) -> AuditEntry:
+            bump_version(tx)  # the writers' lock first, as every graph write takes it
+            tx.run(_SETTINGS_PUT, {"value": _dumps(values)}).consume()
+            return append_in(tx, audit)
+
+        entry = self._in_transaction(work)
+        assert entry is not None
+        return entry
 
     def append_audit(self, draft: AuditDraft) -> AuditEntry:
         entry = self._in_transaction(lambda tx: append_in(tx, draft))

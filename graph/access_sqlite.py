@@ -33,6 +33,7 @@ CREATE TABLE IF NOT EXISTS audit (
     hash TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS audit_by_time ON audit (at);
+CREATE TABLE IF NOT EXISTS settings (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
 """
 
 _COLUMNS = "seq, at, actor, action, target, before, after, prev_hash, hash"
@@ -69,6 +70,26 @@ class SqliteAccessRecords(AccessRecords):
                 (user.login, user.model_dump_json()),
             )
             return None if audit is None else append_in(conn, audit)
+
+    def get_settings(self) -> dict[str, Any] | None:
+        row = (
+            self._connect()
+            .execute("SELECT value FROM settings WHERE key = 'region'")
+            .fetchone()
+        )
+        return None if row is None else dict(json.loads(row[0]))
+
+    def put_settings(self, values: dict[str, Any], audit: AuditDraft) -> AuditEntry:
+        with self._transaction() as conn:
+            conn.execute(
+                "INSERT INTO settings (key, value) VALUES ('region', ?) "
+                "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                (_dumps(values),),
+            )
+            conn.execute(
+                "UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'data_version'"
+            )
+            return append_in(conn, audit)
 
     def append_audit(self, draft: AuditDraft) -> AuditEntry:
         with self._transaction() as conn:

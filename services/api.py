@@ -48,6 +48,7 @@ from services.access import (
     unguarded,
 )
 from services.audit import draft, record
+from services.region_settings import region_defaults
 from services.scoping import scope_value
 
 __all__ = ["EXPOSED"]
@@ -78,24 +79,32 @@ def expose(
     """
     signature = inspect.signature(fn)
     name = fn.__name__
+    takes_settings = "settings" in signature.parameters
 
     @functools.wraps(fn)
     def call(store: Store, actor: Actor, *args: Any, **kwargs: Any) -> Any:
         if not isinstance(actor, Actor):
             raise TypeError("services.api needs actor=Actor(...)")
         actor.require(right)
-        arguments = signature.bind(store, *args, **kwargs).arguments
+        bound = signature.bind(store, *args, **kwargs)
+        arguments = bound.arguments
         if check is not None and not actor.whole_region:
             check(store, actor, arguments)
+        if takes_settings and arguments.get("settings") is None:
+            arguments["settings"] = region_defaults(store)  # the region's, saved in the store
         old = before(store, arguments) if before is not None else None
+
+        def run() -> Any:
+            return fn(*bound.args, **bound.kwargs)
+
         if audit is None:
-            result = fn(store, *args, **kwargs)
+            result = run()
         elif atomic is not None and not atomic(store, arguments):
-            result = fn(store, *args, **kwargs)
+            result = run()
             record(store, actor, *audit(arguments, old, result))
         else:
             with store.audited() as change:
-                result = fn(store, *args, **kwargs)
+                result = run()
                 change.finish(draft(actor, *audit(arguments, old, result)))
         if scoped:
             scope = school_scope(store, actor)

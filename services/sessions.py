@@ -60,6 +60,7 @@ _SALT = "schoolnet.session"
 _PROCESS_SECRET = secrets.token_bytes(32)  # when no secret is configured: this process only
 
 
+@unguarded("checks a setting before the app starts; reads no data")
 def check_secret(env: Mapping[str, str] | None = None) -> None:
     """``AccessDenied`` when ``SCHOOLNET_SESSION_SECRET`` is set but too short to be safe."""
     env = os.environ if env is None else env
@@ -68,6 +69,7 @@ def check_secret(env: Mapping[str, str] | None = None) -> None:
         raise AccessDenied("sessions.secret_short", n=MIN_SECRET_LENGTH)
 
 
+@unguarded("the server's signing secret; reads no data")
 def session_secret(env: Mapping[str, str] | None = None) -> bytes:
     """The server secret tokens are signed with (configured, or this process's random one)."""
     env = os.environ if env is None else env
