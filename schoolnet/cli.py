@@ -92,11 +92,11 @@ def cmd_seed(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from services.access import command_line_actor
+    from services.access import command_line_actor, command_line_actor_as
     from services.api import import_files
 
-    actor = command_line_actor()
     with _store(args) as store:
+        actor = command_line_actor_as(store, args.as_user) if args.as_user else command_line_actor()
         report = import_files(store, actor, [Path(p) for p in args.paths], batched=args.batched)
     _print_stats(report)
     return 0
@@ -347,6 +347,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("import", cmd_import, "import CSV/XLSX files or folders (all-or-nothing)")
     _batched(p)
     _max_file(p)
+    p.add_argument(
+        "--as", dest="as_user", metavar="LOGIN", default=None,
+        help="load on behalf of a registered user: only within their role and area",
+    )  # fmt: skip
     p.add_argument("paths", nargs="+")
 
     p = add(

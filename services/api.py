@@ -43,11 +43,11 @@ from services.access import (
     Right,
     ServiceSpec,
     require_schools,
-    school_municipalities,
     school_scope,
     unguarded,
 )
 from services.audit import draft, record
+from services.import_scope import paths_check, uploads_check
 from services.region_settings import region_defaults
 from services.scoping import scope_value
 
@@ -202,56 +202,12 @@ def _event_in_scope(store: Store, actor: Actor, args: dict[str, Any]) -> None:
         raise AccessDenied("access.denied.scope", schools=", ".join(outside), n=len(outside))
 
 
-def _plan_rows(plan: Any, store: Store) -> list[dict[str, str]]:
-    """Sheet, id and municipality of every row of an import plan that a municipality owns:
-    schools, anything linked to a school, and rows that name a municipality themselves."""
-    from loaders.importer import EDGE_SHEET, LABEL_SHEET
-
-    known = dict(school_municipalities(store))
-    for node in plan.nodes:
-        if node.label == "School":
-            known[node.id] = str(getattr(node, "municipality", "") or "")
-    found: dict[tuple[str, str], str] = {}
-    for node in plan.nodes:
-        muni = getattr(node, "municipality", None)
-        if node.label == "School" or muni:
-            found[(LABEL_SHEET.get(node.label, node.label), node.id)] = str(
-                muni or known.get(node.id, "")
-            )
-    for edge in plan.edges:
-        for end in (edge.src, edge.dst):
-            if end.label == "School":
-                sheet = EDGE_SHEET.get(edge.type, edge.type)
-                found.setdefault((sheet, end.id), known.get(end.id, ""))
-    return [
-        {"sheet": sheet, "id": id_, "municipality": muni or "?"}
-        for (sheet, id_), muni in sorted(found.items())
-    ]
-
-
 def _uploads_check(store: Store, actor: Actor, args: dict[str, Any]) -> None:
-    from loaders.importer import validate_uploads
-
-    plan = validate_uploads(list(args["files"]), store)
-    _refuse_outside(plan, store, actor)
+    uploads_check(store, actor, list(args["files"]))
 
 
 def _paths_check(store: Store, actor: Actor, args: dict[str, Any]) -> None:
-    from loaders.importer import validate_paths
-
-    plan = validate_paths(list(args["paths"]), store)
-    _refuse_outside(plan, store, actor)
-
-
-def _refuse_outside(plan: Any, store: Store, actor: Actor) -> None:
-    from labels import t
-
-    outside = [r for r in _plan_rows(plan, store) if r["municipality"] not in actor.municipalities]
-    if outside:
-        text = "; ".join(t("access.denied.import_row", **r) for r in outside[:20])
-        if len(outside) > 20:
-            text += f"; … ({len(outside)})"
-        raise AccessDenied("access.denied.import_scope", rows=text)
+    paths_check(store, actor, list(args["paths"]))
 
 
 # --- audit records -----------------------------------------------------------------------------
