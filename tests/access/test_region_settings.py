@@ -86,3 +86,16 @@ def test_a_failed_audit_write_saves_nothing(
     with pytest.raises(RuntimeError):
         save_region_settings(store, LOCAL, AnalysisSettings(max_km=10))
     assert store.access().get_settings() is None
+
+
+def test_command_line_starts_from_the_region_settings(store: Store) -> None:
+    import argparse
+
+    from schoolnet.cli import _settings
+
+    save_region_settings(store, LOCAL, AnalysisSettings(max_km=42, window_years=4))
+    plain = argparse.Namespace(max_km=None, max_band_gap=None, capacity=None)
+    assert _settings(plain, store) == region_defaults(store)
+    given = argparse.Namespace(max_km=60.0, max_band_gap=None, capacity=None)
+    got = _settings(given, store)
+    assert (got.max_km, got.window_years) == (60.0, 4)  # the option over the region's
