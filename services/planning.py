@@ -20,6 +20,7 @@ from labels import t
 from labels.formats import format_date
 from labels.reasons import render_column
 from loaders.writers import append_row, set_text
+from services.access import unguarded
 from services.cache import memo
 from services.errors import UserError
 from services.identification import identification_table
@@ -79,6 +80,7 @@ _WORDS = (
 )
 
 
+@unguarded("pure: renders a plan frame's reason codes into text; reads no data")
 def in_words(df: pd.DataFrame, *, unpaired: bool = False) -> pd.DataFrame:
     """``df`` with the analysis' reason codes rendered into text columns, in their place.
 
