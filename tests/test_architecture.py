@@ -162,15 +162,27 @@ def test_english_messages_take_the_same_parameters() -> None:
 WORDLESS = ("graph", "queries", "loaders", "analysis")
 MAY_USE: dict[str, frozenset[str] | None] = {
     "labels.reasons": frozenset({"Reason"}),
+    "labels.message": frozenset({"Message"}),
     "labels.errors": frozenset({"CodedError"}),
     "labels.formats": frozenset(
         {"parse_date", "parse_bool", "fold_yo", "round_km", "format_date", "DATE_FORMAT"}
     ),
     "labels.input_words": None,  # any: the Russian headers and values the importer reads
 }
-# loaders/ still renders its messages of a bad cell or file: the import-validation rewrite
-# (issue 12, branch issue-12-import) turns them into codes; then this allowance goes.
-STILL_RENDERING = ("loaders",)
+# Renderings still in loaders/ (its problems are Message codes since the import-validation
+# rewrite): conveniences that delegate to labels (ImportIssue.text, ImportReport.lines,
+# ExportError's str) and the import template's help sheet, a file written for people. Each is
+# to move up to the services/CLI; the test fails when an entry is no longer needed.
+RENDERS_FOR_NOW: dict[str, set[str]] = {
+    "loaders/aliases.py": {"from labels.message import render"},
+    "loaders/export.py": {"from labels.message import render"},
+    "loaders/importer.py": {"from labels.message import render"},
+    "loaders/issues.py": {
+        f"from labels.import_issues import {name}"
+        for name in ("issue_lines", "issue_location", "issue_message", "issue_text")
+    },
+    "loaders/template.py": {"from labels.message import render"},
+}
 
 
 def _label_uses(path: Path) -> list[str]:
@@ -207,11 +219,15 @@ def _label_uses(path: Path) -> list[str]:
 
 @pytest.mark.parametrize("package", WORDLESS)
 def test_no_layer_below_the_services_renders_words(package: str) -> None:
-    found = [hit for path in sorted((ROOT / package).rglob("*.py")) for hit in _label_uses(path)]
-    if package in STILL_RENDERING:
-        assert found, f"{package}/ renders no words any more: take it off STILL_RENDERING"
-        pytest.xfail(f"{package}/ still renders messages ({len(found)} uses)")
-    assert found == []
+    found = {hit for path in sorted((ROOT / package).rglob("*.py")) for hit in _label_uses(path)}
+    allowed = {
+        f"{path}: {use}"
+        for path, uses in RENDERS_FOR_NOW.items()
+        if path.startswith(f"{package}/")
+        for use in uses
+    }
+    assert sorted(found - allowed) == []
+    assert sorted(allowed - found) == [], "no longer used: take it off RENDERS_FOR_NOW"
 
 
 def test_the_words_check_sees_the_translator(tmp_path: Path) -> None:
