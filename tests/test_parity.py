@@ -341,7 +341,7 @@ def rich_graph() -> tuple[list[Node], list[Edge]]:
         Edge(type="TRAVEL_PUBLIC_TRANSPORT", src=_ref("School", "s1"), dst=_ref("School", "s2"),
              props={"minutes": 95.0}),
         Edge(type="TRAVEL_ROAD", src=_ref("School", "s4"), dst=_ref("School", "s1"),
-             props={"minutes": 12.0}),  # the importer reads minutes as float
+             props={"minutes": 12}),  # an int: the model declares a float (12.0)
     ]  # fmt: skip
     nodes += [
         Staffing(
