@@ -38,12 +38,12 @@ def test_partnership_timelines_read_two_municipalities_and_equal_the_whole(
     store: EmbeddedStore,
 ) -> None:
     pairs = frame(store, "partnerships")
-    whole = [frame(store, n) for n in ("partnerships", "events", "participation", "teachers")]
+    whole = {n: frame(store, n) for n in ("partnerships", "events", "participation", "teachers")}
     assert frame(store, "schools")["municipality"].nunique() == 5
     seen = 0
     for pid in pairs["partnership_id"]:
         got = partnership_timeline(store, str(pid), as_of=AS_OF)
-        pd.testing.assert_frame_equal(got, timeline(str(pid), *whole, AS_OF))
+        pd.testing.assert_frame_equal(got, timeline(str(pid), **whole, as_of=AS_OF))
         seen += len(got)
     assert seen > 0  # some pair has joint events: the comparison saw rows
 
