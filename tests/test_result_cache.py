@@ -17,11 +17,13 @@ from analysis.settings import AnalysisSettings
 from graph.embedded import EmbeddedStore
 from graph.model import School
 from services import result_cache
+from services.completeness import completeness
 from services.coverage import coverage_table
 from services.demo import load_demo
 from services.exchange import activity
 from services.identification import _band_medians, identification, identification_table
 from services.monitoring import _region_wide
+from services.overview import _percentiles
 from services.planning import plan_pairs
 
 AS_OF = dt.date(2026, 11, 23)
@@ -61,6 +63,8 @@ def test_every_kept_result_round_trips_exactly(demo_db: Path) -> None:
             coverage_table(store, as_of=AS_OF),
             activity(store, as_of=AS_OF),
             _band_medians(store),
+            completeness(store),
+            _percentiles(store, AnalysisSettings()),
             _region_wide(store, AnalysisSettings(), MonitoringSettings(), AS_OF),
         ):
             manifest, files = result_cache.encode(value)
