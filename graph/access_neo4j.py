@@ -100,10 +100,13 @@ class Neo4jAccessRecords(AccessRecords):
             tx.run(_APPEND, {"entry": stored}).consume()
             return entry
 
-        with self._errors(), self._driver.session(
-            database=self._database,
-            bookmark_manager=self._driver.execute_query_bookmark_manager,
-        ) as session:
+        with (
+            self._errors(),
+            self._driver.session(
+                database=self._database,
+                bookmark_manager=self._driver.execute_query_bookmark_manager,
+            ) as session,
+        ):
             return session.execute_write(work)
 
     def audit_entries(self, since: str | None = None) -> list[AuditEntry]:
