@@ -9,6 +9,7 @@ parameters) in the same order, on the small demo and on random files with broken
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -17,20 +18,21 @@ from hypothesis import strategies as st
 from graph.embedded import EmbeddedStore
 from loaders.export import export_json
 from loaders.importer import ImportFailed, import_paths, validate_paths
+from loaders.issues import ImportIssue
 from loaders.writers import csv_bytes
 
 PATHS = ("rows", "columns")
 
 
-def _issues(plan_issues: list) -> list[tuple]:  # type: ignore[type-arg]
+def _issues(plan_issues: list[ImportIssue]) -> list[tuple[Any, ...]]:
     return [(i.file, i.sheet, i.row, i.column, i.code, repr(i.text)) for i in plan_issues]
 
 
-def _import(files: list[Path], db: Path, path: str, mp: pytest.MonkeyPatch) -> dict:  # type: ignore[type-arg]
+def _import(files: list[Path], db: Path, path: str, mp: pytest.MonkeyPatch) -> dict[str, Any]:
     mp.setenv("SCHOOLNET_IMPORT_PATH", path)
     store = EmbeddedStore(db)
     plan = validate_paths(files, store)
-    out: dict = {"issues": _issues(plan.issues), "warnings": _issues(plan.warnings)}  # type: ignore[type-arg]
+    out: dict[str, Any] = {"issues": _issues(plan.issues), "warnings": _issues(plan.warnings)}
     if plan.ok:
         report = import_paths(files, store)
         again = import_paths(files, store)
