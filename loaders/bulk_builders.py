@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 from annotated_types import Ge, Gt, Le, Lt
 
-from graph.model import NODE_MODELS, Metric, is_percent, result_id
+from graph.model import NODE_MODELS, PERCENT_RANGE, Metric, is_percent, result_id
 from graph.records import EdgeRow, NodeRow, dumps_props
 from labels.message import Message
 from loaders.cells import shown
@@ -147,12 +147,15 @@ def _results(out: BulkOut, t: ColumnTable) -> None:
     school = _ref(out, t, live, "school_id", "School", 0)
     value, metric = t.value["value"], t.value["metric"]
     both = np.flatnonzero(live & ~_isnone(value) & ~_isnone(metric))
-    for i in both:
-        v, m = value[i], metric[i]
-        if m in _PERCENT_METRICS and not is_percent(v):
+    v = value[both].astype(float)
+    low, high = PERCENT_RANGE  # graph.model.is_percent over the column
+    off = np.isin(metric[both], list(_PERCENT_METRICS)) & ~((v >= low) & (v <= high))
+    for i in both[off | (v < 0)]:
+        m = metric[i]
+        if m in _PERCENT_METRICS and not is_percent(value[i]):
             text = Message("loaders.value.result_percent", metric=m, value=t.text["value"][i])
             t.issue(int(i), "value", text, (3, 1, 0))
-        elif v < 0:
+        else:
             t.issue(
                 int(i),
                 "value",

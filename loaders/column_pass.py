@@ -28,11 +28,11 @@ import pandas as pd
 
 from labels.input_words import ASSESSMENTS
 from labels.message import Message
-from loaders.cells import CellError, cell_parser
+from loaders.cells import GAPS, NUMBER, CellError, cell_parser
 from loaders.issues import ImportIssue
 from loaders.readers import RawSheet
-from loaders.rows import Sheet, _text_checker, resolve_columns
-from loaders.sheets import SHEETS, SheetSpec
+from loaders.rows import Sheet, _text_checker, resolve_columns, text_limit
+from loaders.sheets import SHEETS, ColType, SheetSpec
 
 __all__ = ["ColumnTable", "IssueKey", "column_table"]
 
@@ -74,22 +74,30 @@ class ColumnTable:
 
 
 def _parse_column(
-    spec: SheetSpec, name: str, cells: list[str]
+    spec: SheetSpec, name: str, cells: Sequence[str]
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Trimmed text, value and reason (None when fine) of every cell, parsed per distinct text."""
+    col = spec.column(name)
     codes, uniques = pd.factorize(np.asarray(cells, dtype=object), use_na_sentinel=False)
-    check, parse = _text_checker(spec.column(name)), cell_parser(spec.column(name))
+    stripped = pd.Series(uniques, dtype=object).str.strip()
+    # What text_issue lets through without looking at each character: short enough and
+    # printable (text_problem's own first test); anything else gets the full check.
+    suspect = (stripped.str.len() > text_limit(col)) | ~stripped.map(str.isprintable).astype(bool)
+    fast = _fast_numbers(stripped) if col.type is ColType.float else None
+    check, parse = _text_checker(col), cell_parser(col)
     n = len(uniques)
     u_text = np.empty(n, dtype=object)
     u_value = np.empty(n, dtype=object)
     u_reason = np.empty(n, dtype=object)
-    for k, raw in enumerate(uniques):
-        cell = raw.strip()
+    for k, (cell, odd) in enumerate(zip(stripped.tolist(), suspect.tolist(), strict=True)):
         if not cell:
             continue
         u_text[k] = cell
-        problem = check(cell)
+        problem = check(cell) if odd else None
         if problem is None:
+            if fast is not None and fast[k] is not None:
+                u_value[k] = fast[k]
+                continue
             try:
                 u_value[k] = parse(cell)
             except CellError as exc:
@@ -98,12 +106,36 @@ def _parse_column(
     return u_text[codes], u_value[codes], u_reason[codes]
 
 
+def _fast_numbers(texts: pd.Series) -> list[float | None]:
+    """:func:`loaders.cells.parse_number` of many texts at once (None: parse that one alone).
+
+    The same pattern and the same ``float()`` of each text; only finite numbers are given.
+    """
+    clean = texts.str.translate(GAPS)
+    match = clean.str.fullmatch(NUMBER.pattern).fillna(False).to_numpy(bool)
+    out: list[float | None] = [None] * len(texts)
+    if match.any():
+        numbers = clean[match].str.replace(",", ".", regex=False).to_numpy(object)
+        values = numbers.astype(float) + 0.0
+        finite = np.isfinite(values)
+        for k, v, ok in zip(np.flatnonzero(match), values.tolist(), finite.tolist(), strict=True):
+            if ok:
+                out[k] = v
+    return out
+
+
 def _pass1(spec: SheetSpec, sheet: Sheet, table: ColumnTable, offset: int, n: int) -> None:
     """Cells of one file of the sheet, written into rows ``offset:offset+n`` of ``table``."""
-    rows = sheet.raw.rows
     found: list[tuple[int, int, str, Message]] = []  # (row, order, column, reason)
+    matrix = [cells for _, cells in sheet.raw.rows]
+    try:  # the readers give every row as many cells as the header has
+        columns = list(zip(*matrix, strict=True))
+    except ValueError:
+        width = len(sheet.raw.headers)
+        columns = [tuple(r[p] if p < len(r) else "" for r in matrix) for p in range(width)]
     for order, (name, pos) in enumerate(sheet.index.items()):
-        text, value, reason = _parse_column(spec, name, [cells[pos] for _, cells in rows])
+        cells = columns[pos] if n else ()
+        text, value, reason = _parse_column(spec, name, cells)
         table.text[name][offset : offset + n] = text
         table.value[name][offset : offset + n] = value
         problems = np.flatnonzero(reason != None)  # noqa: E711 (elementwise on objects)
