@@ -28,7 +28,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from graph.access import AccessRecords
+from graph.access import AccessRecords, AuditDraft, AuditEntry
 from graph.model import Edge, Node, NodeRef, node_from_props
 from graph.records import EdgeRow, NodeRow, dumps_props
 from graph.store import Direction, Store, StoreError, UnitOfWork, WriteStats
@@ -167,6 +167,11 @@ class _SqliteUnitOfWork(UnitOfWork):
             (type,),
         )
         return [_edge(row) for row in rows]
+
+    def append_audit(self, draft: AuditDraft) -> AuditEntry:
+        from graph.access_sqlite import append_in
+
+        return append_in(self._conn, draft)
 
     def commit(self) -> None:
         if not self._open:
