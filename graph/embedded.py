@@ -166,6 +166,12 @@ class _SqliteUnitOfWork(UnitOfWork):
         )
         return [_edge(row) for row in rows]
 
+    def nodes_of_label(self, label: str) -> list[Node]:
+        rows = self._conn.execute(
+            "SELECT id, props FROM nodes WHERE label = ? ORDER BY id", (label,)
+        )
+        return [node_from_props(label, id_, json.loads(props)) for id_, props in rows]
+
     def commit(self) -> None:
         if not self._open:
             raise StoreError("tx_closed")

@@ -159,6 +159,14 @@ class _Neo4jUnitOfWork(UnitOfWork):
             records = list(self._tx.run(query))
         return _edges_from(type, records)
 
+    def nodes_of_label(self, label: str) -> list[Node]:
+        query = NODE_ALL.get(label)
+        if query is None:
+            return []
+        with self._store._errors():
+            rows = sorted((r["id"], r["props"]) for r in self._tx.run(query))
+        return [node_from_props(label, id_, without_id(props)) for id_, props in rows]
+
     def commit(self) -> None:
         if not self._open:
             raise StoreError("tx_closed")

@@ -118,6 +118,11 @@ class UnitOfWork(abc.ABC):
         """
 
     @abc.abstractmethod
+    def nodes_of_label(self, label: str) -> list[Node]:
+        """The nodes of one label as this transaction sees them (sorted by id); serialised like
+        :meth:`edges_of_type`."""
+
+    @abc.abstractmethod
     def commit(self) -> None: ...
 
     @abc.abstractmethod

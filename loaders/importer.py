@@ -40,8 +40,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from graph.model import Edge, Municipality, Node, NodeRef
-from graph.store import Store, WriteStats
+from graph.model import Edge, Municipality, Node, NodeRef, node_from_props
+from graph.store import Store, UnitOfWork, WriteStats
 from labels import t
 from loaders.aliases import sheet_title_ru
 from loaders.boundaries import GEOJSON_SUFFIXES, BoundaryMatch, BoundaryRead, match_boundaries
@@ -147,6 +147,9 @@ class ImportPlan:
     rows: Counter[str] = field(default_factory=Counter)
     sources: list[str] = field(default_factory=list)
     boundaries: list[BoundaryMatch] = field(default_factory=list)
+    # The plan's municipalities as stored when it was checked (None: not stored then). What the
+    # plan copied from them is rebased at write time onto what is stored then (_rebase).
+    checked_against: dict[str, Node | None] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
@@ -290,21 +293,82 @@ def _add_boundaries(plan: ImportPlan, geo: Sequence[BoundaryRead], store: Store)
         ]
 
 
+# How often a check is repeated when the store changed while it ran (see _plan).
+_CHECKS = 3
+
+
 def _plan(
     read: ReadResult, store: Store, sources: list[str], geo: Sequence[BoundaryRead] = ()
 ) -> ImportPlan:
-    checked = validate_sheets(read.sheets, store)
-    plan = ImportPlan(
-        nodes=checked.nodes,
-        edges=checked.edges,
-        issues=read.issues + checked.issues,
-        warnings=checked.warnings,
-        rows=checked.rows,
-        sources=sources,
-    )
-    if geo:
-        _add_boundaries(plan, geo, store)
+    """Check the sheets against the store; the plan remembers the municipalities it saw.
+
+    The check copies stored municipalities (their region, their outline) into the plan. To
+    know exactly what it copied, the store must not change while it runs: when another write
+    committed meanwhile, the check is repeated (at most ``_CHECKS`` times in all).
+    """
+    for _ in range(_CHECKS):
+        version = store.data_version()
+        checked = validate_sheets(read.sheets, store)
+        plan = ImportPlan(
+            nodes=checked.nodes,
+            edges=checked.edges,
+            issues=read.issues + checked.issues,
+            warnings=checked.warnings,
+            rows=checked.rows,
+            sources=sources,
+        )
+        if geo:
+            _add_boundaries(plan, geo, store)
+        munis = {n.id for n in plan.nodes if n.label == "Municipality"}
+        plan.checked_against = {m: store.get_node("Municipality", m) for m in sorted(munis)}
+        if store.data_version() == version:
+            break
     return plan
+
+
+def _merged(base: Node, ours: Node, theirs: Node) -> Node:
+    """``theirs`` with the properties ``ours`` changed from ``base`` (a three-way merge)."""
+    b, o, t = base.props(), ours.props(), theirs.props()
+    props = {k: o.get(k) if o.get(k) != b.get(k) else t.get(k) for k in o.keys() | t.keys()}
+    return node_from_props(ours.label, ours.id, {k: v for k, v in props.items() if v is not None})
+
+
+def _rebase(uow: UnitOfWork, plan: ImportPlan) -> tuple[list[Node], list[Edge]]:
+    """The plan's nodes and edges, its municipalities rebased onto what is stored now.
+
+    Run inside the write transaction (writers are serialised there): a municipality the plan
+    copied at check time keeps what another import wrote to it since (its region, its outline),
+    and gets only what this import changes, as if this import had been checked after that one.
+    """
+    if not plan.checked_against:
+        return plan.nodes, plan.edges
+    now = {n.id: n for n in uow.nodes_of_label("Municipality")}
+    nodes = list(plan.nodes)
+    moved: dict[str, str | None] = {}
+    for i, node in enumerate(nodes):
+        current = now.get(node.id) if node.label == "Municipality" else None
+        if current is None or node.id not in plan.checked_against:
+            continue
+        base = plan.checked_against[node.id] or Municipality(id=node.id, name=node.id)
+        if current == base:
+            continue
+        nodes[i] = _merged(base, node, current)
+        region = getattr(nodes[i], "region", None)
+        if region != getattr(node, "region", None):
+            moved[node.id] = region
+    if not moved:
+        return nodes, plan.edges
+    edges = [
+        e
+        for e in plan.edges
+        if not (e.type == "IN" and e.src.label == "Municipality" and e.src.id in moved)
+    ]
+    edges += [
+        Edge(type="IN", src=NodeRef("Municipality", m), dst=NodeRef("Region", r))
+        for m, r in moved.items()
+        if r is not None
+    ]
+    return nodes, edges
 
 
 def _is_geojson(path: Path) -> bool:
@@ -361,19 +425,21 @@ def apply_plan(plan: ImportPlan, store: Store, *, batched: bool = False) -> Impo
         return report
     if batched:
         with store.unit_of_work() as uow:
-            stale = _stale_edges(uow.edges_of_type, plan.nodes, plan.edges)
+            nodes, edges = _rebase(uow, plan)
+            stale = _stale_edges(uow.edges_of_type, nodes, edges)
             if stale:
                 uow.delete_edges(stale)
             uow.commit()
-        report.stats = store.write_batched(plan.nodes, plan.edges)
+        report.stats = store.write_batched(nodes, edges)
         report.removed = Counter(e.type for e in stale)
         return report
     with store.unit_of_work() as uow:
-        uow.upsert_nodes(plan.nodes)
-        stale = _stale_edges(uow.edges_of_type, plan.nodes, plan.edges)
+        nodes, edges = _rebase(uow, plan)
+        uow.upsert_nodes(nodes)
+        stale = _stale_edges(uow.edges_of_type, nodes, edges)
         if stale:
             uow.delete_edges(stale)
-        uow.upsert_edges(plan.edges)
+        uow.upsert_edges(edges)
         uow.commit()
         report.stats = uow.stats
     report.removed = Counter(e.type for e in stale)
