@@ -31,7 +31,7 @@ import pandas as pd
 
 from graph.access import AccessRecords
 from graph.model import Edge, Node, NodeRef, node_from_props
-from graph.store import Direction, Store, StoreError, UnitOfWork, WriteStats
+from graph.store import Direction, ImportLock, Store, StoreError, UnitOfWork, WriteStats
 
 __all__ = ["EmbeddedStore", "dumps_props"]
 
@@ -165,6 +165,10 @@ class _SqliteUnitOfWork(UnitOfWork):
             (type,),
         )
         return [_edge(row) for row in rows]
+
+    def hold(self, lock: ImportLock | None) -> None:
+        """Nothing to hold: ``BEGIN IMMEDIATE`` serialises writers, and an import (batched
+        too) is one transaction here."""
 
     def nodes_of_label(self, label: str) -> list[Node]:
         rows = self._conn.execute(

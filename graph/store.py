@@ -54,6 +54,13 @@ class StoreError(Exception):
         return t(f"store.{self.code}", **self.params)
 
 
+@dataclass(frozen=True)
+class ImportLock:
+    """A hold on a store's import lock (see :meth:`Store.import_lock`)."""
+
+    token: str
+
+
 @dataclass
 class WriteStats:
     """What a write did, per node label or edge type."""
@@ -118,6 +125,14 @@ class UnitOfWork(abc.ABC):
         """
 
     @abc.abstractmethod
+    def hold(self, lock: ImportLock | None) -> None:
+        """Inside this transaction, make sure the import lock is still held (and renew it).
+
+        Raises ``StoreError("import_lock_lost")`` when another import took it meanwhile. A
+        store whose imports are single transactions has nothing to check.
+        """
+
+    @abc.abstractmethod
     def nodes_of_label(self, label: str) -> list[Node]:
         """The nodes of one label as this transaction sees them (sorted by id); serialised like
         :meth:`edges_of_type`."""
@@ -133,6 +148,8 @@ class Store(abc.ABC):
     """Storage of the schoolnet graph."""
 
     backend: str = "abstract"
+    commits_in_batches: bool = False
+    """Whether :meth:`write_batched` commits batch by batch (else it is one transaction)."""
 
     def __init__(self) -> None:
         self._nx_lock = threading.Lock()
@@ -164,13 +181,26 @@ class Store(abc.ABC):
         nodes: Sequence[Node] = (),
         edges: Sequence[Edge] = (),
         batch_size: int | None = None,
+        lock: ImportLock | None = None,
     ) -> WriteStats:
         """A load too large for one transaction, in committed, idempotent batches.
 
         Backends whose transactions hold any load (the embedded store) write it in one
-        transaction, exactly as :meth:`write`; Neo4j overrides this.
+        transaction, exactly as :meth:`write`; Neo4j overrides this. With ``lock`` (from
+        :meth:`import_lock`) every batch first checks that the lock is still held.
         """
         return self.write(nodes, edges)
+
+    @contextmanager
+    def import_lock(self) -> Iterator[ImportLock | None]:
+        """Hold the store's import lock for a block: one import at a time, from its first
+        transaction to its last.
+
+        Needed where an import takes several transactions (a batched import on Neo4j): other
+        imports wait until it is over. Where every import is one transaction (the embedded
+        store: ``BEGIN IMMEDIATE`` serialises them) there is nothing to hold: ``None``.
+        """
+        yield None
 
     def delete(self, edges: Sequence[Edge]) -> None:
         with self.unit_of_work() as uow:

@@ -411,6 +411,11 @@ def apply_plan(plan: ImportPlan, store: Store, *, batched: bool = False) -> Impo
     An empty plan writes nothing and reports ``nothing_to_import``. ``batched`` writes through
     :meth:`graph.store.Store.write_batched` instead (country-sized loads on Neo4j: committed
     batches, idempotent, completed by a rerun); the plan is still validated in full first.
+
+    Every import holds the store's import lock (:meth:`graph.store.Store.import_lock`) from
+    its first transaction to its last, so a batched import is one import to the others too:
+    they wait for it and see all of it. Readers and other writes (accepting a pair, users) are
+    not held up, and see a batched import's batches as they commit.
     """
     if not plan.ok:
         raise ImportFailed(plan.issues, plan.warnings)
@@ -423,25 +428,23 @@ def apply_plan(plan: ImportPlan, store: Store, *, batched: bool = False) -> Impo
     )
     if plan.is_empty:
         return report
-    if batched:
+    # Where write_batched is one transaction anyway, a batched import is an ordinary one.
+    in_batches = batched and store.commits_in_batches
+    with store.import_lock() as lock:
         with store.unit_of_work() as uow:
+            uow.hold(lock)
             nodes, edges = _rebase(uow, plan)
+            if not in_batches:
+                uow.upsert_nodes(nodes)
             stale = _stale_edges(uow.edges_of_type, nodes, edges)
             if stale:
                 uow.delete_edges(stale)
+            if not in_batches:
+                uow.upsert_edges(edges)
             uow.commit()
-        report.stats = store.write_batched(nodes, edges)
-        report.removed = Counter(e.type for e in stale)
-        return report
-    with store.unit_of_work() as uow:
-        nodes, edges = _rebase(uow, plan)
-        uow.upsert_nodes(nodes)
-        stale = _stale_edges(uow.edges_of_type, nodes, edges)
-        if stale:
-            uow.delete_edges(stale)
-        uow.upsert_edges(edges)
-        uow.commit()
-        report.stats = uow.stats
+            report.stats = uow.stats
+        if in_batches:
+            report.stats = store.write_batched(nodes, edges, lock=lock)
     report.removed = Counter(e.type for e in stale)
     return report
 

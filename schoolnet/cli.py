@@ -320,7 +320,10 @@ def _batched(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--batched",
         action="store_true",
-        help="Neo4j, country-sized loads: commit in batches of NEO4J_BATCH_SIZE; rerun to finish",
+        help=(
+            "Neo4j, country-sized loads: commit in batches of NEO4J_BATCH_SIZE; rerun to "
+            "finish. Other imports wait until it is over; readers see each batch as it commits"
+        ),
     )
 
 

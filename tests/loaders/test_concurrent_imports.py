@@ -64,7 +64,7 @@ def _summary(report: ImportReport) -> Summary:
     return nonzero(report.stats.added), nonzero(report.stats.changed), nonzero(report.removed)
 
 
-def _race(store: Store, a: list[tuple[str, bytes]], b: list[tuple[str, bytes]]) -> list[Any]:
+def _race(store: Store, a: Files, b: Files, batched: bool = False) -> list[Any]:
     plans = [validate_uploads(a, store), validate_uploads(b, store)]
     barrier = threading.Barrier(2)
     out: list[Any] = [None, None]
@@ -72,7 +72,7 @@ def _race(store: Store, a: list[tuple[str, bytes]], b: list[tuple[str, bytes]]) 
     def run(i: int) -> None:
         barrier.wait()
         try:
-            out[i] = apply_plan(plans[i], store)
+            out[i] = apply_plan(plans[i], store, batched=batched)
         except Exception as exc:  # reported by the assertion below
             out[i] = exc
 
