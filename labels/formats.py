@@ -32,6 +32,7 @@ __all__ = [
     "fmt_band",
     "fmt_index",
     "fmt_km",
+    "fmt_mb",
     "fmt_percent",
     "fold_yo",
     "format_date",
@@ -57,6 +58,15 @@ def fold_yo(text: str) -> str:
 def fmt_km(km: float) -> str:
     """A distance: whole kilometres from 10 on, one decimal (with a comma) below."""
     return f"{km:.0f}" if km >= 10 else f"{km:.1f}".replace(".", ",")
+
+
+def fmt_mb(n_bytes: int) -> str:
+    """A file size in megabytes, one decimal with a comma.
+
+    >>> fmt_mb(3 * 1024 * 1024 // 2)
+    '1,5'
+    """
+    return f"{n_bytes / (1024 * 1024):.1f}".replace(".", ",")
 
 
 def fmt_index(x: float) -> str:
