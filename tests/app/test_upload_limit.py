@@ -7,6 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from streamlit.testing.v1 import AppTest
 
 from labels import t
 from tests.app.conftest import page
@@ -18,12 +19,18 @@ def _csv_of(n_bytes: int) -> bytes:
     return head + row * ((n_bytes - len(head)) // len(row) + 1)
 
 
-def test_a_file_over_the_limit_is_refused_by_the_app(
+@pytest.fixture
+def import_page(
     fresh_db: Path, use_db: Callable[[Path], None], monkeypatch: pytest.MonkeyPatch
-) -> None:
+) -> AppTest:
+    """The import page, run once, with a limit of 1 MB."""
     monkeypatch.setenv("SCHOOLNET_MAX_UPLOAD_MB", "1")
     use_db(fresh_db)
-    at = page("import_data").run()
+    return page("import_data").run()
+
+
+def test_a_file_over_the_limit_is_refused_by_the_app(import_page: AppTest) -> None:
+    at = import_page
     uploader = at.file_uploader[0]
     assert uploader.proto.max_upload_size_mb == 2  # Streamlit takes it; the app refuses it
     big = _csv_of(3 * 1024 * 1024 // 2)  # 1.5 MB
@@ -36,12 +43,8 @@ def test_a_file_over_the_limit_is_refused_by_the_app(
     assert not at.dataframe  # refused before anything was read
 
 
-def test_a_file_within_the_limit_is_checked_as_usual(
-    fresh_db: Path, use_db: Callable[[Path], None], monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setenv("SCHOOLNET_MAX_UPLOAD_MB", "1")
-    use_db(fresh_db)
-    at = page("import_data").run()
+def test_a_file_within_the_limit_is_checked_as_usual(import_page: AppTest) -> None:
+    at = import_page
     at.file_uploader[0].set_value(("schools.csv", _csv_of(900 * 1024), "text/csv"))
     at.run()
     assert not at.exception
