@@ -11,7 +11,7 @@ from app_streamlit.components.empty_store import offer_demo
 from app_streamlit.components.import_report import issues_frame, report_lines
 from app_streamlit.components.tables import present
 from labels import t
-from labels.formats import fmt_mb
+from labels.formats import fmt_number
 from loaders.importer import ImportFailed
 from loaders.limits import max_file_bytes, max_file_mb, upload_ceiling_mb
 
@@ -57,7 +57,9 @@ if not uploaded:
     st.stop()
 too_large = [f for f in uploaded if f.size > max_file_bytes()]
 for f in too_large:
-    st.error(t("upload.too_large", name=f.name, size=fmt_mb(f.size), limit=max_file_mb()))
+    st.error(
+        t("upload.too_large", name=f.name, size=fmt_number(f.size / 2**20), limit=max_file_mb())
+    )
 if too_large:
     st.stop()
 files = [(f.name, f.getvalue()) for f in uploaded]
