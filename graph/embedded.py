@@ -29,7 +29,7 @@ import numpy as np
 import orjson
 import pandas as pd
 
-from graph.access import AccessRecords
+from graph.access import AccessRecords, AuditDraft, AuditEntry
 from graph.model import Edge, Node, NodeRef, node_from_props
 from graph.store import Direction, ImportLock, Store, StoreError, UnitOfWork, WriteStats
 
@@ -175,6 +175,11 @@ class _SqliteUnitOfWork(UnitOfWork):
             "SELECT id, props FROM nodes WHERE label = ? ORDER BY id", (label,)
         )
         return [node_from_props(label, id_, json.loads(props)) for id_, props in rows]
+
+    def append_audit(self, draft: AuditDraft) -> AuditEntry:
+        from graph.access_sqlite import append_in
+
+        return append_in(self._conn, draft)
 
     def commit(self) -> None:
         if not self._open:

@@ -56,7 +56,7 @@ from neo4j.exceptions import (
 )
 
 from graph import neo4j_lock
-from graph.access import AccessRecords
+from graph.access import AccessRecords, AuditDraft, AuditEntry
 from graph.model import EDGE_TYPES, NODE_LABELS, Edge, Node, NodeRef, node_from_props
 from graph.neo4j_cypher import (
     BOLT_SCHEMES,
@@ -174,6 +174,12 @@ class _Neo4jUnitOfWork(UnitOfWork):
             rows = sorted((r["id"], r["props"]) for r in self._tx.run(query))
         return [node_from_props(label, id_, without_id(props)) for id_, props in rows]
 
+    def append_audit(self, draft: AuditDraft) -> AuditEntry:
+        from graph.access_neo4j import append_in
+
+        with self._store._errors():
+            return append_in(self._tx, draft)
+
     def commit(self) -> None:
         if not self._open:
             raise StoreError("tx_closed")
@@ -218,7 +224,7 @@ class Neo4jStore(Store):
     """
 
     backend = "neo4j"
-    commits_in_batches = True
+    batches_commit = True
 
     def __init__(
         self,
@@ -334,6 +340,8 @@ class Neo4jStore(Store):
 
     def write(self, nodes: Sequence[Node] = (), edges: Sequence[Edge] = ()) -> WriteStats:
         """Upsert nodes then edges in one retryable transaction (all-or-nothing)."""
+        if self.open_change() is not None:
+            return super().write(nodes, edges)  # joins the audited change's transaction
 
         def work(tx: Any) -> WriteStats:
             stats = WriteStats()  # fresh on every retry
@@ -346,6 +354,10 @@ class Neo4jStore(Store):
             return session.execute_write(work)
 
     def delete(self, edges: Sequence[Edge]) -> None:
+        if self.open_change() is not None:
+            super().delete(edges)
+            return
+
         def work(tx: Any) -> None:
             bump_version(tx)
             delete_edges(tx, edges, self.batch_size)
@@ -366,10 +378,13 @@ class Neo4jStore(Store):
         Not all-or-nothing: when it fails (server gone, an edge whose endpoint is missing),
         the batches before the failure stay committed. Each batch is an idempotent ``MERGE``,
         so rerunning the same call completes the load; rows already written then count as
-        unchanged. With ``lock`` (:meth:`import_lock`) every batch checks and renews it after
-        the version-node lock, and the load stops (``import_lock_lost``) if another import
-        took it.
+        unchanged. Its batches cannot join an audited change (they commit on their own, and
+        the change's transaction would hold the version node they each lock first).
+        With ``lock`` (:meth:`import_lock`) every batch checks and renews it after the
+        version-node lock, and the load stops (``import_lock_lost``) if another import took it.
         """
+        if self.open_change() is not None:
+            raise RuntimeError("write_batched commits its own batches: not inside audited()")
         size = batch_size or self.batch_size
         total = WriteStats()
 

@@ -450,10 +450,14 @@ def apply_plan(plan: ImportPlan, store: Store, *, batched: bool = False) -> Impo
     if plan.is_empty:
         return report
     # Where write_batched is one transaction anyway, a batched import is an ordinary one.
-    in_batches = batched and store.commits_in_batches
+    in_batches = batched and store.batches_commit
+    # One transaction needs the lock only to wait for a batched import to end: the writers'
+    # lock keeps it apart from the batches of one that starts meanwhile. It must not write the
+    # lock: inside an audited change it commits after the lock is given back.
     with store.import_lock() as lock:
         with store.unit_of_work() as uow:
-            uow.hold(lock)
+            if in_batches:
+                uow.hold(lock)  # the first of its transactions: checked and renewed in each
             nodes, edges = _rebase(uow, plan)
             if not in_batches:
                 uow.upsert_nodes(nodes)
