@@ -37,10 +37,11 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from graph.model import Edge, Municipality, Node, NodeRef, node_from_props
+from graph.records import EdgeRow, NodeRow, edge_of_row, node_of_row
 from graph.store import Store, UnitOfWork, WriteStats
 from labels.message import Message, render
 from loaders.aliases import sheet_title_ru
@@ -144,10 +145,16 @@ class ImportFailed(Exception):
 
 @dataclass
 class ImportPlan:
-    """What an import would write, and every problem found; nothing is written yet."""
+    """What an import would write, and every problem found; nothing is written yet.
 
-    nodes: list[Node] = field(default_factory=list)
-    edges: list[Edge] = field(default_factory=list)
+    The small sheets' nodes and edges are model objects, the large sheets' are rows
+    (:mod:`graph.records`); :attr:`nodes` and :attr:`edges` give all of them as objects.
+    """
+
+    node_objects: list[Node] = field(default_factory=list)
+    edge_objects: list[Edge] = field(default_factory=list)
+    node_rows: list[NodeRow] = field(default_factory=list)
+    edge_rows: list[EdgeRow] = field(default_factory=list)
     issues: list[ImportIssue] = field(default_factory=list)
     warnings: list[ImportIssue] = field(default_factory=list)
     rows: Counter[str] = field(default_factory=Counter)
@@ -160,6 +167,14 @@ class ImportPlan:
     @property
     def ok(self) -> bool:
         return not self.issues
+
+    @property
+    def nodes(self) -> list[Node]:
+        return self.node_objects + [node_of_row(r) for r in self.node_rows]
+
+    @property
+    def edges(self) -> list[Edge]:
+        return self.edge_objects + [edge_of_row(r) for r in self.edge_rows]
 
     @property
     def is_empty(self) -> bool:
@@ -244,11 +259,10 @@ _COUNTERS = ("added", "changed", "unchanged")
 _OWNER_LABELS = frozenset().union(*(labels for _, labels in _OWNED.values()))
 
 
-def _stale_edges(
-    read: Callable[[str], Sequence[Edge]], nodes: Sequence[Node], edges: Sequence[Edge]
-) -> list[Edge]:
+def _stale_edges(read: Callable[[str], Sequence[Edge]], plan: ImportPlan) -> list[Edge]:
     """The stored edges the imported rows own and no longer give (``read``: edges of a type)."""
-    refs = {n.ref() for n in nodes if n.label in _OWNER_LABELS}
+    refs = {n.ref() for n in plan.node_objects if n.label in _OWNER_LABELS}
+    refs |= {NodeRef(r[0], r[1]) for r in plan.node_rows if r[0] in _OWNER_LABELS}
     new_keys: set[tuple[str, ...]] | None = None
     stale: list[Edge] = []
     for etype, (end, labels) in _OWNED.items():
@@ -256,7 +270,8 @@ def _stale_edges(
         if not owners:
             continue
         if new_keys is None:
-            new_keys = {e.key() for e in edges if e.type in _OWNED}
+            new_keys = {e.key() for e in plan.edge_objects if e.type in _OWNED}
+            new_keys |= {r[:5] for r in plan.edge_rows if r[0] in _OWNED}
         for e in read(etype):
             owner = e.src if end == "src" else e.dst
             if owner in owners and e.key() not in new_keys:
@@ -287,7 +302,7 @@ def boundary_messages(match: BoundaryMatch) -> list[Message]:
 
 def _add_boundaries(plan: ImportPlan, geo: Sequence[BoundaryRead], store: Store) -> None:
     """Match boundary files to the municipalities of the store and of this import."""
-    in_plan = {n.id: i for i, n in enumerate(plan.nodes) if n.label == "Municipality"}
+    in_plan = {n.id: i for i, n in enumerate(plan.node_objects) if n.label == "Municipality"}
     known = set(in_plan) | {n.id for n in store.iter_nodes("Municipality")}
     added: set[str] = set()
     for read in geo:
@@ -299,17 +314,17 @@ def _add_boundaries(plan: ImportPlan, geo: Sequence[BoundaryRead], store: Store)
         plan.warnings += match.warnings
         for muni, text in match.geometries.items():
             if muni in in_plan:
-                node = plan.nodes[in_plan[muni]]
-                plan.nodes[in_plan[muni]] = node.model_copy(update={"boundary": text})
+                node = plan.node_objects[in_plan[muni]]
+                plan.node_objects[in_plan[muni]] = node.model_copy(update={"boundary": text})
                 continue
             stored = store.get_node("Municipality", muni)
             base = stored if stored is not None else Municipality(id=muni, name=muni)
-            in_plan[muni] = len(plan.nodes)
-            plan.nodes.append(base.model_copy(update={"boundary": text}))
+            in_plan[muni] = len(plan.node_objects)
+            plan.node_objects.append(base.model_copy(update={"boundary": text}))
             added.add(muni)
     if added:
         # A boundary changes nothing else: the municipality keeps its region (its IN edge).
-        plan.edges += [
+        plan.edge_objects += [
             e for e in store.iter_edges("IN") if e.src.label == "Municipality" and e.src.id in added
         ]
 
@@ -331,8 +346,10 @@ def _plan(
         version = store.data_version()
         checked = validate_sheets(read.sheets, store)
         plan = ImportPlan(
-            nodes=checked.nodes,
-            edges=checked.edges,
+            node_objects=checked.nodes,
+            edge_objects=checked.edges,
+            node_rows=checked.node_rows,
+            edge_rows=checked.edge_rows,
             issues=read.issues + checked.issues,
             warnings=checked.warnings,
             rows=checked.rows,
@@ -340,7 +357,8 @@ def _plan(
         )
         if geo:
             _add_boundaries(plan, geo, store)
-        munis = {n.id for n in plan.nodes if n.label == "Municipality"}
+        munis = {n.id for n in plan.node_objects if n.label == "Municipality"}
+        munis |= {r[1] for r in plan.node_rows if r[0] == "Municipality"}
         plan.checked_against = {m: store.get_node("Municipality", m) for m in sorted(munis)}
         if store.data_version() == version:
             break
@@ -354,17 +372,17 @@ def _merged(base: Node, ours: Node, theirs: Node) -> Node:
     return node_from_props(ours.label, ours.id, {k: v for k, v in props.items() if v is not None})
 
 
-def _rebase(uow: UnitOfWork, plan: ImportPlan) -> tuple[list[Node], list[Edge]]:
-    """The plan's nodes and edges, its municipalities rebased onto what is stored now.
+def _rebase(uow: UnitOfWork, plan: ImportPlan) -> ImportPlan:
+    """The plan with its municipalities rebased onto what is stored now.
 
     Run inside the write transaction (writers are serialised there): a municipality the plan
     copied at check time keeps what another import wrote to it since (its region, its outline),
     and gets only what this import changes, as if this import had been checked after that one.
     """
     if not plan.checked_against:
-        return plan.nodes, plan.edges
+        return plan
     now = {n.id: n for n in uow.nodes_of_label("Municipality")}
-    nodes = list(plan.nodes)
+    nodes = list(plan.node_objects)
     moved: dict[str, str | None] = {}
     for i, node in enumerate(nodes):
         current = now.get(node.id) if node.label == "Municipality" else None
@@ -378,10 +396,10 @@ def _rebase(uow: UnitOfWork, plan: ImportPlan) -> tuple[list[Node], list[Edge]]:
         if region != getattr(node, "region", None):
             moved[node.id] = region
     if not moved:
-        return nodes, plan.edges
+        return replace(plan, node_objects=nodes)
     edges = [
         e
-        for e in plan.edges
+        for e in plan.edge_objects
         if not (e.type == "IN" and e.src.label == "Municipality" and e.src.id in moved)
     ]
     edges += [
@@ -389,7 +407,10 @@ def _rebase(uow: UnitOfWork, plan: ImportPlan) -> tuple[list[Node], list[Edge]]:
         for m, r in moved.items()
         if r is not None
     ]
-    return nodes, edges
+    rows = [
+        r for r in plan.edge_rows if not (r[0] == "IN" and r[1] == "Municipality" and r[2] in moved)
+    ]
+    return replace(plan, node_objects=nodes, edge_objects=edges, edge_rows=rows)
 
 
 def _is_geojson(path: Path) -> bool:
@@ -458,18 +479,20 @@ def apply_plan(plan: ImportPlan, store: Store, *, batched: bool = False) -> Impo
         with store.unit_of_work() as uow:
             if in_batches:
                 uow.hold(lock)  # the first of its transactions: checked and renewed in each
-            nodes, edges = _rebase(uow, plan)
+            plan = _rebase(uow, plan)
             if not in_batches:
-                uow.upsert_nodes(nodes)
-            stale = _stale_edges(uow.edges_of_type, nodes, edges)
+                uow.upsert_nodes(plan.node_objects)
+                uow.upsert_node_rows(plan.node_rows)
+            stale = _stale_edges(uow.edges_of_type, plan)
             if stale:
                 uow.delete_edges(stale)
             if not in_batches:
-                uow.upsert_edges(edges)
+                uow.upsert_edges(plan.edge_objects)
+                uow.upsert_edge_rows(plan.edge_rows)
             uow.commit()
             report.stats = uow.stats
         if in_batches:
-            report.stats = store.write_batched(nodes, edges, lock=lock)
+            report.stats = store.write_batched(plan.nodes, plan.edges, lock=lock)
     report.removed = Counter(e.type for e in stale)
     return report
 
