@@ -25,7 +25,6 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from labels import t
 from labels.input_words import STATE_EXAMS
 
 __all__ = ["SPECIALISTS", "MonitoringSettings", "describe_monitoring_settings"]
@@ -138,20 +137,21 @@ class MonitoringSettings(BaseModel):
 
 
 def describe_monitoring_settings(
-    settings: MonitoringSettings | None = None, *, localized: bool = False
+    settings: MonitoringSettings | None = None,
 ) -> list[tuple[str, Any, str]]:
-    """Every setting as ``(name, value, description)``, in declaration order.
+    """Every setting as ``(name, value, description)``, in declaration order (English; the
+    UI's description is the message ``monitoring.setting.<name>``).
 
-    >>> rows = describe_monitoring_settings(localized=True)
-    >>> rows[2][0], rows[2][2][:26]
-    ('training_period_years', 'Педагог считается прошедши')
+    >>> rows = describe_monitoring_settings()
+    >>> rows[2][0], rows[2][2][:22]
+    ('training_period_years', 'A teacher counts as tr')
     """
     s = settings or MonitoringSettings()
     return [
         (
             name,
             getattr(s, name),
-            t(f"monitoring.setting.{name}") if localized else (field.description or ""),
+            field.description or "",
         )
         for name, field in MonitoringSettings.model_fields.items()
     ]

@@ -2,7 +2,9 @@
 
 For each unpaired mentee: why no tutor took it, and the nearest changes that would pair it
 (one more place at a busy tutor, a wider radius, an online pair, the next band). Internal to
-:mod:`analysis.pairing`; every text comes from :mod:`labels`.
+:mod:`analysis.pairing`. The answers are codes with their numbers
+(:class:`labels.reasons.Reason`): the reason a code of ``analysis.unpaired.*``, the hints codes
+of ``analysis.hint.*``; services render them.
 """
 
 from __future__ import annotations
@@ -12,24 +14,24 @@ import math
 import numpy as np
 import pandas as pd
 
+from analysis.pair_reasons import band_of
 from analysis.pair_rules import Flag, Roster, Scores, chord_to_km, score_pairs
-from labels import t
-from labels.formats import fmt_band, fmt_index, fmt_km
+from labels.formats import round_km
+from labels.reasons import Reason
 
 __all__ = ["unpaired_reasons"]
 
 
-def _allowed_bands(r: Roster, m: int, gap: int) -> str:
+def _allowed_bands(r: Roster, m: int, gap: int) -> tuple[int, int]:
     b = int(r.band[m])
     top = int(np.nanmax(r.band)) if np.isfinite(r.band).any() else b
-    lo, hi = max(1, b - gap), min(top, b + gap)
-    return str(lo) if lo == hi else f"{lo}–{hi}"
+    return max(1, b - gap), min(top, b + gap)
 
 
 def unpaired_reasons(
     r: Roster, cand: Scores, mentees: np.ndarray, residual: np.ndarray
 ) -> pd.DataFrame:
-    """Why each unpaired mentee has no tutor and what would pair it.
+    """Why each unpaired mentee has no tutor (``reason``) and what would pair it (``hints``).
 
     ``residual`` is every school's spare capacity left after the plan.
     """
@@ -43,11 +45,11 @@ def unpaired_reasons(
         rows_m = order[lo:hi]
         flags = cand.flags[rows_m]
         n_feasible = int((flags == 0).sum())
-        hints: list[str] = []
+        hints: list[Reason] = []
         extra: dict[str, object] = {}
         if math.isnan(r.band[m]):
-            why = t("analysis.unpaired.no_index")
-            hints.append(t("analysis.hint.fill_index"))
+            why = Reason("no_index")
+            hints.append(Reason("fill_index"))
         else:
             base_ok = (
                 r.is_tutor[tutors]
@@ -62,18 +64,16 @@ def unpaired_reasons(
             km = np.where(r.has_xyz[tutors] & r.has_xyz[m], chord_to_km(chord), np.inf)
             ok = base_ok & (gaps <= s.max_band_gap)
             if n_feasible:
-                why = t("analysis.unpaired.all_taken", n=n_feasible, km=fmt_km(s.max_km))
+                why = Reason("all_taken", n=n_feasible, km=float(s.max_km))
             elif (flags == Flag.FULL).any():
-                why = t("analysis.unpaired.full", n=int((flags == Flag.FULL).sum()))
+                why = Reason("full", n=int((flags == Flag.FULL).sum()))
             elif (flags == Flag.EXCLUDED).any():
-                why = t("analysis.unpaired.excluded", n=int((flags == Flag.EXCLUDED).sum()))
+                why = Reason("excluded", n=int((flags == Flag.EXCLUDED).sum()))
             elif not s.cross_municipality and (flags == Flag.MUNICIPALITY).any():
-                why = t("analysis.unpaired.municipality")
+                why = Reason("municipality")
             else:
-                why = t(
-                    "analysis.unpaired.none_near",
-                    km=fmt_km(s.max_km),
-                    bands=_allowed_bands(r, m, s.max_band_gap),
+                why = Reason(
+                    "none_near", km=float(s.max_km), bands=_allowed_bands(r, m, s.max_band_gap)
                 )
             busy = rows_m[(flags == 0) | (flags == Flag.FULL)]
             if len(busy):
@@ -81,10 +81,10 @@ def unpaired_reasons(
                 tt = int(cand.tutor[best])
                 extra["capacity_tutor_id"] = r.ids[tt]
                 hints.append(
-                    t(
-                        "analysis.hint.capacity",
-                        name=r.name[tt],
-                        km=fmt_km(float(np.nan_to_num(cand.distance_km[best]))),
+                    Reason(
+                        "capacity",
+                        name=str(r.name[tt]),
+                        km=round_km(float(np.nan_to_num(cand.distance_km[best]))),
                         capacity=int(r.capacity[tt]),
                         more=int(r.capacity[tt]) + 1,
                     )
@@ -95,10 +95,10 @@ def unpaired_reasons(
                 tt = int(tutors[j])
                 extra["nearest_tutor_id"], extra["nearest_km"] = r.ids[tt], float(km[j])
                 hints.append(
-                    t(
-                        "analysis.hint.wider",
-                        name=r.name[tt],
-                        km=fmt_km(float(km[j])),
+                    Reason(
+                        "wider",
+                        name=str(r.name[tt]),
+                        km=round_km(float(km[j])),
                         radius=int(math.ceil(km[j] / 10) * 10),
                     )
                 )
@@ -110,22 +110,20 @@ def unpaired_reasons(
                 j = int(online[np.argmin(rest)])
                 tt = int(tutors[j])
                 extra["online_tutor_id"] = r.ids[tt]
-                dist_txt = fmt_km(float(km[j])) if np.isfinite(km[j]) else "?"
+                dist = round_km(float(km[j])) if np.isfinite(km[j]) else None
                 gap = float(np.abs(r.social[tt] - r.social[m]))
-                hints.append(
-                    t("analysis.hint.online", name=r.name[tt], km=dist_txt, gap=fmt_index(gap))
-                )
+                hints.append(Reason("online", name=str(r.name[tt]), km=dist, index_gap=gap))
             nxt = base_ok & free & (gaps == s.max_band_gap + 1) & (km <= s.max_km)
             if nxt.any():
                 j = int(np.argmin(np.where(nxt, km, np.inf)))
                 tt = int(tutors[j])
                 extra["next_band_tutor_id"] = r.ids[tt]
                 hints.append(
-                    t(
-                        "analysis.hint.next_band",
-                        name=r.name[tt],
-                        band=fmt_band(r.band[tt]),
-                        km=fmt_km(float(km[j])),
+                    Reason(
+                        "next_band",
+                        name=str(r.name[tt]),
+                        band=band_of(r.band[tt]),
+                        km=round_km(float(km[j])),
                         gap=s.max_band_gap + 1,
                     )
                 )
@@ -137,7 +135,7 @@ def unpaired_reasons(
                 "context_band": r.band[m],
                 "n_feasible": n_feasible,
                 "reason": why,
-                "hint": "; ".join(hints) if hints else t("analysis.hint.none"),
+                "hints": tuple(hints) or (Reason("none"),),
                 **extra,
             }
         )
@@ -148,7 +146,7 @@ def unpaired_reasons(
         "context_band",
         "n_feasible",
         "reason",
-        "hint",
+        "hints",
         "capacity_tutor_id",
         "nearest_tutor_id",
         "nearest_km",

@@ -46,10 +46,11 @@ import pandas as pd
 from ortools.graph.python import min_cost_flow
 from scipy.spatial import cKDTree
 
-from analysis.pair_reasons import flag_reasons, pair_reason
+from analysis.pair_reasons import cells, flag_reasons, pair_reason
 from analysis.pair_rules import Roster, Scores, build_roster, km_to_chord, score_pairs
 from analysis.pair_whatif import unpaired_reasons
 from analysis.settings import AnalysisSettings
+from labels.reasons import Reason
 
 __all__ = [
     "PairingPlan",
@@ -82,14 +83,17 @@ class PairingPlan:
     Attributes
     ----------
     pairs : DataFrame
-        One row per suggested pair: ``PAIR_COLUMNS`` + names, municipalities and ``reason``.
+        One row per suggested pair: ``PAIR_COLUMNS`` + names, municipalities and ``reasons``
+        (a tuple of :class:`labels.reasons.Reason`, codes of ``analysis.pair.*``).
     unpaired : DataFrame
         One row per mentee left without a tutor: ``mentee_school_id``, ``n_feasible``
-        (feasible tutors with spare capacity), ``reason`` and ``hint`` (what would pair it),
-        with the hinted tutors' ids.
+        (feasible tutors with spare capacity), ``reason`` (a Reason of
+        ``analysis.unpaired.*``) and ``hints`` (what would pair it: Reasons of
+        ``analysis.hint.*``), with the hinted tutors' ids.
     candidates : DataFrame
         Every mentee-tutor pair considered (all tutors within the radius, and all pairs with
-        unknown coordinates): ``PAIR_COLUMNS``, ``feasible`` and ``infeasible_reason``.
+        unknown coordinates): ``PAIR_COLUMNS``, ``feasible`` and ``infeasible_reasons`` (Reasons
+        of ``analysis.infeasible.*``; ``()`` when feasible).
     method : str
         ``"optimal"`` or ``"greedy"``.
     """
@@ -144,7 +148,7 @@ def _candidates(r: Roster) -> Scores:
 def _candidate_frame(r: Roster, cand: Scores) -> pd.DataFrame:
     df = cand.frame(r)
     df["feasible"] = cand.flags == 0
-    df["infeasible_reason"] = flag_reasons(cand, r)
+    df["infeasible_reasons"] = flag_reasons(cand, r)
     return df
 
 
@@ -250,7 +254,7 @@ def _assemble(r: Roster, cand: Scores, chosen: np.ndarray, method: str) -> Pairi
     pairs.insert(4, "tutor_name", r.name[tt])
     pairs.insert(5, "tutor_municipality", r.municipality[tt])
     pairs["tutor_status"] = r.status[tt]
-    pairs["reason"] = [pair_reason(r, cand, int(i)) for i in chosen]
+    pairs["reasons"] = cells([pair_reason(r, cand, int(i)) for i in chosen])
     pairs = pairs.sort_values(["mentee_school_id"], kind="stable").reset_index(drop=True)
     residual = r.spare.copy()
     np.subtract.at(residual, tt, 1)
@@ -295,7 +299,7 @@ def candidate_pairs(
     Returns
     -------
     DataFrame
-        ``PAIR_COLUMNS`` + ``feasible`` + ``infeasible_reason``.
+        ``PAIR_COLUMNS`` + ``feasible`` + ``infeasible_reasons``.
     """
     r = _roster(schools, identified, partnerships, exclusions, settings, travel_times)
     return _candidate_frame(r, _candidates(r))
@@ -368,12 +372,10 @@ def evaluate_plan(
     Returns
     -------
     DataFrame
-        ``PAIR_COLUMNS``, ``feasible``, ``infeasible_reason`` (including a tutor given more
-        mentees than places or a mentee given twice) and, for feasible pairs, ``reason``.
-        Unknown school ids are infeasible.
+        ``PAIR_COLUMNS``, ``feasible``, ``infeasible_reasons`` (including a tutor given more
+        mentees than places or a mentee given twice) and, for feasible pairs, ``reasons``
+        (tuples of :class:`labels.reasons.Reason`). Unknown school ids are infeasible.
     """
-    from labels import t
-
     r = _roster(schools, identified, partnerships, exclusions, settings, travel_times)
     mid = [r.pos.get(str(x), -1) for x in pairs["mentee_school_id"]]
     tid = [r.pos.get(str(x), -1) for x in pairs["tutor_school_id"]]
@@ -387,20 +389,22 @@ def evaluate_plan(
     seen: set[int] = set()
     for i in range(len(df)):
         if not known[i]:
-            reasons[i] = t("analysis.infeasible.unknown_school")
+            reasons[i] = (Reason("unknown_school"),)
             continue
         tt, m = int(sc.tutor[i]), int(sc.mentee[i])
         load[tt] = load.get(tt, 0) + 1
         extra = []
         if load[tt] > r.spare[tt] and r.spare[tt] > 0:
-            extra.append(t("analysis.infeasible.over_capacity", spare=int(r.spare[tt])))
+            extra.append(Reason("over_capacity", spare=int(r.spare[tt])))
         if m in seen:
-            extra.append(t("analysis.infeasible.twice"))
+            extra.append(Reason("twice"))
         seen.add(m)
-        reasons[i] = "; ".join([x for x in [reasons[i], *extra] if x])
-    df["feasible"] = reasons == ""
-    df["infeasible_reason"] = reasons
-    df["reason"] = [pair_reason(r, sc, i) if ok else "" for i, ok in enumerate(df["feasible"])]
+        reasons[i] = (*reasons[i], *extra)
+    df["feasible"] = [not x for x in reasons]
+    df["infeasible_reasons"] = reasons
+    df["reasons"] = cells(
+        [pair_reason(r, sc, i) if ok else () for i, ok in enumerate(df["feasible"])]
+    )
     return df
 
 

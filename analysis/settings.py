@@ -22,8 +22,6 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from labels import t
-
 __all__ = ["AnalysisSettings", "describe_settings"]
 
 
@@ -242,35 +240,32 @@ class AnalysisSettings(BaseModel):
         return self
 
 
-def describe_settings(
-    settings: AnalysisSettings | None = None, *, localized: bool = False
-) -> list[tuple[str, Any, str]]:
+def describe_settings(settings: AnalysisSettings | None = None) -> list[tuple[str, Any, str]]:
     """Every setting as ``(name, value, description)``, in declaration order.
 
     Parameters
     ----------
     settings : AnalysisSettings, optional
         Whose values to report; the defaults when omitted.
-    localized : bool
-        Describe in the active UI language (``analysis.setting.<name>``) instead of English.
 
     Returns
     -------
     list of tuple
-        One ``(name, value, description)`` per field.
+        One ``(name, value, description)`` per field; the description is the field's English
+    one (the UI's is the message ``analysis.setting.<name>``).
 
     Examples
     --------
-    >>> rows = describe_settings(localized=True)
+    >>> rows = describe_settings()
     >>> [r for r in rows if r[0] == "max_km"][0][2][:28]
-    'Наибольшее расстояние между '
+    'Longest great-circle distanc'
     """
     s = settings or AnalysisSettings()
     return [
         (
             name,
             getattr(s, name),
-            t(f"analysis.setting.{name}") if localized else (field.description or ""),
+            field.description or "",
         )
         for name, field in AnalysisSettings.model_fields.items()
     ]

@@ -27,6 +27,7 @@ import datetime as dt
 import functools
 import os
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any, Concatenate, ParamSpec, TypeVar
 
 import pandas as pd
@@ -34,7 +35,6 @@ import streamlit as st
 from pydantic import BaseModel
 
 from analysis.settings import AnalysisSettings
-from graph.secrets import mask_uri
 from graph.store import Store
 from services import api, coverage, monitoring_report
 from services.access import Actor
@@ -104,11 +104,12 @@ def store() -> Store:
 
 
 def store_label() -> str:
-    """What the sidebar says about where the data lives."""
+    """What the sidebar says about where the data lives: the kind and the file's name, never a
+    server path or address (those are in the server's log and settings)."""
     backend, db = _target()
     if backend == "neo4j":
-        return f"Neo4j ({mask_uri(os.environ.get('NEO4J_URI', ''))})"
-    return db
+        return "Neo4j"
+    return Path(db).name
 
 
 def actor() -> Actor:

@@ -24,7 +24,7 @@ from typing import Any, ClassVar, NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from labels import t
+from labels.errors import CodedError
 
 __all__ = [
     "EDGE_TYPES",
@@ -167,19 +167,13 @@ Percent = float
 PERCENT_RANGE = (0.0, 100.0)  # every percentage of the import format (the one home of the rule)
 
 
-class ModelValueError(ValueError):
+class ModelValueError(CodedError, ValueError):
     """A value the model refuses: a code of ``model.*`` in :mod:`labels` and its parameters.
 
     pydantic keeps it as the error's ``ctx["error"]``; ``str()`` renders it when shown.
     """
 
-    def __init__(self, code: str, /, **params: Any) -> None:
-        super().__init__(code, params)
-        self.code = code
-        self.params = params
-
-    def __str__(self) -> str:
-        return t(f"model.{self.code}", **self.params)
+    area = "model"
 
 
 def is_percent(v: float) -> bool:

@@ -21,7 +21,7 @@ import pandas as pd
 
 from graph.access import AccessRecords
 from graph.model import Edge, Node, NodeRef
-from labels import t
+from labels.errors import CodedError
 
 __all__ = [
     "Direction",
@@ -35,7 +35,7 @@ __all__ = [
 Direction = Literal["out", "in", "both"]
 
 
-class StoreError(Exception):
+class StoreError(CodedError):
     """A storage problem the user can act on: a code and its parameters.
 
     The code names a message ``store.<code>`` of :mod:`labels`; ``str()`` renders it in the
@@ -45,13 +45,7 @@ class StoreError(Exception):
     'транзакция уже завершена'
     """
 
-    def __init__(self, code: str, /, **params: Any) -> None:
-        super().__init__(code, params)
-        self.code = code
-        self.params = params
-
-    def __str__(self) -> str:
-        return t(f"store.{self.code}", **self.params)
+    area = "store"
 
 
 @dataclass

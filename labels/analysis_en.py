@@ -89,7 +89,7 @@ MESSAGES.update(
             "the nearest suitable tutor is «{name}», {km} km away: a radius of {radius} km "
             "would pair them"
         ),
-        "analysis.hint.online": "an online pair with «{name}» ({km} km, index gap {gap})",
+        "analysis.hint.online": "an online pair with «{name}» ({km} km, index gap {index_gap})",
         "analysis.hint.next_band": ("allowing bands {gap} apart: «{name}» (band {band}, {km} km)"),
         "analysis.hint.none": "no free tutors in suitable bands",
         "analysis.activity.label.active": "active",

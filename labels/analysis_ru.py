@@ -211,7 +211,7 @@ MESSAGES.update(
             "радиусе {radius} км"
         ),
         "analysis.hint.online": (
-            "онлайн-пара со школой «{name}» ({km} км, разница индексов {gap})"
+            "онлайн-пара со школой «{name}» ({km} км, разница индексов {index_gap})"
         ),
         "analysis.hint.next_band": (
             "при допуске кластеров, различающихся на {gap}: «{name}» (кластер {band}, {km} км)"

@@ -2,14 +2,26 @@
 
 The one home of these rules (Babel's role for this project): analysis returns numbers and
 codes, and whatever renders them for a user (services, CLI, app, the catalogues' templates)
-formats them here, so a decimal comma or a date format is written once.
+formats them here, so a decimal comma or a date format is written once. What depends on the
+language (the decimal separator, «г.»/«гг.», «и») comes from the catalogues (``formats.*``).
+
+Two kinds of functions live here. Readers and number rules that write no word
+(:func:`parse_date`, :func:`parse_bool`, :func:`fold_yo`, :func:`round_km`, :func:`format_date`)
+may be used by every layer. Writers of text for people (``fmt_*``, :func:`years_text`,
+:func:`joined`, :func:`limited_list`) render in the active language and belong to services, the
+CLI, the app and :mod:`labels.reasons` only (tests/test_architecture.py).
 
 Examples
 --------
 >>> fmt_km(7.25), fmt_km(42.4), fmt_index(-0.371), fmt_band(float("nan"))
 ('7,2', '42', '-0,37', '—')
+>>> fmt_number(7.0, whole=True), fmt_number(7.44), fmt_number(0.163, 2, sign=True), fmt_number(None)
+('7', '7,4', '+0,16', '—')
 >>> years_text([2024]), years_text([2023, 2024]), years_text([2022, 2023, 2024])
 ('2024 г.', '2023 и 2024 гг.', '2022, 2023 и 2024 гг.')
+>>> from labels import set_language
+>>> set_language("en"); years_text([2023, 2024]), fmt_km(7.25); set_language("ru")
+('2023 and 2024', '7.2')
 >>> format_date(dt.date(2024, 9, 1)), parse_date("01.09.2024"), parse_date("2024-09-01")
 ('01.09.2024', datetime.date(2024, 9, 1), datetime.date(2024, 9, 1))
 >>> parse_date("31.02.2024") is None, parse_bool("Да"), parse_bool("-"), parse_bool("?") is None
@@ -25,6 +37,7 @@ import math
 import re
 from collections.abc import Iterable, Sequence
 
+from labels import t
 from labels.input_words import FALSE_VALUES, TRUE_VALUES
 
 __all__ = [
@@ -32,6 +45,7 @@ __all__ = [
     "fmt_band",
     "fmt_index",
     "fmt_km",
+    "fmt_number",
     "fmt_percent",
     "fold_yo",
     "format_date",
@@ -39,6 +53,7 @@ __all__ = [
     "limited_list",
     "parse_bool",
     "parse_date",
+    "round_km",
     "years_text",
 ]
 
@@ -54,19 +69,46 @@ def fold_yo(text: str) -> str:
     return text.replace("ё", "е").replace("Ё", "Е")
 
 
+def round_km(km: float) -> float:
+    """A distance to the precision people read it: whole kilometres from 10 on, tenths below."""
+    return float(round(km)) if km >= 10 else round(km, 1)
+
+
+def _decimal(text: str) -> str:
+    return text.replace(".", t("formats.decimal_separator"))
+
+
 def fmt_km(km: float) -> str:
-    """A distance: whole kilometres from 10 on, one decimal (with a comma) below."""
-    return f"{km:.0f}" if km >= 10 else f"{km:.1f}".replace(".", ",")
+    """A distance: whole kilometres from 10 on, one decimal below (see :func:`round_km`)."""
+    return f"{km:.0f}" if km >= 10 else _decimal(f"{km:.1f}")
 
 
 def fmt_index(x: float) -> str:
-    """A context index with its sign and a decimal comma."""
-    return f"{x:+.2f}".replace(".", ",")
+    """A context index with its sign and two decimals."""
+    return _decimal(f"{x:+.2f}")
 
 
-def fmt_band(band: float) -> str:
+def fmt_band(band: float | None) -> str:
     """A band number, or a dash when unknown."""
-    return "—" if math.isnan(band) else str(int(band))
+    return t("formats.unknown") if band is None or math.isnan(band) else str(int(band))
+
+
+def fmt_number(
+    x: object, digits: int = 1, *, sign: bool = False, whole: bool = False, missing: str = "—"
+) -> str:
+    """A number with ``digits`` decimals in the language's way (7,4; +0,16).
+
+    ``whole`` writes an integral value without decimals (7); ``missing`` stands for None/NaN.
+    """
+    try:
+        value = float(x)  # type: ignore[arg-type]
+    except TypeError:  # None, pandas' NA
+        return missing
+    if math.isnan(value):
+        return missing
+    if whole and value.is_integer():
+        return f"{int(value):{'+' if sign else ''}d}"
+    return _decimal(format(value, f"{'+' if sign else ''}.{digits}f"))
 
 
 def fmt_percent(share: float) -> str:
@@ -75,20 +117,20 @@ def fmt_percent(share: float) -> str:
 
 
 def years_text(years: Iterable[int]) -> str:
-    """Years in Russian prose, with «г.»/«гг.»."""
+    """Years in prose of the active language (Russian with «г.»/«гг.»)."""
     ys = [str(y) for y in sorted(set(years))]
     if not ys:
         return ""
     if len(ys) == 1:
-        return f"{ys[0]} г."
-    return f"{', '.join(ys[:-1])} и {ys[-1]} гг."
+        return t("formats.year", year=ys[0])
+    return t("formats.years", years=joined(ys))
 
 
 def joined(parts: Sequence[str]) -> str:
-    """Parts joined by «и» (two or more: «a, b и c»)."""
+    """Parts joined by «и» / "and" (two or more: «a, b и c»)."""
     if len(parts) <= 1:
         return "".join(parts)
-    return f"{', '.join(parts[:-1])} и {parts[-1]}"
+    return t("formats.and", head=", ".join(parts[:-1]), last=parts[-1])
 
 
 def limited_list(items: Sequence[str], limit: int, more_template: str) -> str:

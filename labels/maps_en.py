@@ -114,8 +114,8 @@ MESSAGES: dict[str, str] = {
     "loaders.col.travel_times.mode": (
         "How: road (car, school bus) or public_transport; empty means road"
     ),
-    "maps.pair.minutes": "{minutes} min of travel {way}",
-    "maps.pair.straight": "{km} km in a straight line (no travel time given)",
+    "analysis.pair.minutes": "{minutes} min of travel {way}",
+    "analysis.pair.straight": "{km} km in a straight line (no travel time given)",
     "maps.travel.mode.road": "by road",
     "maps.travel.mode.public_transport": "by public transport",
     "analysis.infeasible.time": (

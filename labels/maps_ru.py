@@ -115,8 +115,8 @@ MESSAGES: dict[str, str] = {
         "Как добираться: road — по дороге (автомобиль, школьный автобус), "
         "public_transport — общественным транспортом; пусто — по дороге"
     ),
-    "maps.pair.minutes": "в пути {minutes} мин {way}",
-    "maps.pair.straight": "{km} км по прямой (времени в пути нет)",
+    "analysis.pair.minutes": "в пути {minutes} мин {way}",
+    "analysis.pair.straight": "{km} км по прямой (времени в пути нет)",
     "maps.travel.mode.road": "по дороге",
     "maps.travel.mode.public_transport": "общественным транспортом",
     "analysis.infeasible.time": "в пути {minutes} мин — дольше допустимых {max_minutes} мин",

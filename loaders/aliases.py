@@ -44,7 +44,7 @@ from graph.model import (
     SettlementType,
     TravelMode,
 )
-from labels import formats, t
+from labels import formats
 from labels.formats import fold_yo
 from labels.input_words import (
     FALSE_VALUES,
@@ -54,6 +54,7 @@ from labels.input_words import (
     TRUE_VALUES,
     VALUE_WORDS,
 )
+from labels.message import Message, render
 from loaders.sheets import SHEETS, ColType
 
 __all__ = [
@@ -168,7 +169,7 @@ def _type_note(sheet: str, column: str) -> str:
         ru = VALUE_ALIASES.get(col.enum, {})
         return "; ".join(f"`{v}` ({', '.join(ru.get(v, ())) or '—'})" for v in col.allowed())
     if col.type is ColType.bool:
-        return t("loaders.help.bool_note")
+        return render(Message("loaders.help.bool_note"))
     return col.type.value
 
 

@@ -45,7 +45,7 @@ import orjson
 import shapely
 from shapely.geometry import MultiPolygon, Polygon, mapping, shape
 
-from labels import t
+from labels.message import Message
 from loaders.aliases import MUNICIPALITY_KINDS, normalize
 from loaders.issues import ImportIssue
 
@@ -104,7 +104,10 @@ def _plain(name: str) -> str:
 
 # --- geometry ------------------------------------------------------------------------------------
 class _GeometryError(ValueError):
-    pass
+    @property
+    def text(self) -> Message:
+        text: Message = self.args[0]
+        return text
 
 
 def _polygonal(geom: Any) -> Polygon | MultiPolygon | None:
@@ -129,21 +132,21 @@ def canonical_geometry(obj: Any) -> tuple[str, bool]:
     try:
         geom = shape(obj)
     except Exception as exc:  # shapely raises several kinds for malformed input
-        raise _GeometryError(t("maps.boundary.bad_geometry", error=str(exc)[:120])) from exc
+        raise _GeometryError(Message("maps.boundary.bad_geometry", error=str(exc)[:120])) from exc
     if geom.is_empty:
-        raise _GeometryError(t("maps.boundary.empty_geometry"))
+        raise _GeometryError(Message("maps.boundary.empty_geometry"))
     if _polygonal(geom) is None:
-        raise _GeometryError(t("maps.boundary.not_polygon", kind=geom.geom_type))
+        raise _GeometryError(Message("maps.boundary.not_polygon", kind=geom.geom_type))
     x0, y0, x1, y1 = geom.bounds
     if not (-180 <= x0 <= x1 <= 180 and -90 <= y0 <= y1 <= 90):
-        raise _GeometryError(t("maps.boundary.not_degrees"))
+        raise _GeometryError(Message("maps.boundary.not_degrees"))
     geom = shapely.remove_repeated_points(shapely.transform(geom, lambda c: np.round(c, _DIGITS)))
     repaired = False
     if not geom.is_valid:
         geom, repaired = shapely.make_valid(geom), True
     poly = _polygonal(geom)
     if poly is None or poly.is_empty:
-        raise _GeometryError(t("maps.boundary.empty_geometry"))
+        raise _GeometryError(Message("maps.boundary.empty_geometry"))
     return orjson.dumps(mapping(poly)).decode(), repaired
 
 
@@ -165,7 +168,7 @@ class BoundaryRead:
     issues: list[ImportIssue] = field(default_factory=list)
     name_field: str | None = None
 
-    def issue(self, message: str) -> None:
+    def issue(self, message: Message) -> None:
         self.issues.append(ImportIssue(self.file, None, None, message))
 
 
@@ -187,31 +190,32 @@ def read_boundaries(file: str, data: bytes, name_field: str | None = None) -> Bo
     try:
         doc = orjson.loads(data.removeprefix(b"\xef\xbb\xbf"))
     except orjson.JSONDecodeError as exc:
-        out.issue(t("maps.boundary.not_json", error=str(exc)[:80]))
+        out.issue(Message("maps.boundary.not_json", error=str(exc)[:80]))
         return out
     if isinstance(doc, dict) and doc.get("type") == "Feature":
         doc = {"type": "FeatureCollection", "features": [doc]}
     if not isinstance(doc, dict) or doc.get("type") != "FeatureCollection":
-        out.issue(t("maps.boundary.not_collection"))
+        out.issue(Message("maps.boundary.not_collection"))
         return out
     if not _crs_ok(doc):
-        out.issue(t("maps.boundary.crs"))
+        out.issue(Message("maps.boundary.crs"))
         return out
     feats = doc.get("features")
     if not isinstance(feats, list) or not feats:
-        out.issue(t("maps.boundary.no_features"))
+        out.issue(Message("maps.boundary.no_features"))
         return out
     for number, feat in enumerate(feats, start=1):
         props = feat.get("properties") if isinstance(feat, dict) else None
         geom = feat.get("geometry") if isinstance(feat, dict) else None
         props = props if isinstance(props, dict) else {}
         if geom is None:
-            out.issue(t("maps.boundary.feature", n=number, message=t("maps.boundary.no_geometry")))
+            no_geometry = Message("maps.boundary.no_geometry")
+            out.issue(Message("maps.boundary.feature", n=number, message=no_geometry))
             continue
         try:
             text, repaired = canonical_geometry(geom)
         except _GeometryError as exc:
-            out.issue(t("maps.boundary.feature", n=number, message=str(exc)))
+            out.issue(Message("maps.boundary.feature", n=number, message=exc.text))
             continue
         out.features.append(BoundaryFeature(number, props, text, repaired))
     return out
@@ -225,7 +229,7 @@ class BoundaryMatch:
     name_field: str | None = None
     geometries: dict[str, str] = field(default_factory=dict)  # municipality id → GeoJSON text
     matched: list[tuple[str, str, str]] = field(default_factory=list)  # (feature, muni, rule)
-    unmatched: list[str] = field(default_factory=list)  # feature names
+    unmatched: list[str | Message] = field(default_factory=list)  # feature names
     without_boundary: list[str] = field(default_factory=list)  # municipalities
     warnings: list[ImportIssue] = field(default_factory=list)
 
@@ -290,7 +294,7 @@ def match_boundaries(
     key = name_field or read.name_field or _field(feats, munis)
     out = BoundaryMatch(name_field=key)
     if key is None:
-        out.warnings.append(ImportIssue(read.file, None, None, t("maps.boundary.no_name")))
+        out.warnings.append(ImportIssue(read.file, None, None, Message("maps.boundary.no_name")))
         out.without_boundary = munis
         return out
     names = _names(feats, key)
@@ -300,7 +304,7 @@ def match_boundaries(
         parts.setdefault(muni, []).append(feats[i].geometry)
         out.matched.append((str(names[i]), muni, rule))
         if feats[i].repaired:
-            msg = t("maps.boundary.repaired", name=names[i])
+            msg = Message("maps.boundary.repaired", name=names[i])
             out.warnings.append(ImportIssue(read.file, None, None, msg))
     for muni, texts in parts.items():
         if len(texts) == 1:
@@ -308,14 +312,14 @@ def match_boundaries(
             continue
         joined = shapely.union_all([shape(orjson.loads(x)) for x in texts])
         out.geometries[muni] = canonical_geometry(mapping(joined))[0]
-        msg = t("maps.boundary.joined", n=len(texts), municipality=muni)
+        msg = Message("maps.boundary.joined", n=len(texts), municipality=muni)
         out.warnings.append(ImportIssue(read.file, None, None, msg))
     hit = {i for i, _, _ in picked}
     for i, f in enumerate(feats):
         if i in hit:
             continue
         given = names[i]
-        name = given if given is not None else t("maps.boundary.nameless", n=f.number)
+        name = given if given is not None else Message("maps.boundary.nameless", n=f.number)
         out.unmatched.append(name)
     out.without_boundary = [m for m in munis if m not in parts]
     return out

@@ -23,7 +23,7 @@ from graph.model import (
     staffing_id,
     target_id,
 )
-from labels import t
+from labels.message import Message
 from loaders.rows import Row
 from loaders.sheets import SHEETS
 
@@ -55,7 +55,9 @@ def _schools(v: Validator, rows: list[Row]) -> None:
         first = regions.setdefault(muni, (given, row))
         if first[0] != given:
             where = row.sheet.where(first[1].number, first[1].sheet)
-            msg = t("loaders.row.region_conflict", municipality=muni, other=first[0], where=where)
+            msg = Message(
+                "loaders.row.region_conflict", municipality=muni, other=first[0], where=where
+            )
             v.issue(row, "region", msg)
     added_regions: set[str] = set()
     for muni in municipalities:
@@ -90,10 +92,12 @@ def _results(v: Validator, rows: list[Row]) -> None:
         value, metric = vals.get("value"), vals.get("metric")
         if value is not None and metric is not None:
             if metric in _PERCENT_METRICS and not is_percent(value):
-                msg = t("loaders.value.result_percent", metric=metric, value=row.text["value"])
+                msg = Message(
+                    "loaders.value.result_percent", metric=metric, value=row.text["value"]
+                )
                 v.issue(row, "value", msg)
             elif value < 0:
-                v.issue(row, "value", t("loaders.value.negative", value=row.text["value"]))
+                v.issue(row, "value", Message("loaders.value.negative", value=row.text["value"]))
         required = ("school_id", "year", "assessment", "subject", "metric")
         if any(c not in vals for c in required):
             continue
@@ -154,7 +158,7 @@ def _organizer(v: Validator, row: Row) -> NodeRef | None:
     if len(labels) == 1:
         return NodeRef(labels[0], org)
     key = "loaders.ref.organizer" if not labels else "loaders.ref.organizer_ambiguous"
-    v.issue(row, "organizer_id", t(key, id=org))
+    v.issue(row, "organizer_id", Message(key, id=org))
     return None
 
 
@@ -187,14 +191,16 @@ def _partnerships(v: Validator, rows: list[Row]) -> None:
             "mentee_school_id"
         ):
             v.issue(
-                row, "mentee_school_id", t("loaders.row.same_school", id=vals["tutor_school_id"])
+                row,
+                "mentee_school_id",
+                Message("loaders.row.same_school", id=vals["tutor_school_id"]),
             )
         start, end = vals.get("start_date"), vals.get("end_date")
         if start is not None and end is not None and end < start:
             v.issue(
                 row,
                 "end_date",
-                t(
+                Message(
                     "loaders.row.dates_order",
                     start=row.text["start_date"],
                     end=row.text["end_date"],
@@ -214,7 +220,7 @@ def _two_refs(
     a = v.ref(row, first, label)
     b = v.ref(row, second, label)
     if a is not None and a == b:
-        v.issue(row, second, t(same_key, id=a.id))
+        v.issue(row, second, Message(same_key, id=a.id))
         return None
     return a, b
 
@@ -279,10 +285,10 @@ def _travel_times(v: Validator, rows: list[Row]) -> None:
         b = v.ref(row, "other_school_id", "School")
         minutes = row.values.get("minutes")
         if minutes is not None and not 0 < minutes <= 24 * 60:
-            v.issue(row, "minutes", t("maps.travel.minutes", value=row.text["minutes"]))
+            v.issue(row, "minutes", Message("maps.travel.minutes", value=row.text["minutes"]))
             continue
         if a is not None and a == b:
-            v.issue(row, "other_school_id", t("loaders.row.same_school", id=a.id))
+            v.issue(row, "other_school_id", Message("loaders.row.same_school", id=a.id))
             continue
         mode = row.values.get("mode", TravelMode.road.value)
         v.edge(TRAVEL_EDGES[mode], a, b, minutes=minutes)

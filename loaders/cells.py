@@ -30,7 +30,8 @@ from collections.abc import Callable
 from typing import Any
 
 from graph.model import is_percent
-from labels import formats, t
+from labels import formats
+from labels.message import Message
 from loaders.aliases import VALUE_ALIASES, parse_bool, resolve_enum
 from loaders.limits import INT_MAX, INT_MIN, int_fits
 from loaders.sheets import ColType, Column
@@ -107,7 +108,11 @@ def split_list(text: str) -> list[str]:
 
 
 class CellError(Exception):
-    """A cell that cannot be parsed; the message is the user's reason."""
+    """A cell that cannot be parsed; ``text`` is the user's reason (a code)."""
+
+    def __init__(self, text: Message) -> None:
+        super().__init__(text)
+        self.text = text
 
 
 def cell_parser(col: Column) -> Callable[[str], Any]:
@@ -116,7 +121,7 @@ def cell_parser(col: Column) -> Callable[[str], Any]:
         return str
     if col.type is ColType.list:
         return split_list
-    memo: dict[str, tuple[bool, Any]] = {}
+    memo: dict[str, tuple[bool, Any]] = {}  # text → (parsed, value or the reason)
 
     def parse(text: str) -> Any:
         hit = memo.get(text)
@@ -124,7 +129,7 @@ def cell_parser(col: Column) -> Callable[[str], Any]:
             try:
                 hit = (True, parse_cell(col, text))
             except CellError as exc:
-                hit = (False, str(exc))
+                hit = (False, exc.text)
             memo[text] = hit
         if not hit[0]:
             raise CellError(hit[1])
@@ -142,8 +147,8 @@ def shown(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[:limit] + "…"
 
 
-def _int_range(text: str) -> str:
-    return t("hostile.value.int_range", value=shown(text), low=INT_MIN, high=INT_MAX)
+def _int_range(text: str) -> Message:
+    return Message("hostile.value.int_range", value=shown(text), low=INT_MIN, high=INT_MAX)
 
 
 def _allowed(col: Column) -> str:
@@ -160,37 +165,37 @@ def parse_cell(col: Column, text: str) -> Any:
             if whole is None:
                 number = parse_number(text)
                 if number is None:
-                    raise CellError(t("loaders.value.not_number", value=shown(text)))
+                    raise CellError(Message("loaders.value.not_number", value=shown(text)))
                 if not math.isfinite(number):
                     raise CellError(_int_range(text))
-                raise CellError(t("loaders.value.not_integer", value=shown(text)))
+                raise CellError(Message("loaders.value.not_integer", value=shown(text)))
             if not int_fits(whole):
                 raise CellError(_int_range(text))
             return whole
         case ColType.float:
             number = parse_number(text)
             if number is None:
-                raise CellError(t("loaders.value.not_number", value=shown(text)))
+                raise CellError(Message("loaders.value.not_number", value=shown(text)))
             if not math.isfinite(number):
-                raise CellError(t("hostile.value.not_finite", value=shown(text)))
+                raise CellError(Message("hostile.value.not_finite", value=shown(text)))
             return number
         case ColType.percent:
             number = parse_number(text.strip().removesuffix("%"))
             if number is None:
-                raise CellError(t("loaders.value.not_number", value=shown(text)))
+                raise CellError(Message("loaders.value.not_number", value=shown(text)))
             pct = parse_percent(text)
             if pct is None:
-                raise CellError(t("loaders.value.percent", value=shown(text)))
+                raise CellError(Message("loaders.value.percent", value=shown(text)))
             return pct
         case ColType.bool:
             flag = parse_bool(text)
             if flag is None:
-                raise CellError(t("loaders.value.bool", value=shown(text)))
+                raise CellError(Message("loaders.value.bool", value=shown(text)))
             return flag
         case ColType.date:
             day = parse_date(text)
             if day is None:
-                raise CellError(t("loaders.value.date", value=shown(text)))
+                raise CellError(Message("loaders.value.date", value=shown(text)))
             return day
         case ColType.list:
             return split_list(text)
@@ -198,6 +203,8 @@ def parse_cell(col: Column, text: str) -> Any:
             assert col.enum is not None
             choice = resolve_enum(col.enum, text)
             if choice is None:
-                raise CellError(t("loaders.value.enum", value=shown(text), allowed=_allowed(col)))
+                raise CellError(
+                    Message("loaders.value.enum", value=shown(text), allowed=_allowed(col))
+                )
             return choice
     raise AssertionError(col.type)  # pragma: no cover

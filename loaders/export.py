@@ -33,6 +33,7 @@ import orjson
 
 from graph.model import TRAVEL_EDGES, Edge
 from graph.store import Store
+from labels.message import Message, render
 from loaders.boundaries import boundaries_geojson
 from loaders.sheets import SHEETS
 from loaders.writers import append_row, csv_bytes, csv_cell
@@ -53,7 +54,14 @@ VERSION = 1
 
 
 class ExportError(Exception):
-    """The graph cannot be written in the asked format (message in Russian)."""
+    """The graph cannot be written in the asked format: ``text`` says why (a code)."""
+
+    def __init__(self, text: Message) -> None:
+        super().__init__(text)
+        self.text = text
+
+    def __str__(self) -> str:
+        return render(self.text)
 
 
 def _dumps(obj: Any) -> str:
@@ -228,8 +236,6 @@ def _excel_rows(tables: dict[str, list[Row]]) -> dict[str, list[list[Any]]]:
     """Cell values per sheet, checked before anything is written."""
     from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
-    from labels import t
-
     out: dict[str, list[list[Any]]] = {}
     for sheet, rows in tables.items():
         out[sheet] = cells = []
@@ -240,11 +246,13 @@ def _excel_rows(tables: dict[str, list[Row]]) -> dict[str, list[list[Any]]]:
                     continue
                 if len(value) > EXCEL_MAX_CHARS:
                     raise ExportError(
-                        t("loaders.export.too_long", value=value[:40], sheet=sheet, n=len(value))
+                        Message(
+                            "loaders.export.too_long", value=value[:40], sheet=sheet, n=len(value)
+                        )
                     )
                 if ILLEGAL_CHARACTERS_RE.search(value):
                     raise ExportError(
-                        t("loaders.export.bad_char", value=repr(value)[:80], sheet=sheet)
+                        Message("loaders.export.bad_char", value=repr(value)[:80], sheet=sheet)
                     )
             cells.append(values)
     return out

@@ -42,7 +42,7 @@ from pathlib import Path
 
 from graph.model import Edge, Municipality, Node, NodeRef
 from graph.store import Store, WriteStats
-from labels import t
+from labels.message import Message, render
 from loaders.aliases import sheet_title_ru
 from loaders.boundaries import GEOJSON_SUFFIXES, BoundaryMatch, BoundaryRead, match_boundaries
 from loaders.boundaries import read_boundaries as _read_boundaries
@@ -60,6 +60,7 @@ __all__ = [
     "SheetCounts",
     "apply_plan",
     "boundary_lines",
+    "boundary_messages",
     "import_paths",
     "import_uploads",
     "validate_paths",
@@ -126,11 +127,16 @@ class ImportFailed(Exception):
     def __init__(self, issues: Sequence[ImportIssue], warnings: Sequence[ImportIssue] = ()):
         self.issues = list(issues)
         self.warnings = list(warnings)
-        super().__init__(t("loaders.failed", n=len(self.issues)))
+        super().__init__(Message("loaders.failed", n=len(self.issues)))
+
+    @property
+    def headline(self) -> Message:
+        headline: Message = self.args[0]
+        return headline
 
     def lines(self, limit: int | None = 50) -> list[str]:
-        """The headline, then one line per issue (at most ``limit``)."""
-        return [str(self.args[0]), *format_issues(self.issues, limit)]
+        """The headline, then one line per issue (at most ``limit``), rendered."""
+        return [render(self.headline), *format_issues(self.issues, limit)]
 
     def __str__(self) -> str:
         return "\n".join(self.lines())
@@ -195,14 +201,18 @@ class ImportReport:
         return out
 
     def lines(self) -> list[str]:
-        """A short Russian summary for the command line and the app."""
+        """The summary for the command line and the app, rendered (see :meth:`messages`)."""
+        return [render(m) for m in self.messages()]
+
+    def messages(self) -> list[Message]:
+        """A short summary as codes: rows per sheet, boundaries, removed edges, warnings."""
         if self.nothing_to_import:
-            return [t("loaders.nothing")]
-        lines = [t("loaders.report.head", rows=sum(self.rows.values()))]
+            return [Message("loaders.nothing")]
+        lines = [Message("loaders.report.head", rows=sum(self.rows.values()))]
         for sheet, c in self.by_sheet().items():
             name = f"{sheet_title_ru(sheet)} ({sheet})"
             lines.append(
-                t(
+                Message(
                     "loaders.report.sheet",
                     sheet=name,
                     rows=c.rows,
@@ -212,14 +222,16 @@ class ImportReport:
                 )
             )
         for match in self.boundaries:
-            lines += boundary_lines(match)
+            lines += boundary_messages(match)
         if self.removed:
-            lines.append(t("loaders.report.removed", n=sum(self.removed.values())))
+            lines.append(Message("loaders.report.removed", n=sum(self.removed.values())))
         if self.is_noop():
-            lines.append(t("loaders.report.noop"))
+            lines.append(Message("loaders.report.noop"))
         if self.warnings:
-            lines.append(t("loaders.report.warnings", n=len(self.warnings)))
-            lines += format_issues(self.warnings, 20)
+            lines.append(Message("loaders.report.warnings", n=len(self.warnings)))
+            lines += [Message("loaders.issue", issue=w) for w in self.warnings[:20]]
+            if len(self.warnings) > 20:
+                lines.append(Message("loaders.more_issues", n=len(self.warnings) - 20))
         return lines
 
 
@@ -250,14 +262,23 @@ def _stale_edges(
 
 
 def boundary_lines(match: BoundaryMatch) -> list[str]:
+    """:func:`boundary_messages` rendered."""
+    return [render(m) for m in boundary_messages(match)]
+
+
+def boundary_messages(match: BoundaryMatch) -> list[Message]:
     """What a boundary file gave: matched, unmatched features, municipalities left without."""
-    lines = [t("maps.boundary.report", n=len(match.geometries), field=match.name_field or "—")]
+    lines = [
+        Message("maps.boundary.report", n=len(match.geometries), field=match.name_field or "—")
+    ]
     if match.unmatched:
-        names = ", ".join(f"«{n}»" for n in match.unmatched[:20])
-        lines.append(t("maps.boundary.report_unmatched", n=len(match.unmatched), names=names))
+        names = ", ".join(f"«{render(n)}»" for n in match.unmatched[:20])
+        lines.append(Message("maps.boundary.report_unmatched", n=len(match.unmatched), names=names))
     if match.without_boundary:
         names = ", ".join(f"«{n}»" for n in match.without_boundary[:20])
-        lines.append(t("maps.boundary.report_without", n=len(match.without_boundary), names=names))
+        lines.append(
+            Message("maps.boundary.report_without", n=len(match.without_boundary), names=names)
+        )
     return lines
 
 
@@ -335,7 +356,7 @@ def _read_geo(path: Path) -> BoundaryRead:
         return _read_boundaries(str(path), path.read_bytes())
     except OSError as exc:
         out = BoundaryRead(file=str(path))
-        out.issue(t("loaders.file.unreadable", error=exc))
+        out.issue(Message("loaders.file.unreadable", error=str(exc)))
         return out
 
 

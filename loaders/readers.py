@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from labels import t
+from labels.message import Message
 from loaders.aliases import SHEET_ALIASES, normalize, resolve_header, resolve_sheet
 from loaders.formula import unescape_csv_cell
 from loaders.issues import ImportIssue
@@ -70,7 +70,7 @@ class RawSheet:
     rows: list[tuple[int, list[str]]] = field(default_factory=list)
     header_row: int = 1
 
-    def issue(self, row: int | None, column: str | None, message: str) -> ImportIssue:
+    def issue(self, row: int | None, column: str | None, message: Message) -> ImportIssue:
         return ImportIssue(self.file, row, column, message, sheet=self.tab)
 
 
@@ -95,12 +95,12 @@ def _sheet_list() -> tuple[str, str]:
 def _unknown_name(file: str, sheet: str | None = None) -> ImportIssue:
     sheets, aliases = _sheet_list()
     key = "loaders.file.unknown_name" if sheet is None else "loaders.sheet.unknown"
-    return ImportIssue(file, None, None, t(key, sheets=sheets, aliases=aliases), sheet=sheet)
+    return ImportIssue(file, None, None, Message(key, sheets=sheets, aliases=aliases), sheet=sheet)
 
 
 # --- CSV ----------------------------------------------------------------------------------------
 def _file_issue(name: str, key: str, **kw: object) -> ImportIssue:
-    return ImportIssue(name, None, None, t(key, **kw))
+    return ImportIssue(name, None, None, Message(key, **kw))
 
 
 def _zero_bytes(head: bytes) -> str | None:
@@ -183,17 +183,17 @@ def _numbered(records: Iterator[list[str]]) -> Iterator[tuple[int, list[str]]]:
         yield number, cells
 
 
-def _csv_message(problem: _CsvProblem) -> tuple[int | None, str]:
+def _csv_message(problem: _CsvProblem) -> tuple[int | None, Message]:
     if problem.undecodable:
-        return None, t("loaders.file.encoding")
+        return None, Message("loaders.file.encoding")
     text = str(problem)
     if "field limit" in text:
-        return problem.row, t("hostile.csv.cell_too_large", limit=MAX_CELL_CHARS)
+        return problem.row, Message("hostile.csv.cell_too_large", limit=MAX_CELL_CHARS)
     if "unexpected end of data" in text:
-        return None, t("hostile.csv.unclosed_quote", row=problem.row)
+        return None, Message("hostile.csv.unclosed_quote", row=problem.row)
     if "expected after" in text:
-        return problem.row, t("hostile.csv.bad_quote")
-    return problem.row, t("loaders.file.bad_csv", error=text)
+        return problem.row, Message("hostile.csv.bad_quote")
+    return problem.row, Message("loaders.file.bad_csv", error=text)
 
 
 def _other_delimiter(cells: list[str], delimiter: str, width: int) -> str | None:
@@ -254,7 +254,7 @@ def _table(
                     raw.issue(
                         number,
                         None,
-                        t(
+                        Message(
                             "loaders.row.too_many_cells",
                             cells=len(cells) - sum(1 for c in reversed(cells) if not c.strip()),
                             headers=len(raw.headers),
@@ -266,7 +266,7 @@ def _table(
         elif len(cells) < len(raw.headers):
             other = None if delimiter is None else _other_delimiter(cells, delimiter, width)
             if other is not None:
-                msg = t(
+                msg = Message(
                     "hostile.csv.mixed_delimiter", found=other, expected=_SHOWN[delimiter or ","]
                 )
                 result.issues.append(raw.issue(number, None, msg))
@@ -294,7 +294,7 @@ def _read_csv(name: str, data: bytes, sheet: str) -> ReadResult:
     except _CsvProblem as exc:
         row, message = _csv_message(exc)
         if exc.undecodable and b"\x00" in data[:4096]:
-            row, message = None, t("hostile.csv.nul")
+            row, message = None, Message("hostile.csv.nul")
         result.issues.append(ImportIssue(name, row, None, message))
         return result
     if not found:
@@ -402,7 +402,7 @@ def _formula_issues(raw: RawSheet, result: ReadResult) -> None:
         bad = [pos for pos, c in enumerate(cells) if c == _NO_VALUE]
         for pos in bad:
             header = raw.headers[pos].strip() if pos < len(raw.headers) else None
-            result.issues.append(raw.issue(number, header or None, t("hostile.xlsx.formula")))
+            result.issues.append(raw.issue(number, header or None, Message("hostile.xlsx.formula")))
         if not bad:
             kept.append((number, cells))
     raw.rows = kept
@@ -413,7 +413,7 @@ def _read_xlsx(name: str, data: bytes) -> ReadResult:
 
     result = ReadResult()
     if not data.strip():
-        result.issues.append(ImportIssue(name, None, None, t("loaders.file.empty")))
+        result.issues.append(ImportIssue(name, None, None, Message("loaders.file.empty")))
         return result
     problem, formula_parts = _guard(name, data)
     if problem is not None:
@@ -422,7 +422,9 @@ def _read_xlsx(name: str, data: bytes) -> ReadResult:
     try:
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds on a broken file
-        result.issues.append(ImportIssue(name, None, None, t("loaders.file.bad_xlsx", error=exc)))
+        result.issues.append(
+            ImportIssue(name, None, None, Message("loaders.file.bad_xlsx", error=str(exc)))
+        )
         return result
     try:
         for ws in book.worksheets:
@@ -443,18 +445,20 @@ def _read_xlsx(name: str, data: bytes) -> ReadResult:
                 continue
             raw = RawSheet(sheet=sheet, file=name, tab=title, headers=[])
             if not _table(rows, raw, result):
-                result.issues.append(raw.issue(None, None, t("loaders.sheet.empty")))
+                result.issues.append(raw.issue(None, None, Message("loaders.sheet.empty")))
                 continue
             if formulas:
                 _formula_issues(raw, result)
             result.sheets.append(raw)
     except Exception as exc:  # a part that fails to parse half way (broken XML, bad CRC)
-        result.issues.append(ImportIssue(name, None, None, t("loaders.file.bad_xlsx", error=exc)))
+        result.issues.append(
+            ImportIssue(name, None, None, Message("loaders.file.bad_xlsx", error=str(exc)))
+        )
         result.sheets = [s for s in result.sheets if s.file != name]
     finally:
         book.close()
     if not result.sheets and not result.issues:
-        result.issues.append(ImportIssue(name, None, None, t("loaders.file.no_sheets")))
+        result.issues.append(ImportIssue(name, None, None, Message("loaders.file.no_sheets")))
     return result
 
 
@@ -480,13 +484,13 @@ def read_bytes(name: str, data: bytes) -> ReadResult:
     if suffix in XLSX_SUFFIXES:
         return _read_xlsx(name, data)
     if suffix == ".xls":
-        return ReadResult(issues=[ImportIssue(name, None, None, t("loaders.file.xls"))])
+        return ReadResult(issues=[ImportIssue(name, None, None, Message("loaders.file.xls"))])
     if suffix in CSV_SUFFIXES:
         sheet = resolve_sheet(Path(name).stem)
         if sheet is None:
             return ReadResult(issues=[_unknown_name(name)])
         return _read_csv(name, data, sheet)
-    return ReadResult(issues=[ImportIssue(name, None, None, t("loaders.file.unsupported"))])
+    return ReadResult(issues=[ImportIssue(name, None, None, Message("loaders.file.unsupported"))])
 
 
 def _skipped(path: Path) -> bool:
@@ -501,7 +505,9 @@ def _read_file(path: Path, display: str) -> ReadResult:
         data = path.read_bytes()
     except OSError as exc:
         return ReadResult(
-            issues=[ImportIssue(display, None, None, t("loaders.file.unreadable", error=exc))]
+            issues=[
+                ImportIssue(display, None, None, Message("loaders.file.unreadable", error=str(exc)))
+            ]
         )
     return read_bytes(display, data)
 
@@ -518,5 +524,7 @@ def read_paths(paths: Sequence[str | Path]) -> ReadResult:
         elif path.is_file():
             result.extend(_read_file(path, str(given)))
         else:
-            result.issues.append(ImportIssue(str(given), None, None, t("loaders.file.not_found")))
+            result.issues.append(
+                ImportIssue(str(given), None, None, Message("loaders.file.not_found"))
+            )
     return result

@@ -8,7 +8,7 @@ validator and anything that checks cells one by one.
 Examples
 --------
 >>> from loaders.sheets import SHEETS
->>> text_issue(SHEETS["schools"].column("school_id"), "1\\u200b01")
+>>> str(text_issue(SHEETS["schools"].column("school_id"), "1\\u200b01"))
 'в значении есть невидимый символ U+200B (ZERO WIDTH SPACE, символ № 2): из-за него \
 значение выглядит так же, как другое, но не совпадает с ним; удалите этот символ'
 >>> text_issue(SHEETS["schools"].column("name"), "СОШ №1") is None
@@ -21,7 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from labels import t
+from labels.message import Message
 from loaders.aliases import header_aliases, resolve_header
 from loaders.cells import CellError, cell_parser
 from loaders.issues import ImportIssue
@@ -53,12 +53,12 @@ class Sheet:
         pos = self.index.get(column)
         return self.raw.headers[pos].strip() if pos is not None else column
 
-    def where(self, row: int, other: Sheet) -> str:
+    def where(self, row: int, other: Sheet) -> Message:
         """How an earlier row is named in a message about a row of ``self``."""
         if other.raw.file == self.raw.file and other.raw.tab == self.raw.tab:
-            return t("loaders.loc.other_row", row=row)
+            return Message("loaders.loc.other_row", row=row)
         file = other.raw.file if other.raw.tab is None else f"{other.raw.file} [{other.raw.tab}]"
-        return t("loaders.loc.other_file_row", file=file, row=row)
+        return Message("loaders.loc.other_file_row", file=file, row=row)
 
 
 @dataclass(slots=True)
@@ -90,25 +90,25 @@ def _limit(col: Column) -> int:
     return MAX_CELL_CHARS
 
 
-def text_issue(col: Column, text: str) -> str | None:
+def text_issue(col: Column, text: str) -> Message | None:
     """Why a (trimmed, non-empty) cell cannot be stored as it is, or None."""
     limit = _limit(col)
     if len(text) > limit:
         key = "hostile.text.id_too_long" if limit == MAX_ID_CHARS else "hostile.text.too_long"
-        return t(key, n=len(text), limit=limit)
+        return Message(key, n=len(text), limit=limit)
     kind: TextKind = "id" if _is_id(col) else "name" if col.name in _NAME_COLUMNS else "text"
     problem = text_problem(text, kind)
     if problem is None:
         return None
     code, char, pos = problem
-    return t(f"hostile.text.{code}", char=char, name=char_name(char), pos=pos)
+    return Message(f"hostile.text.{code}", char=char, name=char_name(char), pos=pos)
 
 
-def _text_checker(col: Column) -> Callable[[str], str | None]:
+def _text_checker(col: Column) -> Callable[[str], Message | None]:
     """:func:`text_issue` for one column, memoised (values repeat a lot)."""
-    memo: dict[str, str | None] = {}
+    memo: dict[str, Message | None] = {}
 
-    def check(text: str) -> str | None:
+    def check(text: str) -> Message | None:
         if text in memo:
             return memo[text]
         found = text_issue(col, text)
@@ -128,14 +128,16 @@ def resolve_columns(raw: RawSheet, issues: list[ImportIssue], warnings: list[Imp
     for pos, header in enumerate(raw.headers):
         if not header.strip():
             if any(pos < len(cells) and cells[pos].strip() for _, cells in raw.rows):
-                warnings.append(raw.issue(raw.header_row, None, t("loaders.header.blank")))
+                warnings.append(raw.issue(raw.header_row, None, Message("loaders.header.blank")))
             continue
         column = resolve_header(raw.sheet, header)
         if column is None:
-            warnings.append(raw.issue(raw.header_row, header.strip(), t("loaders.header.unknown")))
+            warnings.append(
+                raw.issue(raw.header_row, header.strip(), Message("loaders.header.unknown"))
+            )
         elif column in index:
             first = raw.headers[index[column]].strip()
-            msg = t("loaders.header.duplicate", column=column, first=first, second=header)
+            msg = Message("loaders.header.duplicate", column=column, first=first, second=header)
             issues.append(raw.issue(raw.header_row, header.strip(), msg))
         else:
             index[column] = pos
@@ -143,12 +145,12 @@ def resolve_columns(raw: RawSheet, issues: list[ImportIssue], warnings: list[Imp
     for column in spec.required:
         if column in missing:
             aliases = ", ".join(f"«{a}»" for a in header_aliases(raw.sheet, column)) or "—"
-            msg = t("loaders.header.missing", column=column, aliases=aliases)
+            msg = Message("loaders.header.missing", column=column, aliases=aliases)
             issues.append(raw.issue(raw.header_row, column, msg))
     return Sheet(raw=raw, spec=spec, index=index, missing=missing)
 
 
-def parse_rows(sheet: Sheet, report: Callable[[Row, str, str], None]) -> list[Row]:
+def parse_rows(sheet: Sheet, report: Callable[[Row, str, Message], None]) -> list[Row]:
     """Every data row of ``sheet`` with its cells checked and parsed by column type.
 
     ``report(row, column, message)`` receives each problem (and should mark the column bad).
@@ -176,9 +178,9 @@ def parse_rows(sheet: Sheet, report: Callable[[Row, str, str], None]) -> list[Ro
             try:
                 values[name] = parse(cell)
             except CellError as exc:
-                report(row, name, str(exc))
+                report(row, name, exc.text)
         for column in required:
             if column not in text:
-                report(row, column, t("loaders.value.required"))
+                report(row, column, Message("loaders.value.required"))
         rows.append(row)
     return rows

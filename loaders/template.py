@@ -20,8 +20,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from labels import t
 from labels.input_words import HELP_SHEET_NAMES
+from labels.message import Message, render
 from loaders.aliases import (
     FALSE_VALUES,
     TRUE_VALUES,
@@ -47,18 +47,23 @@ def _allowed(col: Column) -> str:
     return "; ".join(f"{v} ({', '.join(ru[v])})" if ru.get(v) else v for v in col.allowed())
 
 
+def _word(key: str) -> str:
+    """A word of the help sheet: the sheet is a document for people, written in their language."""
+    return render(Message(key))
+
+
 def help_rows() -> list[list[str]]:
     """The «Справка» table: a header row, then one row per column of every sheet."""
     rows = [
         [
-            t("loaders.help.sheet"),
-            t("loaders.help.sheet_ru"),
-            t("loaders.help.column"),
-            t("loaders.help.aliases"),
-            t("loaders.help.type"),
-            t("loaders.help.required"),
-            t("loaders.help.allowed"),
-            t("loaders.help.description"),
+            _word("loaders.help.sheet"),
+            _word("loaders.help.sheet_ru"),
+            _word("loaders.help.column"),
+            _word("loaders.help.aliases"),
+            _word("loaders.help.type"),
+            _word("loaders.help.required"),
+            _word("loaders.help.allowed"),
+            _word("loaders.help.description"),
         ]
     ]
     for sheet, spec in SHEETS.items():
@@ -69,10 +74,10 @@ def help_rows() -> list[list[str]]:
                     sheet_title_ru(sheet),
                     col.name,
                     "; ".join(header_aliases(sheet, col.name)),
-                    t(f"loaders.type.{col.type.value}"),
-                    t("common.yes") if col.required else "",
+                    _word(f"loaders.type.{col.type.value}"),
+                    _word("common.yes") if col.required else "",
                     _allowed(col),
-                    t(f"loaders.col.{sheet}.{col.name}"),
+                    _word(f"loaders.col.{sheet}.{col.name}"),
                 ]
             )
     return rows
@@ -107,7 +112,7 @@ def _write_xlsx(path: Path) -> None:
             cell.alignment = Alignment(wrap_text=True, vertical="top")
     ws.append([])
     for key in ("loaders.help.note_lists", "loaders.help.note_dates", "loaders.help.note_all"):
-        append_row(ws, [t(key)])
+        append_row(ws, [_word(key)])
     ws.freeze_panes = "A2"
     book.save(path)
 

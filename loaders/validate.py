@@ -23,10 +23,10 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from graph.model import NODE_MODELS, Edge, Node, NodeRef, partnership_id
+from graph.model import NODE_MODELS, Edge, ModelValueError, Node, NodeRef, partnership_id
 from graph.store import Store
-from labels import t
 from labels.input_words import ASSESSMENTS
+from labels.message import Message
 from loaders.builders import BUILDERS
 from loaders.cells import shown
 from loaders.issues import ImportIssue
@@ -72,7 +72,7 @@ class Validator:
             self.rows[sheet.spec.name] += parsed
 
     # --- reporting ------------------------------------------------------------------------------
-    def issue(self, row: Row, column: str | None, message: str) -> None:
+    def issue(self, row: Row, column: str | None, message: Message) -> None:
         header = row.sheet.header(column) if column is not None else None
         self.out.issues.append(row.sheet.raw.issue(row.number, header, message))
         if column is not None:
@@ -107,11 +107,13 @@ class Validator:
                     continue
                 where = row.sheet.where(first.number, first.sheet)
                 if spec.id_column is not None:
-                    msg = t("loaders.row.duplicate_id", id=key[0], where=where)
+                    msg = Message("loaders.row.duplicate_id", id=key[0], where=where)
                     self.issue(row, spec.id_column, msg)
                 else:
                     listed = ", ".join(str(v) for v in key if v is not None)
-                    self.issue(row, None, t("loaders.row.duplicate_key", key=listed, where=where))
+                    self.issue(
+                        row, None, Message("loaders.row.duplicate_key", key=listed, where=where)
+                    )
                 row.dropped = True
             if spec.label is not None and spec.id_column is not None:
                 for key in seen:
@@ -126,7 +128,7 @@ class Validator:
         if not self.known.has(label, value):
             self.out.issues.append(
                 row.sheet.raw.issue(
-                    row.number, row.sheet.header(column), t(f"loaders.ref.{label}", id=value)
+                    row.number, row.sheet.header(column), Message(f"loaders.ref.{label}", id=value)
                 )
             )
             return None
@@ -189,18 +191,19 @@ def _limit(value: Any) -> Any:
     return int(value) if isinstance(value, float) and value.is_integer() else value
 
 
-def _model_message(err: Any, text: str) -> str:
+def _model_message(err: Any, text: str) -> Message:
     kind, ctx = err["type"], err.get("ctx") or {}
     text = shown(text)
     if kind in ("greater_than_equal", "greater_than"):
-        return t("loaders.value.min", limit=_limit(ctx.get("ge", ctx.get("gt"))), value=text)
+        return Message("loaders.value.min", limit=_limit(ctx.get("ge", ctx.get("gt"))), value=text)
     if kind in ("less_than_equal", "less_than"):
-        return t("loaders.value.max", limit=_limit(ctx.get("le", ctx.get("lt"))), value=text)
+        return Message("loaders.value.max", limit=_limit(ctx.get("le", ctx.get("lt"))), value=text)
     if kind == "missing":
-        return t("loaders.value.required")
-    if kind == "value_error" and "error" in ctx:
-        return str(ctx["error"])
-    return t("loaders.value.invalid", value=text)
+        return Message("loaders.value.required")
+    if kind == "value_error" and isinstance(ctx.get("error"), ModelValueError):
+        error = ctx["error"]
+        return Message(f"model.{error.code}", **error.params)
+    return Message("loaders.value.invalid", value=text)
 
 
 def validate_sheets(raws: Sequence[RawSheet], store: Store | None = None) -> Validated:

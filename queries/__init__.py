@@ -1,14 +1,13 @@
 """Named read questions, each with an embedded (SQL) and a Neo4j (Cypher) implementation.
 
->>> get_query("schools").title
-'Школы'
+>>> get_query("schools").title_key
+'queries.title.schools'
 >>> sorted(q.name for q in all_queries())[:3]
 ['associations', 'boundaries', 'curators']
 """
 
 from __future__ import annotations
 
-from labels import t
 from queries.base import NamedQuery, Param, QueryError, StarRead
 from queries.catalog import QUERIES
 
@@ -25,4 +24,4 @@ def get_query(name: str) -> NamedQuery:
     try:
         return _BY_NAME[name]
     except KeyError:
-        raise QueryError(t("queries.error.unknown", name=name)) from None
+        raise QueryError("unknown", name=name) from None

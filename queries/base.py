@@ -1,4 +1,4 @@
-"""Named queries as data: a name, a title, a description, parameters, and two texts.
+"""Named queries as data: a name, a title key, a description, parameters, and two texts.
 
 Each query has an SQL text for the embedded store (nodes/edges tables with JSON properties) and
 a Cypher text for Neo4j. Both return the same columns; ``normalise`` turns each backend's raw
@@ -13,15 +13,17 @@ import math
 from dataclasses import dataclass, field
 from typing import Any, LiteralString
 
-from labels import t
+from labels.errors import CodedError
 
 __all__ = ["NamedQuery", "Param", "QueryError", "StarRead"]
 
 COLUMN_TYPES = ("str", "int", "float", "bool", "list", "date")
 
 
-class QueryError(Exception):
-    """A named query was called wrongly (unknown name or parameter)."""
+class QueryError(CodedError):
+    """A named query was called wrongly (unknown name or parameter): ``queries.error.<code>``."""
+
+    area = "queries.error"
 
 
 @dataclass(frozen=True)
@@ -55,7 +57,7 @@ class NamedQuery:
     """One read question with an embedded (SQL) and a Neo4j (Cypher) implementation."""
 
     name: str
-    title: str
+    title_key: str  # the title people read: a message key of labels
     description: str
     columns: tuple[tuple[str, str], ...]
     sql: str
@@ -79,9 +81,7 @@ class NamedQuery:
         known = {p.name for p in self.params}
         unknown = set(given) - known
         if unknown:
-            raise QueryError(
-                t("queries.error.unknown_params", name=self.name, params=sorted(unknown))
-            )
+            raise QueryError("unknown_params", name=self.name, params=sorted(unknown))
         out: dict[str, Any] = {}
         for p in self.params:
             v = given.get(p.name, p.default)

@@ -8,7 +8,6 @@ Parameters are bound (``:name`` in SQL, ``$name`` in Cypher), never formatted in
 
 from __future__ import annotations
 
-from labels import t
 from queries.base import NamedQuery, Param, StarRead
 from queries.monitoring import MONITORING_QUERIES
 
@@ -49,7 +48,7 @@ _SCHOOL_PROPS = (
 
 SCHOOLS = NamedQuery(
     name="schools",
-    title=t("queries.title.schools"),
+    title_key="queries.title.schools",
     description="Every school with its profile, social indicators and official flags.",
     columns=(("school_id", "str"), *_SCHOOL_PROPS),
     params=(_MUNIS,),
@@ -89,7 +88,7 @@ _FACTS = "FROM result_facts f JOIN result_kinds k ON k.kind = f.kind"
 
 RESULTS = NamedQuery(
     name="results",
-    title=t("queries.title.results"),
+    title_key="queries.title.results",
     description="One row per result figure: school, year, assessment, subject, grade, metric.",
     columns=(
         ("school_id", "str"),
@@ -120,7 +119,7 @@ RETURN s.id AS school_id, r.year AS year, r.assessment AS assessment, r.subject 
 
 TEACHERS = NamedQuery(
     name="teachers",
-    title=t("queries.title.teachers"),
+    title_key="queries.title.teachers",
     description="Teachers with their school, subjects, category, experience and deficits.",
     columns=(
         ("teacher_id", "str"),
@@ -152,7 +151,7 @@ ORDER BY teacher_id
 
 CURATORSHIPS = NamedQuery(
     name="curatorships",
-    title=t("queries.title.curatorships"),
+    title_key="queries.title.curatorships",
     description="One row per curator and curated school.",
     columns=(
         ("curator_id", "str"),
@@ -179,7 +178,7 @@ ORDER BY curator_id, school_id
 
 CURATORS = NamedQuery(
     name="curators",
-    title=t("queries.title.curators"),
+    title_key="queries.title.curators",
     description="Curators with the number of schools they accompany.",
     columns=(
         ("curator_id", "str"),
@@ -203,7 +202,7 @@ ORDER BY curator_id
 
 ASSOCIATIONS = NamedQuery(
     name="associations",
-    title=t("queries.title.associations"),
+    title_key="queries.title.associations",
     description="Associations (district subject groups, clubs, communities) with member counts.",
     columns=(
         ("association_id", "str"),
@@ -229,7 +228,7 @@ ORDER BY association_id
 
 MEMBERSHIPS = NamedQuery(
     name="memberships",
-    title=t("queries.title.memberships"),
+    title_key="queries.title.memberships",
     description="Teacher–association memberships.",
     columns=(("teacher_id", "str"), ("association_id", "str")),
     sql="SELECT src_id AS teacher_id, dst_id AS association_id FROM edges WHERE type = 'MEMBER_OF'",
@@ -253,7 +252,7 @@ _EVENT_COLS = (
 
 EVENTS = NamedQuery(
     name="events",
-    title=t("queries.title.events"),
+    title_key="queries.title.events",
     description="Events with kind, date, organizer and the partnership they serve.",
     columns=_EVENT_COLS,
     sql="SELECT v.id AS event_id, "
@@ -275,7 +274,7 @@ ORDER BY event_id
 
 PARTICIPATION = NamedQuery(
     name="participation",
-    title=t("queries.title.participation"),
+    title_key="queries.title.participation",
     description="Who attended which event, in which role.",
     columns=(("event_id", "str"), ("teacher_id", "str"), ("role", "str")),
     sql="SELECT dst_id AS event_id, src_id AS teacher_id, json_extract(props, '$.role') AS role"
@@ -288,7 +287,7 @@ RETURN v.id AS event_id, t.id AS teacher_id, a.role AS role
 
 PARTNERSHIPS = NamedQuery(
     name="partnerships",
-    title=t("queries.title.partnerships"),
+    title_key="queries.title.partnerships",
     description="Partnerships (tutor school, mentee school, status, dates, focus subjects).",
     columns=(
         ("partnership_id", "str"),
@@ -322,7 +321,7 @@ ORDER BY partnership_id
 
 EXCLUSIONS = NamedQuery(
     name="exclusions",
-    title=t("queries.title.exclusions"),
+    title_key="queries.title.exclusions",
     description="Tutor–mentee pairs the coordinator rejected in the planner.",
     columns=(
         ("tutor_school_id", "str"),
@@ -343,7 +342,7 @@ ORDER BY tutor_school_id, mentee_school_id
 
 MUNICIPALITIES = NamedQuery(
     name="municipalities",
-    title=t("queries.title.municipalities"),
+    title_key="queries.title.municipalities",
     description="Municipalities with their region and number of schools.",
     columns=(("municipality", "str"), ("region", "str"), ("n_schools", "int")),
     sql="SELECT m.id AS municipality, json_extract(m.props, '$.region') AS region,"
@@ -361,7 +360,7 @@ ORDER BY municipality
 
 BOUNDARIES = NamedQuery(
     name="boundaries",
-    title=t("queries.title.boundaries"),
+    title_key="queries.title.boundaries",
     description="Municipalities that have a boundary: its GeoJSON geometry text (WGS 84).",
     columns=(("municipality", "str"), ("region", "str"), ("boundary", "str")),
     sql="SELECT m.id AS municipality, json_extract(m.props, '$.region') AS region,"
@@ -379,7 +378,7 @@ ORDER BY municipality
 
 TRAVEL_TIMES = NamedQuery(
     name="travel_times",
-    title=t("queries.title.travel_times"),
+    title_key="queries.title.travel_times",
     description="Travel minutes between two schools, by road or by public transport.",
     columns=(
         ("school_id", "str"),
@@ -404,7 +403,7 @@ ORDER BY school_id, other_school_id, mode
 
 NODE_COUNTS = NamedQuery(
     name="node_counts",
-    title=t("queries.title.node_counts"),
+    title_key="queries.title.node_counts",
     description="How many nodes of each kind the store holds.",
     columns=(("label", "str"), ("n", "int")),
     sql="SELECT label, COUNT(*) AS n FROM nodes GROUP BY label ORDER BY label",
@@ -420,7 +419,7 @@ ORDER BY label
 
 SCHOOL_EVENTS = NamedQuery(
     name="school_events",
-    title=t("queries.title.school_events"),
+    title_key="queries.title.school_events",
     description="Events a school organized or its teachers attended, newest first.",
     columns=(
         ("event_id", "str"),
@@ -461,7 +460,7 @@ ORDER BY date DESC, event_id
 
 RESULT_YEARS = NamedQuery(
     name="result_years",
-    title=t("queries.title.result_years"),
+    title_key="queries.title.result_years",
     description="Per year of results: how many schools have a result and how many figures.",
     columns=(("year", "int"), ("n_schools", "int"), ("n_rows", "int")),
     sql="SELECT k.year AS year, COUNT(DISTINCT f.school_id) AS n_schools, COUNT(*) AS n_rows "
@@ -476,7 +475,7 @@ ORDER BY year
 
 RESULT_ASSESSMENTS = NamedQuery(
     name="result_assessments",
-    title=t("queries.title.result_assessments"),
+    title_key="queries.title.result_assessments",
     description="Per assessment: schools with a result, figures, first and last year.",
     columns=(
         ("assessment", "str"),

@@ -6,7 +6,6 @@ literal Cypher for Neo4j, the same columns from both.
 
 from __future__ import annotations
 
-from labels import t
 from queries.base import NamedQuery
 
 __all__ = ["MONITORING_QUERIES"]
@@ -29,7 +28,7 @@ _STAFFING_COLS = (
 
 STAFFING = NamedQuery(
     name="staffing",
-    title=t("monitoring.query.staffing"),
+    title_key="monitoring.query.staffing",
     description="A school's positions, filled positions, vacancies and specialists per year.",
     columns=(("school_id", "str"), ("year", "int"), *_STAFFING_COLS),
     sql="SELECT e.src_id AS school_id, "
@@ -49,7 +48,7 @@ ORDER BY school_id, year
 
 TARGETS = NamedQuery(
     name="targets",
-    title=t("monitoring.query.targets"),
+    title_key="monitoring.query.targets",
     description="Target value of each programme indicator per municipality (empty: region).",
     columns=(("indicator", "str"), ("municipality", "str"), ("year", "int"), ("value", "float")),
     sql="SELECT "
@@ -77,7 +76,7 @@ _ROADMAP_COLS = (
 
 ROADMAP = NamedQuery(
     name="roadmap",
-    title=t("monitoring.query.roadmap"),
+    title_key="monitoring.query.roadmap",
     description="The programme's road map: activity, section, deadline, responsible, status.",
     columns=(("item_id", "str"), *_ROADMAP_COLS),
     sql="SELECT n.id AS item_id, "
@@ -95,7 +94,7 @@ ORDER BY item_id
 
 ROADMAP_EVENTS = NamedQuery(
     name="roadmap_events",
-    title=t("monitoring.query.roadmap_events"),
+    title_key="monitoring.query.roadmap_events",
     description="Events that carry out a road-map item, with their date and kind.",
     columns=(
         ("item_id", "str"),

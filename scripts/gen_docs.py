@@ -15,6 +15,7 @@ sys.path.insert(0, str(ROOT))
 
 from analysis.monitoring_settings import describe_monitoring_settings  # noqa: E402
 from analysis.settings import describe_settings  # noqa: E402
+from labels import t  # noqa: E402
 from loaders.aliases import alias_table_markdown  # noqa: E402
 from queries import all_queries  # noqa: E402
 
@@ -41,7 +42,7 @@ def queries_table() -> str:
     rows = ["| query | title | parameters | what it answers |", "|---|---|---|---|"]
     for q in all_queries():
         params = ", ".join(f"`{p.name}`" for p in q.params) or "—"
-        rows.append(f"| `{q.name}` | {q.title} | {params} | {_cell(q.description)} |")
+        rows.append(f"| `{q.name}` | {t(q.title_key)} | {params} | {_cell(q.description)} |")
     return "\n".join(rows)
 
 

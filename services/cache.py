@@ -14,6 +14,7 @@ from collections.abc import Callable, Hashable
 from typing import Any, TypeVar
 
 from graph.store import Store
+from labels import get_language
 
 __all__ = ["memo"]
 
@@ -32,17 +33,17 @@ def memo(store: Store, key: Hashable, compute: Callable[[], T], *, persist: bool
     also keeps the answer on disk for the data version (:mod:`services.result_cache`), so a new
     process reads it instead of computing it.
     """
-    full = (store.data_version(), key)
+    # Answers may hold rendered words: the language is part of the key.
+    full = (store.data_version(), key, get_language())
     with _lock:
         entries = _memos.setdefault(store, OrderedDict())
         if full in entries:
             entries.move_to_end(full)
             return entries[full]
     if persist:
-        from labels import get_language
         from services.result_cache import cached
 
-        value = cached(store, (key, get_language()), compute)
+        value = cached(store, (key, full[2]), compute)
     else:
         value = compute()
     with _lock:

@@ -10,6 +10,7 @@ from pathlib import Path
 import pandas as pd
 
 from graph.store import Store
+from labels.import_issues import issue_message
 from loaders.importer import ImportReport, boundary_lines, import_paths
 from loaders.importer import import_uploads as _import_uploads
 from loaders.importer import validate_uploads as _validate_uploads
@@ -29,7 +30,8 @@ _ISSUE_COLUMNS = ["file", "sheet", "row", "column", "message"]
 
 def _issues_frame(issues: Sequence[ImportIssue]) -> pd.DataFrame:
     return pd.DataFrame(
-        [[i.file, i.sheet, i.row, i.column, i.message] for i in issues], columns=_ISSUE_COLUMNS
+        [[i.file, i.sheet, i.row, i.column, issue_message(i)] for i in issues],
+        columns=_ISSUE_COLUMNS,
     )
 
 

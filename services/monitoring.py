@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any
 
 import pandas as pd
 
@@ -22,6 +21,7 @@ from analysis.pair_effect import PairEffect, pair_effect
 from analysis.settings import AnalysisSettings
 from graph.store import Store
 from labels import t
+from labels.formats import fmt_number
 from services.cache import memo
 from services.errors import UserError
 from services.exchange import activity
@@ -221,12 +221,6 @@ def _effect(
     return pair_effect(ident.percentiles, treated, pool, bands, m)
 
 
-def _fmt(x: Any, digits: int = 1, sign: bool = False) -> str:
-    """A number the Russian way: decimal comma (7,4; +0,16)."""
-    spec = f"{'+' if sign else ''}.{digits}f"
-    return format(float(x), spec).replace(".", ",")
-
-
 def _names(rows: pd.DataFrame) -> str:
     return ", ".join(f"«{n}»" for n in rows["name"])
 
@@ -244,8 +238,8 @@ def _conclusions(view: MonitoringView) -> list[str]:
             t(
                 "monitoring.conclusion.missed",
                 name=r.name,
-                value=_fmt(r.value),
-                target=_fmt(r.target),
+                value=fmt_number(r.value),
+                target=fmt_number(r.target),
             )
         )
     no_target = known[known["target"].isna()]
@@ -281,9 +275,9 @@ def _effect_text(e: PairEffect) -> str:
     )
     text = t(
         key,
-        estimate=_fmt(e.estimate, 2, True),
-        low=_fmt(e.ci_low, 2, True),
-        high=_fmt(e.ci_high, 2, True),
+        estimate=fmt_number(e.estimate, 2, sign=True),
+        low=fmt_number(e.ci_low, 2, sign=True),
+        high=fmt_number(e.ci_high, 2, sign=True),
         n=e.n_matched,
         controls=e.n_controls,
         level=round(100 * e.confidence),
@@ -291,9 +285,9 @@ def _effect_text(e: PairEffect) -> str:
     if e.n_placebo:
         text += " " + t(
             "monitoring.effect.placebo_ok" if e.placebo_ok else "monitoring.effect.placebo_bad",
-            estimate=_fmt(e.placebo, 2, True),
-            low=_fmt(e.placebo_low, 2, True),
-            high=_fmt(e.placebo_high, 2, True),
+            estimate=fmt_number(e.placebo, 2, sign=True),
+            low=fmt_number(e.placebo_low, 2, sign=True),
+            high=fmt_number(e.placebo_high, 2, sign=True),
         )
     return text + " " + t("monitoring.effect.caveat")
 

@@ -10,26 +10,20 @@ execution, pairs that do not work, ШНОР without a pair, and conclusions draw
 from __future__ import annotations
 
 import io
-import math
+from functools import partial
 from typing import Any
 
 import pandas as pd
 
 from labels import t
-from labels.formats import format_date
+from labels.formats import fmt_number, format_date
 from loaders.writers import frames_to_xlsx
 from services.monitoring import MonitoringView
 
 __all__ = ["indicator_charts", "report_docx", "report_tables", "report_xlsx"]
 
 
-def _num(x: Any, digits: int = 1) -> str:
-    if x is None or (isinstance(x, float) and math.isnan(x)) or x is pd.NA:
-        return "—"
-    value = float(x)
-    if value.is_integer():
-        return f"{int(value)}"
-    return f"{value:.{digits}f}".replace(".", ",")
+_num = partial(fmt_number, whole=True)  # 7; 7,4; — when missing
 
 
 def _met(x: Any) -> str:

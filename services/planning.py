@@ -18,7 +18,9 @@ from graph.model import Edge, NodeRef, Partnership, PartnershipStatus, partnersh
 from graph.store import Store
 from labels import t
 from labels.formats import format_date
+from labels.reasons import render_column
 from loaders.writers import append_row, set_text
+from services.access import unguarded
 from services.cache import memo
 from services.errors import UserError
 from services.identification import identification_table
@@ -69,6 +71,31 @@ def _inputs(store: Store, s: AnalysisSettings) -> tuple[pd.DataFrame, ...]:
     )
 
 
+# The analysis' reason codes → the text columns people read: (codes, text, message area).
+_WORDS = (
+    ("reasons", "reason", "analysis.pair"),
+    ("reason", "reason", "analysis.unpaired"),
+    ("hints", "hint", "analysis.hint"),
+    ("infeasible_reasons", "infeasible_reason", "analysis.infeasible"),
+)
+
+
+@unguarded("pure: renders a plan frame's reason codes into text; reads no data")
+def in_words(df: pd.DataFrame, *, unpaired: bool = False) -> pd.DataFrame:
+    """``df`` with the analysis' reason codes rendered into text columns, in their place.
+
+    ``unpaired``: ``reason`` holds why a mentee is unpaired (else it is left as it is).
+    """
+    out = df.copy()
+    for codes, text, area in _WORDS:
+        if codes not in out.columns or (codes == "reason" and not unpaired):
+            continue
+        at = out.columns.get_loc(codes)
+        words = render_column(out.pop(codes), area)
+        out.insert(at if isinstance(at, int) else len(out.columns), text, words)
+    return out
+
+
 def _focus(weak: Any, strong: Any) -> list[str]:
     weak_l, strong_l = list(weak or []), set(strong or [])
     both = [x for x in weak_l if x in strong_l]
@@ -85,19 +112,19 @@ def plan_pairs(store: Store, settings: AnalysisSettings | None = None) -> PlanVi
         plan = pairing.plan_pairs(schools, ident, partnerships, exclusions, s, travel)
         weak = dict(zip(ident["school_id"], ident["weak_subjects"], strict=True))
         strong = dict(zip(ident["school_id"], ident["strong_subjects"], strict=True))
-        pairs = plan.pairs.copy()
+        pairs = in_words(plan.pairs)
         pairs["focus_subjects"] = [
             _focus(weak.get(m), strong.get(tt))
             for m, tt in zip(pairs["mentee_school_id"], pairs["tutor_school_id"], strict=True)
         ]
         names = dict(zip(schools["school_id"], schools["name"], strict=True))
         munis = dict(zip(schools["school_id"], schools["municipality"], strict=True))
-        unpaired = plan.unpaired.copy()
+        unpaired = in_words(plan.unpaired, unpaired=True)
         if "mentee_name" not in unpaired.columns:
             unpaired.insert(1, "mentee_name", unpaired["mentee_school_id"].map(names))
         if "municipality" not in unpaired.columns:
             unpaired.insert(2, "municipality", unpaired["mentee_school_id"].map(munis))
-        cands = plan.candidates.copy()
+        cands = in_words(plan.candidates)
         cands.insert(1, "mentee_name", cands["mentee_school_id"].map(names))
         cands.insert(3, "tutor_name", cands["tutor_school_id"].map(names))
         cands.insert(4, "tutor_municipality", cands["tutor_school_id"].map(munis))
@@ -146,9 +173,11 @@ def evaluate_pair(
         if sid not in set(schools["school_id"]):
             raise UserError(t("services.unknown_school", school_id=sid))
     travel = frame(store, "travel_times")
-    return pairing.evaluate_pair(
+    verdict = pairing.evaluate_pair(
         schools, ident, mentee_id, tutor_id, partnerships, exclusions, s, travel
     )
+    row = in_words(pd.DataFrame([verdict])).iloc[0]
+    return {str(k): v for k, v in row.items()}
 
 
 def tutor_options(

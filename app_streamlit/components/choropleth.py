@@ -16,6 +16,7 @@ import pydeck as pdk
 
 from app_streamlit.components.map_view import tip_text
 from labels import t
+from labels.formats import fmt_number
 from services.maps import ShadedMap
 
 __all__ = ["AREAS_LAYER", "area_features", "areas_layer", "shading_legend_html"]
@@ -28,7 +29,7 @@ def _pct(value: float) -> str:
 
 
 def _num(value: float) -> str:
-    return f"{value:.0f}" if float(value).is_integer() else f"{value:.1f}".replace(".", ",")
+    return fmt_number(value, whole=True)
 
 
 def area_features(shaded: ShadedMap, selected: str | None = None) -> dict[str, Any]:

@@ -100,13 +100,14 @@ def test_every_monitoring_setting_is_documented_in_both_languages() -> None:
     from pathlib import Path
 
     from analysis.monitoring_settings import describe_monitoring_settings
-    from labels import set_language
+    from labels import set_language, t
 
     readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
     for lang in ("ru", "en"):
         set_language(lang)
         try:
-            for name, _value, text in describe_monitoring_settings(localized=True):
+            for name, _value, _english in describe_monitoring_settings():
+                text = t(f"monitoring.setting.{name}")
                 assert text and text != f"monitoring.setting.{name}", (lang, name)
                 assert f"`{name}`" in readme
         finally:

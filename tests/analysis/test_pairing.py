@@ -22,6 +22,7 @@ from analysis.pairing import (
     plan_pairs,
 )
 from analysis.settings import AnalysisSettings
+from labels.reasons import Reason
 
 R = 6371.0088
 KM_PER_DEG_LAT = math.pi * R / 180  # ≈ 111.2 km
@@ -85,7 +86,7 @@ def test_the_optimum_pairs_more_than_greedy() -> None:
     greedy = greedy_plan(schools, identified)
     assert greedy.n_paired == 1 and greedy.unpaired["mentee_school_id"].tolist() == ["m2"]
     assert greedy.unpaired.loc[0, "n_feasible"] == 1
-    assert "заняты другими парами плана" in str(greedy.unpaired.loc[0, "reason"])
+    assert greedy.unpaired.loc[0, "reason"] == Reason("all_taken", n=1, km=100.0)
 
 
 def test_cost_is_the_documented_weighted_sum() -> None:
@@ -111,8 +112,12 @@ def test_cost_is_the_documented_weighted_sum() -> None:
         + s.weight_level_mismatch
     )
     assert p["cost"] == pytest.approx(expected)
-    assert "Математика, Физика (2 из 4)" in str(p["reason"])
-    assert "60 км" in str(p["reason"]) and "уровни школ различаются" in str(p["reason"])
+    assert p["reasons"][1:] == (
+        Reason("straight", km=60.0),
+        Reason("subjects", subjects=("Математика", "Физика"), n=2, total=4),
+        Reason("level", lm="secondary", lt="basic"),
+        Reason("tutor_strong"),
+    )
 
 
 def test_secondary_tutor_covers_a_basic_mentee() -> None:
@@ -133,13 +138,13 @@ def test_band_gap_distance_and_same_school_rules() -> None:
     cand = candidate_pairs(schools, identified).set_index("tutor_school_id")
     assert "far" not in cand.index  # beyond the radius: not a candidate
     assert not cand.loc["gap2", "feasible"]
-    assert cand.loc["gap2", "infeasible_reason"] == "кластеры 1 и 3 различаются больше чем на 1"
+    assert cand.loc["gap2", "infeasible_reasons"] == (Reason("band", bm=1, bt=3, gap=1),)
     assert cand.loc["ok", "feasible"]
     plan = plan_pairs(schools, identified, settings=AnalysisSettings(max_band_gap=0))
     assert plan.n_paired == 0
-    hint = str(plan.unpaired.loc[0, "hint"])
-    assert "«Школа far» в 101 км: пара возможна при радиусе 110 км" in hint
-    assert "при допуске кластеров, различающихся на 1: «Школа ok»" in hint
+    hints = {h.code: h.params for h in plan.unpaired["hints"].iloc[0]}
+    assert hints["wider"] == {"name": "Школа far", "km": 101.0, "radius": 110}
+    assert hints["next_band"] == {"name": "Школа ok", "band": 2, "km": 99.0, "gap": 1}
     assert plan.unpaired.loc[0, "nearest_tutor_id"] == "far"
 
 
@@ -150,11 +155,10 @@ def test_hints_for_a_mentee_with_no_tutor_near() -> None:
         (school("alike", 300), ident("alike", "strong", 2, 0.0, strong=["Физика"])),
     )
     row = plan_pairs(schools, identified).unpaired.iloc[0]
-    assert row["reason"] == "в радиусе 100 км нет школ-тьюторов из кластеров 1–2"
+    assert row["reason"] == Reason("none_near", km=100.0, bands=(1, 2))
     assert (row["nearest_tutor_id"], row["online_tutor_id"]) == ("near", "alike")
-    assert "онлайн-пара со школой «Школа alike» (300 км, разница индексов +0,00)" in str(
-        row["hint"]
-    )
+    online = Reason("online", name="Школа alike", km=300.0, index_gap=0.0)
+    assert online in row["hints"]
 
 
 def test_unknown_coordinates_are_feasible_but_flagged_and_cost_the_max_distance() -> None:
@@ -166,7 +170,7 @@ def test_unknown_coordinates_are_feasible_but_flagged_and_cost_the_max_distance(
     p = plan.pairs.iloc[0]
     assert bool(p["coords_unknown"]) and math.isnan(p["distance_km"])
     assert p["cost"] == pytest.approx(AnalysisSettings().weight_distance * 1.0)
-    assert "координаты неизвестны" in str(p["reason"])
+    assert Reason("coords_unknown") in p["reasons"]
 
 
 def test_active_partnerships_take_the_mentee_and_a_tutor_place() -> None:
@@ -193,12 +197,11 @@ def test_active_partnerships_take_the_mentee_and_a_tutor_place() -> None:
     assert plan.n_paired == 0
     row = plan.unpaired.iloc[0]
     assert row["mentee_school_id"] == "m3" and row["n_feasible"] == 0
-    assert "заняты существующими парами" in str(row["reason"])
-    assert "увеличить вместимость школы «Школа t» (15 км) с 2 до 3" in str(row["hint"])
+    assert row["reason"] == Reason("full", n=1)
+    capacity = Reason("capacity", name="Школа t", km=15.0, capacity=2, more=3)
+    assert capacity in row["hints"]
     cand = plan.candidates.set_index("mentee_school_id")
-    assert (
-        cand.loc["m3", "infeasible_reason"] == "у школы-тьютора нет свободных мест (занято 2 из 2)"
-    )
+    assert cand.loc["m3", "infeasible_reasons"] == (Reason("full", used=2, capacity=2),)
     assert plan.no_feasible_tutor() == ["m3"]
 
 
@@ -212,7 +215,7 @@ def test_exclusions_are_respected() -> None:
     plan = plan_pairs(schools, identified, exclusions=excl)
     assert plan.pairs["tutor_school_id"].tolist() == ["t2"]
     cand = plan.candidates.set_index("tutor_school_id")
-    assert cand.loc["t1", "infeasible_reason"] == "пара отклонена координатором"
+    assert cand.loc["t1", "infeasible_reasons"] == (Reason("excluded"),)
 
 
 def test_municipality_settings() -> None:
@@ -225,7 +228,7 @@ def test_municipality_settings() -> None:
     assert only_a.pairs["mentee_school_id"].tolist() == ["a"]  # tutor from Б is allowed
     closed = plan_pairs(schools, identified, settings=AnalysisSettings(cross_municipality=False))
     assert closed.pairs["mentee_school_id"].tolist() == ["b"]
-    assert "межмуниципальные пары выключены" in str(closed.unpaired.loc[0, "reason"])
+    assert closed.unpaired.loc[0, "reason"] == Reason("municipality")
 
 
 def test_official_lists_and_mentees_never_tutor() -> None:
@@ -236,7 +239,7 @@ def test_official_lists_and_mentees_never_tutor() -> None:
     )
     plan = plan_pairs(schools, identified)
     assert sorted(plan.pairs["tutor_school_id"]) == ["t", "t"]
-    assert "из официального списка школ-тьюторов" in str(plan.pairs.loc[0, "reason"])
+    assert plan.pairs["reasons"].iloc[0][-1] == Reason("tutor_official")
     off = plan_pairs(schools, identified, settings=AnalysisSettings(include_official_low=False))
     assert off.n_paired == 0 and off.unpaired.empty
 
@@ -249,7 +252,8 @@ def test_mentee_without_social_index() -> None:
     identified.loc[0, ["context_band", "social_index"]] = None
     plan = plan_pairs(schools, identified)
     assert plan.n_paired == 0
-    assert "нет данных о социальных условиях" in str(plan.unpaired.loc[0, "reason"])
+    assert plan.unpaired.loc[0, "reason"] == Reason("no_index")
+    assert plan.unpaired.loc[0, "hints"] == (Reason("fill_index"),)
 
 
 def test_evaluate_pair_and_plan_cost_for_hand_edits() -> None:
@@ -261,20 +265,19 @@ def test_evaluate_pair_and_plan_cost_for_hand_edits() -> None:
     )
     ok = evaluate_pair(schools, identified, "m1", "t")
     assert ok["feasible"] and ok["cost"] == pytest.approx(0.5 + 0.05)
-    assert ok["reason"].startswith("схожие социальные условия")
+    assert ok["reasons"][0] == Reason("social", im=0.0, it=0.5, bm=1, bt=1)
+    assert ok["infeasible_reasons"] == ()
     bad = evaluate_pair(schools, identified, "m1", "r")
-    assert not bad["feasible"]
-    assert (
-        bad["infeasible_reason"] == "школа не сильная и не в списке школ-тьюторов (статус: обычная)"
-    )
+    assert not bad["feasible"] and bad["reasons"] == ()
+    assert bad["infeasible_reasons"] == (Reason("not_tutor", status="regular"),)
     both = pd.DataFrame({"mentee_school_id": ["m1", "m2"], "tutor_school_id": ["t", "t"]})
     ev = evaluate_plan(schools, identified, both)
     assert ev["feasible"].tolist() == [True, False]
-    assert "больше подшефных, чем у неё свободных мест (1)" in str(ev.loc[1, "infeasible_reason"])
+    assert ev.loc[1, "infeasible_reasons"] == (Reason("over_capacity", spare=1),)
     assert plan_cost(schools, identified, both) == math.inf
     assert plan_cost(schools, identified, both.iloc[:1]) == pytest.approx(0.55)
     missing = evaluate_pair(schools, identified, "m1", "nope")
-    assert missing["infeasible_reason"] == "школа с таким кодом не найдена"
+    assert missing["infeasible_reasons"] == (Reason("unknown_school"),)
 
 
 def test_candidate_cap_keeps_the_cheapest() -> None:

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from analysis.pairing import plan_pairs
 from analysis.settings import AnalysisSettings
+from labels.reasons import Reason
 from tests.analysis.test_pairing import haversine, instances
 
 COVERS = {"secondary": {"primary", "basic", "secondary"}, "basic": {"primary", "basic"},
@@ -123,13 +124,13 @@ def test_plan_with_travel_times_matches_brute_force(
     assert plan.total_cost == pytest.approx(cost, abs=n / s.cost_scale + 1e-9)
     for row in plan.pairs.to_dict("records"):
         minutes = given_minutes(travel, row["mentee_school_id"], row["tutor_school_id"], choice)
-        reason = str(row["reason"])
+        way = row["reasons"][1]  # after the social conditions
         if minutes is None:
             assert pd.isna(row["travel_minutes"])
-            assert "по прямой" in reason or "координат" in reason
+            assert way.code in ("straight", "coords_unknown")
         else:
             assert row["travel_minutes"] == minutes <= s.max_minutes
-            assert f"в пути {minutes:.0f} мин" in reason
+            assert way.code == "minutes" and way.params["minutes"] == round(minutes)
 
 
 def _two_schools(km_apart: float) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -165,12 +166,12 @@ def test_minutes_decide_where_given_and_the_reason_says_so() -> None:
     plan = plan_pairs(schools, ident, travel_times=far)
     assert plan.n_paired == 0  # a river between them: 140 min by road
     cand = plan.candidates.iloc[0]
-    assert "в пути 140 мин — дольше допустимых 90 мин" in cand["infeasible_reason"]
+    assert Reason("time", minutes=140, max_minutes=90.0) in cand["infeasible_reasons"]
     near = far.assign(minutes=[45.0])
     plan = plan_pairs(schools, ident, travel_times=near)
-    assert "в пути 45 мин по дороге" in str(plan.pairs.loc[0, "reason"])
+    assert Reason("minutes", minutes=45, way="road") in plan.pairs["reasons"].iloc[0]
     plain = plan_pairs(schools, ident)
-    assert "30 км по прямой" in str(plain.pairs.loc[0, "reason"])
+    assert Reason("straight", km=30.0) in plain.pairs["reasons"].iloc[0]
     # A pair beyond the radius in a straight line, but reachable in time, is considered.
     schools, ident = _two_schools(120)
     assert plan_pairs(schools, ident).n_paired == 0

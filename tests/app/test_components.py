@@ -157,7 +157,7 @@ def test_filter_frame() -> None:
 
 
 def test_issues_frame_from_objects() -> None:
-    from loaders.issues import ImportIssue
+    from loaders.issues import ImportIssue, Message
 
-    out = issues_frame([ImportIssue("schools.csv", 3, "name", "пустое значение")])
+    out = issues_frame([ImportIssue("schools.csv", 3, "name", Message("loaders.value.required"))])
     assert list(out.columns) == ["Файл", "Строка", "Столбец", "Что не так"]

@@ -68,6 +68,14 @@ def test_router_reaches_every_page(demo_db: Path, use_db: UsesDb) -> None:
         assert at.title[0].value == t(key)
 
 
+def test_sidebar_names_the_store_without_its_path(demo_db: Path, use_db: UsesDb) -> None:
+    use_db(demo_db)
+    at = _ok(AppTest.from_file(str(APP / "app.py"), default_timeout=120).run())
+    captions = [c.value for c in at.sidebar.caption]
+    assert t("ui.app.store", store=demo_db.name) in captions
+    assert not any(str(demo_db.parent) in c for c in captions), captions
+
+
 def test_role_decides_the_menu(demo_db: Path, use_db: UsesDb) -> None:
     use_db(demo_db)
     at = AppTest.from_file(str(APP / "app.py"), default_timeout=120)
