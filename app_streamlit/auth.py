@@ -9,11 +9,14 @@
   ``.streamlit/secrets.toml``, section ``[auth]``); the signed-in e-mail must be a user of the
   store (``schoolnet users add``).
 
-A session ends after ``SCHOOLNET_SESSION_MINUTES`` without activity.
+A session ends after ``SCHOOLNET_SESSION_MINUTES`` without activity. A built-in account's
+sign-in survives a page reload through a signed session token kept in a cookie
+(:mod:`services.sessions`); OIDC's survives through Streamlit's own cookie.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import time
 
@@ -26,6 +29,9 @@ __all__ = ["gate", "mode", "session_actor", "sign_out"]
 
 _ACTOR = "schoolnet_actor"
 _SEEN = "schoolnet_last_seen"
+_TOKEN = "schoolnet_token"  # (token, monotonic time it was signed)
+_CLEAR = "schoolnet_clear_cookie"
+_REFRESH_S = 60  # an active user's token is signed anew at most once a minute
 
 
 def mode() -> str:
@@ -43,10 +49,57 @@ def session_actor() -> Actor:
 
 
 def sign_out() -> None:
-    st.session_state.pop(_ACTOR, None)
+    actor = st.session_state.pop(_ACTOR, None)
     st.session_state.pop(_SEEN, None)
+    if st.session_state.pop(_TOKEN, None) is not None and isinstance(actor, Actor):
+        from app_streamlit import state
+        from services.sessions import end_sessions
+
+        end_sessions(state.store(), actor.login)  # the cookie's token is dead even if kept
+    if mode() == "accounts":
+        st.session_state[_CLEAR] = True
     if mode() == "oidc" and st.user.is_logged_in:
         st.logout()
+
+
+def _write_cookie(token: str, max_age: int) -> None:
+    """Keep ``token`` in the browser (``max_age`` 0 deletes it).
+
+    Streamlit has no call that sets a cookie, so the page sets it: the token is readable by the
+    page's own scripts (no HttpOnly), which is why it is signed, short-lived and revocable.
+    """
+    from services.sessions import SESSION_COOKIE
+
+    value = json.dumps(f"{SESSION_COOKIE}={token}; Path=/; SameSite=Strict; Max-Age={max_age}")
+    script = (
+        f"<script>document.cookie = {value} + "
+        "(location.protocol === 'https:' ? '; Secure' : '');</script>"
+    )
+    with st.sidebar:
+        st.html(script, unsafe_allow_javascript=True)
+
+
+def _keep_token(actor: Actor, minutes: int, force: bool = False) -> None:
+    """Sign a fresh token for an active user (so the time-out counts from the last activity)."""
+    from app_streamlit import state
+    from services.sessions import session_secret, session_token
+
+    held = st.session_state.get(_TOKEN)
+    now = time.monotonic()
+    if not force and isinstance(held, tuple) and now - held[1] < _REFRESH_S:
+        return
+    token = session_token(state.store(), actor.login, session_secret())
+    st.session_state[_TOKEN] = (token, now)
+    _write_cookie(token, minutes * 60)
+
+
+def _token_actor(token: str | None, minutes: int) -> Actor | None:
+    if not token:
+        return None
+    from app_streamlit import state
+    from services.sessions import actor_for_token, session_secret
+
+    return actor_for_token(state.store(), token, session_secret(), minutes)
 
 
 def _expired(minutes: int) -> bool:
@@ -61,16 +114,35 @@ def gate() -> Actor:
     if mode() == "off":
         return LOCAL
     from app_streamlit import state
+    from services.sessions import SESSION_COOKIE
     from services.signin import SignInPolicy, actor_for_identity, sign_in
 
     policy = SignInPolicy.from_env()
+    minutes = policy.session_minutes
     actor = st.session_state.get(_ACTOR)
-    if isinstance(actor, Actor) and _expired(policy.session_minutes):
+    if isinstance(actor, Actor) and _expired(minutes):
         sign_out()
-        st.warning(t("access.ui.expired", n=policy.session_minutes))
+        st.warning(t("access.ui.expired", n=minutes))
         actor = None
+    if isinstance(actor, Actor) and mode() == "accounts":
+        held = st.session_state.get(_TOKEN)
+        # Disabled, new password or signed out elsewhere since: this session ends too.
+        if not isinstance(held, tuple) or _token_actor(held[0], minutes) is None:
+            sign_out()
+            actor = None
     if isinstance(actor, Actor):
+        if mode() == "accounts":
+            _keep_token(actor, minutes)
         return actor
+    if st.session_state.pop(_CLEAR, False):
+        _write_cookie("", 0)
+    elif mode() == "accounts":
+        actor = _token_actor(st.context.cookies.get(SESSION_COOKIE), minutes)
+        if actor is not None:  # the page was reloaded: the browser's token still holds
+            st.session_state[_ACTOR] = actor
+            st.session_state[_SEEN] = time.monotonic()
+            _keep_token(actor, minutes, force=True)
+            return actor
     if mode() == "oidc":
         if not st.user.is_logged_in:
             st.title(t("access.ui.title"))
@@ -104,4 +176,6 @@ def gate() -> Actor:
         box.empty()
     st.session_state[_ACTOR] = actor
     st.session_state[_SEEN] = time.monotonic()
+    if mode() == "accounts":
+        _keep_token(actor, minutes, force=True)
     return actor

@@ -37,6 +37,7 @@ from pydantic import BaseModel
 from analysis.settings import AnalysisSettings
 from graph.store import Store
 from services import api, coverage, monitoring_report
+from services import region_settings as _region_settings
 from services.access import Actor
 
 __all__ = [
@@ -67,7 +68,9 @@ __all__ = [
     "partnership_timeline",
     "plan_pairs",
     "read",
+    "region_settings",
     "reject_pair",
+    "save_region_settings",
     "school_card",
     "store",
     "store_label",
@@ -228,6 +231,8 @@ curator_schools = read(acting(api.curator_schools))
 curator_network = read(acting(api.curator_network))
 validate_uploads = uncached(acting(api.validate_uploads))
 monitoring = read(acting(api.monitoring))
+region_settings = read(acting(_region_settings.region_settings))
+save_region_settings = write(acting(_region_settings.save_region_settings))
 completeness = read(acting(api.completeness))
 
 

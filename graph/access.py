@@ -80,7 +80,8 @@ class User(BaseModel):
 
     ``municipalities`` scope a coordinator, ``schools`` a curator (school ids); a regional user
     and an observer need neither. ``password_hash`` is an Argon2id hash for a built-in account
-    (None for a user who signs in through the region's identity provider).
+    (None for a user who signs in through the region's identity provider). ``session_epoch``
+    is carried by the user's session tokens; moving it on revokes them all.
     """
 
     model_config = ConfigDict(frozen=True)
@@ -94,6 +95,7 @@ class User(BaseModel):
     password_hash: str | None = None
     failed_logins: int = Field(default=0, ge=0)
     locked_until: str | None = None
+    session_epoch: int = Field(default=0, ge=0)  # moved on to revoke every session token
 
     @field_validator("login")
     @classmethod
@@ -244,8 +246,21 @@ class AccessRecords(abc.ABC):
         """Every user, sorted by login."""
 
     @abc.abstractmethod
-    def put_user(self, user: User) -> None:
-        """Insert or replace the user ``user.login``."""
+    def put_user(self, user: User, audit: AuditDraft | None = None) -> AuditEntry | None:
+        """Insert or replace the user ``user.login``; ``audit`` is appended in the same
+        transaction (the change and its entry commit together or not at all)."""
+
+    @abc.abstractmethod
+    def get_settings(self) -> dict[str, Any] | None:
+        """The region's settings as last saved (None: never saved)."""
+
+    @abc.abstractmethod
+    def put_settings(self, values: dict[str, Any], audit: AuditDraft) -> AuditEntry:
+        """Save the region's settings and their audit entry in one transaction.
+
+        The data version moves on too (it is the writers' lock on Neo4j, taken first), so no
+        cache serves an answer computed with the settings before.
+        """
 
     @abc.abstractmethod
     def append_audit(self, draft: AuditDraft) -> AuditEntry:

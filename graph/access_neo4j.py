@@ -17,7 +17,7 @@ from neo4j import Driver, RoutingControl
 
 from graph.access import GENESIS, AccessRecords, AuditDraft, AuditEntry, User, chain_entry
 
-__all__ = ["ACCESS_SCHEMA", "Neo4jAccessRecords"]
+__all__ = ["ACCESS_SCHEMA", "Neo4jAccessRecords", "append_in"]
 
 ACCESS_SCHEMA: tuple[LiteralString, ...] = (
     "CREATE CONSTRAINT schoolnet_user_login IF NOT EXISTS "
@@ -39,6 +39,12 @@ _HEAD_READ: LiteralString = (
 _APPEND: LiteralString = (
     "CREATE (a:SchoolnetAudit) SET a = $entry "
     "WITH a MATCH (h:SchoolnetMeta {key: 'audit_head'}) SET h.seq = a.seq, h.hash = a.hash"
+)
+_SETTINGS_GET: LiteralString = (
+    "MATCH (s:SchoolnetMeta {key: 'region_settings'}) RETURN s.value AS value"
+)
+_SETTINGS_PUT: LiteralString = (
+    "MERGE (s:SchoolnetMeta {key: 'region_settings'}) SET s.value = $value"
 )
 _ENTRIES: LiteralString = (
     "MATCH (a:SchoolnetAudit) WHERE $since IS NULL OR a.at >= $since "
@@ -85,21 +91,35 @@ class Neo4jAccessRecords(AccessRecords):
     def list_users(self) -> list[User]:
         return [User.model_validate_json(r["props"]) for r in self._read(_USER_ALL, {})]
 
-    def put_user(self, user: User) -> None:
-        self._write(_USER_PUT, {"login": user.login, "props": user.model_dump_json()})
+    def put_user(self, user: User, audit: AuditDraft | None = None) -> AuditEntry | None:
+        def work(tx: Any) -> AuditEntry | None:
+            tx.run(_USER_PUT, {"login": user.login, "props": user.model_dump_json()}).consume()
+            return None if audit is None else append_in(tx, audit)
+
+        return self._in_transaction(work)
+
+    def get_settings(self) -> dict[str, Any] | None:
+        rows = self._read(_SETTINGS_GET, {})
+        return dict(json.loads(rows[0]["value"])) if rows and rows[0]["value"] else None
+
+    def put_settings(self, values: dict[str, Any], audit: AuditDraft) -> AuditEntry:
+        from graph.neo4j_writes import bump_version
+
+        def work(tx: Any) -> AuditEntry:
+            bump_version(tx)  # the writers' lock first, as every graph write takes it
+            tx.run(_SETTINGS_PUT, {"value": _dumps(values)}).consume()
+            return append_in(tx, audit)
+
+        entry = self._in_transaction(work)
+        assert entry is not None
+        return entry
 
     def append_audit(self, draft: AuditDraft) -> AuditEntry:
-        def work(tx: Any) -> AuditEntry:
-            head = tx.run(_HEAD_LOCK).single()
-            seq = int(head["seq"]) if head and head["seq"] is not None else 0
-            prev = str(head["hash"]) if head and head["hash"] is not None else GENESIS
-            entry = chain_entry(draft, seq + 1, prev)
-            stored = entry.model_dump()
-            stored["before"] = _dumps(entry.before)
-            stored["after"] = _dumps(entry.after)
-            tx.run(_APPEND, {"entry": stored}).consume()
-            return entry
+        entry = self._in_transaction(lambda tx: append_in(tx, draft))
+        assert entry is not None
+        return entry
 
+    def _in_transaction(self, work: Callable[[Any], AuditEntry | None]) -> AuditEntry | None:
         with self._errors(), self._driver.session(
             database=self._database,
             bookmark_manager=self._driver.execute_query_bookmark_manager,
@@ -122,3 +142,18 @@ class Neo4jAccessRecords(AccessRecords):
     def audit_head(self) -> tuple[int, str] | None:
         rows = self._read(_HEAD_READ, {})
         return (int(rows[0]["seq"]), str(rows[0]["hash"])) if rows else None
+
+
+def append_in(tx: Any, draft: AuditDraft) -> AuditEntry:
+    """Append ``draft`` after the head inside the open transaction ``tx`` (a graph write's,
+    which has locked the version node first, or a user change's): writing to the head node
+    first takes its lock, so appends queue and the entry commits with the change."""
+    head = tx.run(_HEAD_LOCK).single()
+    seq = int(head["seq"]) if head and head["seq"] is not None else 0
+    prev = str(head["hash"]) if head and head["hash"] is not None else GENESIS
+    entry = chain_entry(draft, seq + 1, prev)
+    stored = entry.model_dump()
+    stored["before"] = _dumps(entry.before)
+    stored["after"] = _dumps(entry.after)
+    tx.run(_APPEND, {"entry": stored}).consume()
+    return entry

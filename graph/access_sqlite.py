@@ -2,20 +2,22 @@
 
 The audit head (number and hash of the last entry) sits in the ``meta`` table; an append reads
 it and writes the entry and the new head in one ``BEGIN IMMEDIATE`` transaction, so concurrent
-appends queue and the chain never forks.
+appends queue and the chain never forks. :func:`append_in` does it inside a transaction already
+open (a graph write's, or a user change's), so the entry commits with the change it records.
 """
 
 from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from graph.access import GENESIS, AccessRecords, AuditDraft, AuditEntry, User, chain_entry
 from graph.store import StoreError
 
-__all__ = ["ACCESS_SCHEMA", "SqliteAccessRecords"]
+__all__ = ["ACCESS_SCHEMA", "SqliteAccessRecords", "append_in"]
 
 ACCESS_SCHEMA = """
 CREATE TABLE IF NOT EXISTS users (login TEXT PRIMARY KEY, props TEXT NOT NULL) WITHOUT ROWID;
@@ -31,6 +33,7 @@ CREATE TABLE IF NOT EXISTS audit (
     hash TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS audit_by_time ON audit (at);
+CREATE TABLE IF NOT EXISTS settings (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
 """
 
 _COLUMNS = "seq, at, actor, action, target, before, after, prev_hash, hash"
@@ -59,47 +62,52 @@ class SqliteAccessRecords(AccessRecords):
         rows = self._connect().execute("SELECT props FROM users ORDER BY login").fetchall()
         return [User.model_validate_json(r[0]) for r in rows]
 
-    def put_user(self, user: User) -> None:
-        self._connect().execute(
-            "INSERT INTO users (login, props) VALUES (?, ?) "
-            "ON CONFLICT (login) DO UPDATE SET props = excluded.props",
-            (user.login, user.model_dump_json()),
+    def put_user(self, user: User, audit: AuditDraft | None = None) -> AuditEntry | None:
+        with self._transaction() as conn:
+            conn.execute(
+                "INSERT INTO users (login, props) VALUES (?, ?) "
+                "ON CONFLICT (login) DO UPDATE SET props = excluded.props",
+                (user.login, user.model_dump_json()),
+            )
+            return None if audit is None else append_in(conn, audit)
+
+    def get_settings(self) -> dict[str, Any] | None:
+        row = (
+            self._connect()
+            .execute("SELECT value FROM settings WHERE key = 'region'")
+            .fetchone()
         )
+        return None if row is None else dict(json.loads(row[0]))
+
+    def put_settings(self, values: dict[str, Any], audit: AuditDraft) -> AuditEntry:
+        with self._transaction() as conn:
+            conn.execute(
+                "INSERT INTO settings (key, value) VALUES ('region', ?) "
+                "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                (_dumps(values),),
+            )
+            conn.execute(
+                "UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'data_version'"
+            )
+            return append_in(conn, audit)
 
     def append_audit(self, draft: AuditDraft) -> AuditEntry:
+        with self._transaction() as conn:
+            return append_in(conn, draft)
+
+    @contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
         conn = self._connect()
         try:
             conn.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as exc:
             raise StoreError("busy", detail=str(exc)) from exc
         try:
-            head = self._head(conn)
-            seq, prev = head if head is not None else (0, GENESIS)
-            entry = chain_entry(draft, seq + 1, prev)
-            conn.execute(
-                f"INSERT INTO audit ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    entry.seq,
-                    entry.at,
-                    entry.actor,
-                    entry.action,
-                    entry.target,
-                    _dumps(entry.before),
-                    _dumps(entry.after),
-                    entry.prev_hash,
-                    entry.hash,
-                ),
-            )
-            conn.executemany(
-                "INSERT INTO meta (key, value) VALUES (?, ?) "
-                "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                [("audit_seq", str(entry.seq)), ("audit_hash", entry.hash)],
-            )
+            yield conn
             conn.execute("COMMIT")
         except BaseException:
             conn.execute("ROLLBACK")
             raise
-        return entry
 
     def audit_entries(self, since: str | None = None) -> list[AuditEntry]:
         sql = f"SELECT {_COLUMNS} FROM audit"
@@ -123,16 +131,44 @@ class SqliteAccessRecords(AccessRecords):
             for r in rows
         ]
 
-    @staticmethod
-    def _head(conn: sqlite3.Connection) -> tuple[int, str] | None:
-        found = dict(
-            conn.execute(
-                "SELECT key, value FROM meta WHERE key IN ('audit_seq', 'audit_hash')"
-            ).fetchall()
-        )
-        if "audit_seq" not in found or "audit_hash" not in found:
-            return None
-        return int(found["audit_seq"]), str(found["audit_hash"])
-
     def audit_head(self) -> tuple[int, str] | None:
-        return self._head(self._connect())
+        return _head(self._connect())
+
+
+def _head(conn: sqlite3.Connection) -> tuple[int, str] | None:
+    found = dict(
+        conn.execute(
+            "SELECT key, value FROM meta WHERE key IN ('audit_seq', 'audit_hash')"
+        ).fetchall()
+    )
+    if "audit_seq" not in found or "audit_hash" not in found:
+        return None
+    return int(found["audit_seq"]), str(found["audit_hash"])
+
+
+def append_in(conn: sqlite3.Connection, draft: AuditDraft) -> AuditEntry:
+    """Append ``draft`` after the head inside the transaction open on ``conn`` (a writer's:
+    ``BEGIN IMMEDIATE``, so no other append can come between the read and the write)."""
+    head = _head(conn)
+    seq, prev = head if head is not None else (0, GENESIS)
+    entry = chain_entry(draft, seq + 1, prev)
+    conn.execute(
+        f"INSERT INTO audit ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            entry.seq,
+            entry.at,
+            entry.actor,
+            entry.action,
+            entry.target,
+            _dumps(entry.before),
+            _dumps(entry.after),
+            entry.prev_hash,
+            entry.hash,
+        ),
+    )
+    conn.executemany(
+        "INSERT INTO meta (key, value) VALUES (?, ?) "
+        "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        [("audit_seq", str(entry.seq)), ("audit_hash", entry.hash)],
+    )
+    return entry

@@ -29,7 +29,7 @@ import numpy as np
 import orjson
 import pandas as pd
 
-from graph.access import AccessRecords
+from graph.access import AccessRecords, AuditDraft, AuditEntry
 from graph.model import Edge, Node, NodeRef, node_from_props
 from graph.sqlite_typed import ensure_typed_tables, sync_staged_edges, sync_staged_nodes
 from graph.store import Direction, Store, StoreError, UnitOfWork, WriteStats
@@ -168,6 +168,11 @@ class _SqliteUnitOfWork(UnitOfWork):
             (type,),
         )
         return [_edge(row) for row in rows]
+
+    def append_audit(self, draft: AuditDraft) -> AuditEntry:
+        from graph.access_sqlite import append_in
+
+        return append_in(self._conn, draft)
 
     def commit(self) -> None:
         if not self._open:

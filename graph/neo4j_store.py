@@ -54,7 +54,7 @@ from neo4j.exceptions import (
     SessionExpired,
 )
 
-from graph.access import AccessRecords
+from graph.access import AccessRecords, AuditDraft, AuditEntry
 from graph.model import EDGE_TYPES, NODE_LABELS, Edge, Node, NodeRef, node_from_props
 from graph.neo4j_cypher import (
     BOLT_SCHEMES,
@@ -159,6 +159,12 @@ class _Neo4jUnitOfWork(UnitOfWork):
             records = list(self._tx.run(query))
         return _edges_from(type, records)
 
+    def append_audit(self, draft: AuditDraft) -> AuditEntry:
+        from graph.access_neo4j import append_in
+
+        with self._store._errors():
+            return append_in(self._tx, draft)
+
     def commit(self) -> None:
         if not self._open:
             raise StoreError("tx_closed")
@@ -203,6 +209,7 @@ class Neo4jStore(Store):
     """
 
     backend = "neo4j"
+    batches_commit = True
 
     def __init__(
         self,
@@ -318,6 +325,8 @@ class Neo4jStore(Store):
 
     def write(self, nodes: Sequence[Node] = (), edges: Sequence[Edge] = ()) -> WriteStats:
         """Upsert nodes then edges in one retryable transaction (all-or-nothing)."""
+        if self.open_change() is not None:
+            return super().write(nodes, edges)  # joins the audited change's transaction
 
         def work(tx: Any) -> WriteStats:
             stats = WriteStats()  # fresh on every retry
@@ -330,6 +339,10 @@ class Neo4jStore(Store):
             return session.execute_write(work)
 
     def delete(self, edges: Sequence[Edge]) -> None:
+        if self.open_change() is not None:
+            super().delete(edges)
+            return
+
         def work(tx: Any) -> None:
             bump_version(tx)
             delete_edges(tx, edges, self.batch_size)
@@ -349,8 +362,11 @@ class Neo4jStore(Store):
         Not all-or-nothing: when it fails (server gone, an edge whose endpoint is missing),
         the batches before the failure stay committed. Each batch is an idempotent ``MERGE``,
         so rerunning the same call completes the load; rows already written then count as
-        unchanged.
+        unchanged. Its batches cannot join an audited change (they commit on their own, and
+        the change's transaction would hold the version node they each lock first).
         """
+        if self.open_change() is not None:
+            raise RuntimeError("write_batched commits its own batches: not inside audited()")
         size = batch_size or self.batch_size
         total = WriteStats()
 

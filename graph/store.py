@@ -14,14 +14,17 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import networkx as nx
 import pandas as pd
 
-from graph.access import AccessRecords
+from graph.access import AccessRecords, AuditDraft, AuditEntry
 from graph.model import Edge, Node, NodeRef
 from labels.errors import CodedError
+
+if TYPE_CHECKING:
+    from graph.audited import AuditedChange
 
 __all__ = [
     "Direction",
@@ -112,6 +115,11 @@ class UnitOfWork(abc.ABC):
         """
 
     @abc.abstractmethod
+    def append_audit(self, draft: AuditDraft) -> AuditEntry:
+        """Append an audit entry inside this transaction: it commits or rolls back with the
+        change it records (the store's :meth:`Store.access` must have been opened before)."""
+
+    @abc.abstractmethod
     def commit(self) -> None: ...
 
     @abc.abstractmethod
@@ -122,10 +130,13 @@ class Store(abc.ABC):
     """Storage of the schoolnet graph."""
 
     backend: str = "abstract"
+    #: ``write_batched`` commits batch by batch (so it cannot join an audited change).
+    batches_commit: bool = False
 
     def __init__(self) -> None:
         self._nx_lock = threading.Lock()
         self._nx_cache: tuple[str, nx.MultiDiGraph] | None = None
+        self._ambient = threading.local()  # the calling thread's open AuditedChange, if any
 
     # --- writes -----------------------------------------------------------------------------
     @abc.abstractmethod
@@ -133,12 +144,48 @@ class Store(abc.ABC):
 
     @contextmanager
     def unit_of_work(self) -> Iterator[UnitOfWork]:
-        """Open a write transaction; it rolls back unless committed inside the block."""
+        """Open a write transaction; it rolls back unless committed inside the block.
+
+        Inside :meth:`audited` the block joins the change's one transaction instead: its
+        ``commit()`` only says the block is done, and the change commits it with its entry.
+        """
+        change = self.open_change()
+        if change is not None:
+            with change.join() as joined:
+                yield joined
+            return
         uow = self._begin()
         try:
             yield uow
         finally:
             uow.rollback()
+
+    def open_change(self) -> AuditedChange | None:
+        """The audited change the calling thread has open on this store, if any."""
+        change: AuditedChange | None = getattr(self._ambient, "change", None)
+        return change
+
+    @contextmanager
+    def audited(self) -> Iterator[AuditedChange]:
+        """One use case's writes and the audit entry recording them, in one transaction.
+
+        Every write inside the block (``unit_of_work``, ``write``, ``delete``) joins one
+        transaction, begun at the first write; :meth:`AuditedChange.finish` appends the entry
+        to it and commits both. Leaving the block without ``finish`` (an error anywhere, a
+        failed audit write, a crash) leaves neither the change nor the entry.
+        """
+        from graph.audited import AuditedChange
+
+        if self.open_change() is not None:
+            raise RuntimeError("audited changes do not nest")
+        self.access()  # tables and constraints exist before any transaction opens
+        change = AuditedChange(self)
+        self._ambient.change = change
+        try:
+            yield change
+        finally:
+            self._ambient.change = None
+            change.close()
 
     def write(self, nodes: Sequence[Node] = (), edges: Sequence[Edge] = ()) -> WriteStats:
         """Upsert nodes then edges in one committed transaction."""

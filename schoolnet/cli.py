@@ -42,8 +42,10 @@ def _parse_date(text: str) -> dt.date:
     raise argparse.ArgumentTypeError(t("cli.bad_date", value=text))
 
 
-def _settings(args: argparse.Namespace) -> Any:
+def _settings(args: argparse.Namespace, store: Any) -> Any:
+    """The region's saved settings with this command's options over them."""
     from analysis.settings import AnalysisSettings
+    from services.region_settings import region_defaults
 
     overrides: dict[str, Any] = {}
     for name in ("max_km", "max_band_gap"):
@@ -56,7 +58,10 @@ def _settings(args: argparse.Namespace) -> Any:
         overrides["municipalities"] = tuple(args.municipality)
     if getattr(args, "no_cross_municipality", False):
         overrides["cross_municipality"] = False
-    return AnalysisSettings(**overrides)
+    base = region_defaults(store)
+    if not overrides:
+        return base
+    return AnalysisSettings.model_validate({**base.model_dump(), **overrides})
 
 
 def _write_table(frame: pd.DataFrame, out: Path) -> None:
@@ -92,11 +97,11 @@ def cmd_seed(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from services.access import command_line_actor
+    from services.access import command_line_actor, command_line_actor_as
     from services.api import import_files
 
-    actor = command_line_actor()
     with _store(args) as store:
+        actor = command_line_actor_as(store, args.as_user) if args.as_user else command_line_actor()
         report = import_files(store, actor, [Path(p) for p in args.paths], batched=args.batched)
     _print_stats(report)
     return 0
@@ -140,7 +145,7 @@ def cmd_identify(args: argparse.Namespace) -> int:
     from services.identification import identification_table
 
     with _store(args) as store:
-        table = identification_table(store, _settings(args))
+        table = identification_table(store, _settings(args, store))
     _write_table(table, Path(args.out))
     counts = table["status"].value_counts().to_dict()
     print(t("cli.identify.done", n=len(table), out=args.out))
@@ -153,7 +158,7 @@ def cmd_pair(args: argparse.Namespace) -> int:
     from services.planning import pairing_tables
 
     with _store(args) as store:
-        plan_table, candidates = pairing_tables(store, _settings(args))
+        plan_table, candidates = pairing_tables(store, _settings(args, store))
     _write_table(plan_table, Path(args.out))
     paired = int(plan_table["tutor_school_id"].fillna("").astype(bool).sum())
     print(t("cli.pair.done", paired=paired, unpaired=len(plan_table) - paired, out=args.out))
@@ -167,7 +172,7 @@ def cmd_coverage(args: argparse.Namespace) -> int:
     from services.coverage import coverage_table
 
     with _store(args) as store:
-        table = coverage_table(store, _settings(args), args.as_of)
+        table = coverage_table(store, _settings(args, store), args.as_of)
     _write_table(table, Path(args.out))
     print(t("cli.coverage.done", n=len(table) - 1, out=args.out))
     return 0
@@ -182,7 +187,7 @@ def cmd_map(args: argparse.Namespace) -> int:
     if fmt not in FORMATS:
         raise UserError(t("maps.paper.bad_format", fmt=fmt or "—", allowed=", ".join(FORMATS)))
     with _store(args) as store:
-        data = map_image(store, args.measure, fmt, _settings(args), args.as_of, args.scheme)
+        data = map_image(store, args.measure, fmt, _settings(args, store), args.as_of, args.scheme)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_bytes(data)
     print(t("cli.map.done", out=args.out))
@@ -347,6 +352,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("import", cmd_import, "import CSV/XLSX files or folders (all-or-nothing)")
     _batched(p)
     _max_file(p)
+    p.add_argument(
+        "--as", dest="as_user", metavar="LOGIN", default=None,
+        help="load on behalf of a registered user: only within their role and area",
+    )  # fmt: skip
     p.add_argument("paths", nargs="+")
 
     p = add(

@@ -25,6 +25,7 @@ services.access.AccessDenied: ...
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import inspect
 from collections.abc import Callable, Iterable
@@ -47,6 +48,7 @@ __all__ = [
     "ServiceSpec",
     "actor_of",
     "command_line_actor",
+    "command_line_actor_as",
     "guarded",
     "in_scope",
     "require_schools",
@@ -150,6 +152,18 @@ def command_line_actor() -> Actor:
 
 
 # --- scope ------------------------------------------------------------------------------------
+def command_line_actor_as(store: Store, login: str) -> Actor:
+    """The command line acting on behalf of the user ``login``: that user's role and area,
+    recorded as ``cli:<who>>login`` (who ran it, for whom)."""
+    user = store.access().get_user(login)
+    if user is None:
+        raise AccessDenied("access.no_such_user", login=login)
+    if user.disabled:
+        raise AccessDenied("access.signin.disabled")
+    acting = Actor.from_user(user)
+    return dataclasses.replace(acting, login=f"{command_line_actor().login}>{user.login}")
+
+
 def school_municipalities(store: Store) -> dict[str, str]:
     """School id → municipality of every school in the store."""
     from services.cache import memo

@@ -43,11 +43,12 @@ from services.access import (
     Right,
     ServiceSpec,
     require_schools,
-    school_municipalities,
     school_scope,
     unguarded,
 )
-from services.audit import record
+from services.audit import draft, record
+from services.import_scope import paths_check, uploads_check
+from services.region_settings import region_defaults
 from services.scoping import scope_value
 
 __all__ = ["EXPOSED"]
@@ -68,24 +69,43 @@ def expose(
     before: Callable[[Store, dict[str, Any]], Any] | None = None,
     audit: Callable[[dict[str, Any], Any, Any], tuple[str, str, Any, Any]] | None = None,
     narrow: Callable[[Store, frozenset[str], Any], Any] | None = None,
+    atomic: Callable[[Store, dict[str, Any]], bool] | None = None,
 ) -> Callable[..., Any]:
-    """``fn(store, *args)`` as ``f(store, actor, *args)``: right, scope, audit around it."""
+    """``fn(store, *args)`` as ``f(store, actor, *args)``: right, scope, audit around it.
+
+    An audited call runs inside :meth:`graph.store.Store.audited`: what ``fn`` writes and the
+    entry recording it commit in one transaction, or neither does. ``atomic(store, args)``
+    False (a batched load that commits its own batches) records the entry after the writes.
+    """
     signature = inspect.signature(fn)
     name = fn.__name__
+    takes_settings = "settings" in signature.parameters
 
     @functools.wraps(fn)
     def call(store: Store, actor: Actor, *args: Any, **kwargs: Any) -> Any:
         if not isinstance(actor, Actor):
             raise TypeError("services.api needs actor=Actor(...)")
         actor.require(right)
-        arguments = signature.bind(store, *args, **kwargs).arguments
+        bound = signature.bind(store, *args, **kwargs)
+        arguments = bound.arguments
         if check is not None and not actor.whole_region:
             check(store, actor, arguments)
+        if takes_settings and arguments.get("settings") is None:
+            arguments["settings"] = region_defaults(store)  # the region's, saved in the store
         old = before(store, arguments) if before is not None else None
-        result = fn(store, *args, **kwargs)
-        if audit is not None:
-            action, target, old_value, new_value = audit(arguments, old, result)
-            record(store, actor, action, target, old_value, new_value)
+
+        def run() -> Any:
+            return fn(*bound.args, **bound.kwargs)
+
+        if audit is None:
+            result = run()
+        elif atomic is not None and not atomic(store, arguments):
+            result = run()
+            record(store, actor, *audit(arguments, old, result))
+        else:
+            with store.audited() as change:
+                result = run()
+                change.finish(draft(actor, *audit(arguments, old, result)))
         if scoped:
             scope = school_scope(store, actor)
             if scope is not None:
@@ -182,56 +202,12 @@ def _event_in_scope(store: Store, actor: Actor, args: dict[str, Any]) -> None:
         raise AccessDenied("access.denied.scope", schools=", ".join(outside), n=len(outside))
 
 
-def _plan_rows(plan: Any, store: Store) -> list[dict[str, str]]:
-    """Sheet, id and municipality of every row of an import plan that a municipality owns:
-    schools, anything linked to a school, and rows that name a municipality themselves."""
-    from loaders.importer import EDGE_SHEET, LABEL_SHEET
-
-    known = dict(school_municipalities(store))
-    for node in plan.nodes:
-        if node.label == "School":
-            known[node.id] = str(getattr(node, "municipality", "") or "")
-    found: dict[tuple[str, str], str] = {}
-    for node in plan.nodes:
-        muni = getattr(node, "municipality", None)
-        if node.label == "School" or muni:
-            found[(LABEL_SHEET.get(node.label, node.label), node.id)] = str(
-                muni or known.get(node.id, "")
-            )
-    for edge in plan.edges:
-        for end in (edge.src, edge.dst):
-            if end.label == "School":
-                sheet = EDGE_SHEET.get(edge.type, edge.type)
-                found.setdefault((sheet, end.id), known.get(end.id, ""))
-    return [
-        {"sheet": sheet, "id": id_, "municipality": muni or "?"}
-        for (sheet, id_), muni in sorted(found.items())
-    ]
-
-
 def _uploads_check(store: Store, actor: Actor, args: dict[str, Any]) -> None:
-    from loaders.importer import validate_uploads
-
-    plan = validate_uploads(list(args["files"]), store)
-    _refuse_outside(plan, store, actor)
+    uploads_check(store, actor, list(args["files"]))
 
 
 def _paths_check(store: Store, actor: Actor, args: dict[str, Any]) -> None:
-    from loaders.importer import validate_paths
-
-    plan = validate_paths(list(args["paths"]), store)
-    _refuse_outside(plan, store, actor)
-
-
-def _refuse_outside(plan: Any, store: Store, actor: Actor) -> None:
-    from labels import t
-
-    outside = [r for r in _plan_rows(plan, store) if r["municipality"] not in actor.municipalities]
-    if outside:
-        text = "; ".join(t("access.denied.import_row", **r) for r in outside[:20])
-        if len(outside) > 20:
-            text += f"; … ({len(outside)})"
-        raise AccessDenied("access.denied.import_scope", rows=text)
+    paths_check(store, actor, list(args["paths"]))
 
 
 # --- audit records -----------------------------------------------------------------------------
@@ -378,7 +354,9 @@ import_uploads = expose(
 )  # fmt: skip
 import_files = expose(
     _importing.import_files, Right.import_data, writes=True, check=_paths_check,
-    audit=_import_audit,
+    audit=_import_audit, atomic=lambda store, args: not (
+        args.get("batched") and store.batches_commit
+    ),
 )  # fmt: skip
 template_files = passthrough(_importing.template_files, "empty templates, no data")
 

@@ -3,7 +3,9 @@
 Both give the :class:`services.access.Actor` every later service call takes. A failed password
 counts against the account; after ``max_failures`` in a row it is locked for
 ``lock_minutes`` (the message says until when, and a regional user can lift it by setting a
-new password). Neither the password nor its hash is ever logged or recorded.
+new password). Every failed sign-in (``signin.failed``: the login tried and why) and every
+lock-out (``signin.lockout``) is appended to the audit log, in the same transaction as the
+account's counters. Neither the password nor its hash is ever logged or recorded.
 """
 
 from __future__ import annotations
@@ -18,8 +20,10 @@ from pathlib import Path
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
+from graph.access import LOGIN_PATTERN, AuditDraft
 from graph.store import Store
 from services.access import AccessDenied, Actor, unguarded
+from services.sessions import check_secret
 
 __all__ = [
     "LOCAL_ADDRESSES",
@@ -77,12 +81,14 @@ def sign_in(
     policy = policy or SignInPolicy()
     now = now or _now()
     records = store.access()
-    user = records.get_user(login) if login.strip() else None
+    user = records.get_user(login) if _valid_login(login) else None
     if user is None or user.password_hash is None:
         with contextlib.suppress(VerificationError):
             _HASHER.verify(_DUMMY, password + "x")
+        records.append_audit(_failure(login, "unknown"))
         raise AccessDenied("access.signin.failed")
     if user.locked_until and dt.datetime.fromisoformat(user.locked_until) > now:
+        records.append_audit(_failure(user.login, "locked", locked_until=user.locked_until))
         until = dt.datetime.fromisoformat(user.locked_until).astimezone()
         raise AccessDenied("access.signin.locked", until=until.strftime("%H:%M"))
     try:
@@ -92,14 +98,21 @@ def sign_in(
         locked = None
         if failures >= policy.max_failures:
             locked = (now + dt.timedelta(minutes=policy.lock_minutes)).isoformat()
+            entry = AuditDraft(
+                actor=user.login, action="signin.lockout", target=user.login,
+                after={"failures": failures, "locked_until": locked},
+            )  # fmt: skip
             failures = 0
+        else:
+            entry = _failure(user.login, "password", failures=failures)
         update = {"failed_logins": failures, "locked_until": locked}
-        records.put_user(user.model_copy(update=update))
+        records.put_user(user.model_copy(update=update), audit=entry)
         if locked:
             until = dt.datetime.fromisoformat(locked).astimezone()
             raise AccessDenied("access.signin.locked", until=until.strftime("%H:%M")) from None
         raise AccessDenied("access.signin.failed") from None
     if user.disabled:
+        records.append_audit(_failure(user.login, "disabled"))
         raise AccessDenied("access.signin.disabled")
     fresh: dict[str, object] = {"failed_logins": 0, "locked_until": None}
     if _HASHER.check_needs_rehash(user.password_hash):
@@ -107,6 +120,18 @@ def sign_in(
     if user.failed_logins or user.locked_until or "password_hash" in fresh:
         records.put_user(user.model_copy(update=fresh))
     return Actor.from_user(user)
+
+
+def _valid_login(login: str) -> bool:
+    return LOGIN_PATTERN.fullmatch(login.strip()) is not None
+
+
+def _failure(login: str, reason: str, **details: object) -> AuditDraft:
+    """A failed sign-in for the log: the login tried (cut short), why; never the password."""
+    who = " ".join(login.split())[:128] or "?"
+    return AuditDraft(
+        actor=who, action="signin.failed", target=who, after={"reason": reason, **details}
+    )
 
 
 @unguarded("sign-in: maps an identity the provider vouched for to a user of the store")
@@ -146,6 +171,7 @@ def check_app_settings(
     if mode not in ("off", "accounts", "oidc"):
         raise AccessDenied("access.settings.bad_mode", value=mode)
     SignInPolicy.from_env(env)
+    check_secret(env)
     if mode == "off" and address not in (None, "", *LOCAL_ADDRESSES):
         raise AccessDenied("access.settings.refuse_address", address=address)
     if mode == "oidc":

@@ -22,7 +22,7 @@ from services.access import (
     school_municipalities,
     unguarded,
 )
-from services.audit import record
+from services.audit import draft
 
 __all__ = [
     "MIN_PASSWORD",
@@ -102,8 +102,7 @@ def add_user(
         raise AccessDenied("access.user_exists", login=user.login)
     if password is not None:
         user = user.model_copy(update={"password_hash": hash_password(password)})
-    records.put_user(user)
-    record(store, actor, "user.add", user.login, None, user.public())
+    records.put_user(user, audit=draft(actor, "user.add", user.login, None, user.public()))
     return user
 
 
@@ -140,8 +139,9 @@ def set_role(
     )
     if new == old:
         return old
-    store.access().put_user(new)
-    record(store, actor, "user.set_role", new.login, old.public(), new.public())
+    store.access().put_user(
+        new, audit=draft(actor, "user.set_role", new.login, old.public(), new.public())
+    )
     return new
 
 
@@ -151,12 +151,18 @@ def disable_user(store: Store, actor: Actor, login: str, disabled: bool = True) 
     old = _existing(store, login)
     if old.login == actor.login and disabled:
         raise AccessDenied("access.cannot_disable_self")
-    new = old.model_copy(update={"disabled": disabled, "failed_logins": 0, "locked_until": None})
+    new = old.model_copy(
+        update={
+            "disabled": disabled,
+            "failed_logins": 0,
+            "locked_until": None,
+            "session_epoch": old.session_epoch + int(disabled),  # ends the user's sessions
+        }
+    )
     if new == old:
         return old
-    store.access().put_user(new)
     action = "user.disable" if disabled else "user.enable"
-    record(store, actor, action, new.login, old.public(), new.public())
+    store.access().put_user(new, audit=draft(actor, action, new.login, old.public(), new.public()))
     return new
 
 
@@ -165,8 +171,14 @@ def set_password(store: Store, actor: Actor, login: str, password: str) -> User:
     """Set a built-in account's password (and lift a lock-out)."""
     old = _existing(store, login)
     new = old.model_copy(
-        update={"password_hash": hash_password(password), "failed_logins": 0, "locked_until": None}
+        update={
+            "password_hash": hash_password(password),
+            "failed_logins": 0,
+            "locked_until": None,
+            "session_epoch": old.session_epoch + 1,  # a new password ends the old sessions
+        }
     )
-    store.access().put_user(new)
-    record(store, actor, "user.password", new.login, None, {"password_set": True})
+    store.access().put_user(
+        new, audit=draft(actor, "user.password", new.login, None, {"password_set": True})
+    )
     return new

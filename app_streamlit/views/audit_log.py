@@ -18,6 +18,8 @@ cols = st.columns(3)
 since = cols[0].date_input(t("access.ui.audit.since"), value=dt.date.today() - dt.timedelta(30))
 who = cols[1].text_input(t("access.ui.audit.who"))
 action = cols[2].text_input(t("access.ui.audit.action"))
+if st.checkbox(t("auditlog.only_signin")):
+    action = "signin"
 try:
     table = audit.audit_table(
         state.store(), actor, since if isinstance(since, dt.date) else None, who.strip(),
@@ -26,7 +28,9 @@ try:
 except UserError as exc:
     st.error(str(exc))
     st.stop()
-st.dataframe(table, hide_index=True)
+st.dataframe(
+    table.rename(columns={c: t(f"auditlog.col.{c}") for c in table.columns}), hide_index=True
+)
 if st.button(t("access.ui.audit.verify")):
     check = audit.verify_audit(state.store(), actor)
     (st.success if check.ok else st.error)(check.message)

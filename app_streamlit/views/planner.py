@@ -12,6 +12,7 @@ from app_streamlit.boundary import guard
 from app_streamlit.components.completeness import explain
 from app_streamlit.components.empty_store import require_data
 from app_streamlit.components.planner_form import planner_settings_form
+from app_streamlit.components.region_settings import save_settings
 from app_streamlit.components.tables import frame_to_xlsx, present
 from labels import t
 
@@ -21,7 +22,9 @@ explain("planner")
 st.caption(t("ui.planner.intro"))
 
 saved = st.session_state.get("planner_settings_json")
-current = AnalysisSettings.model_validate_json(saved) if saved else state.DEFAULT_SETTINGS
+region = state.region_settings()
+# The form's values are this session's what-if; the region's saved settings are where it starts.
+current = AnalysisSettings.model_validate_json(saved) if saved else region
 submitted = planner_settings_form(state.municipalities(), current)
 if submitted is not None:
     st.session_state["planner_settings_json"] = submitted.model_dump_json()
@@ -29,6 +32,7 @@ if submitted is not None:
 elif saved is None:
     st.info(t("ui.planner.press_run"))
     st.stop()
+save_settings(current, region)
 
 for message in st.session_state.pop("planner_messages", []):
     st.success(message)

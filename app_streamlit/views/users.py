@@ -39,6 +39,29 @@ with st.form("add_user", clear_on_submit=True):
         except UserError as exc:
             st.error(str(exc))
 
+with st.form("set_role"):
+    st.subheader(t("usersroles.set_role"))
+    who = st.text_input(t("access.ui.login"), key="role_login")
+    new_role = st.selectbox(
+        t("access.ui.users.role"),
+        ["coordinator", "curator", "observer", "regional"],
+        format_func=lambda r: t(f"access.role.{r}"),
+        key="role_role",
+    )
+    new_munis = st.multiselect(
+        t("access.ui.users.municipalities"), state.municipalities(), key="role_munis"
+    )
+    new_schools = st.text_input(t("access.ui.users.schools"), key="role_schools")
+    if st.form_submit_button(t("usersroles.set_role")):
+        try:
+            users.set_role(
+                state.store(), actor, who, new_role, new_munis,
+                [s for s in new_schools.split(";") if s.strip()],
+            )  # fmt: skip
+            st.success(t("access.ui.users.saved"))
+        except UserError as exc:
+            st.error(str(exc))
+
 with st.form("disable_user"):
     st.subheader(t("access.ui.users.disable"))
     who = st.text_input(t("access.ui.login"), key="disable_login")

@@ -225,6 +225,12 @@ def _password(ctx: Ctx, actor: Actor) -> tuple[tuple[Any, ...], dict[str, Any]]:
     return ("reg", "a long enough password"), {}
 
 
+def _settings(ctx: Ctx, actor: Actor) -> tuple[tuple[Any, ...], dict[str, Any]]:
+    from analysis.settings import AnalysisSettings
+
+    return (AnalysisSettings(max_km=55, max_band_gap=2),), {}
+
+
 def _audit_file(ctx: Ctx, actor: Actor) -> tuple[tuple[Any, ...], dict[str, Any]]:
     return (ctx.tmp / f"{actor.login}-audit.csv",), {}
 
@@ -273,6 +279,8 @@ RECIPES: dict[str, Recipe] = {
     "services.audit.verify_audit": _none,
     "services.audit.audit_table": _none,
     "services.audit.write_audit": _audit_file,
+    "services.region_settings.region_settings": _none,
+    "services.region_settings.save_region_settings": _settings,
 }
 
 
@@ -414,12 +422,14 @@ def test_writes_outside_the_scope_change_nothing(ctx: Ctx, name: str, role: str)
     actor = _actors(ctx)[role]
     before = export_json(ctx.store)
     users_before = ctx.store.access().list_users()
+    settings_before = ctx.store.access().get_settings()
     head_before = ctx.store.access().audit_head()
     with pytest.raises(AccessDenied) as denied:
         _call(name, ctx, actor)
     assert "Traceback" not in str(denied.value) and str(denied.value).strip()
     assert export_json(ctx.store) == before
     assert ctx.store.access().list_users() == users_before
+    assert ctx.store.access().get_settings() == settings_before
     assert ctx.store.access().audit_head() == head_before
 
 
@@ -453,6 +463,7 @@ def test_coordinator_import_of_another_municipality_is_refused_whole(ctx: Ctx) -
     with pytest.raises(AccessDenied) as denied:
         api.import_uploads(ctx.store, coordinator, [("schools.csv", data)])
     message = str(denied.value)
-    assert "отклонена целиком" in message and school in message
-    assert "Старопокровский район" in message and "Z1" not in message
+    assert "отклонена целиком" in message
+    assert "schools.csv, строка 3 — Старопокровский район" in message  # the row of the file
+    assert "строка 2" not in message  # Z1 is the coordinator's own
     assert export_json(ctx.store) == before

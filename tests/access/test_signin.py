@@ -62,7 +62,7 @@ def test_new_password_lifts_the_lock(store: EmbeddedStore) -> None:
     set_password(store, LOCAL, "petrova", "another long password")
     assert sign_in(store, "petrova", "another long password", policy, now=NOW).login == "petrova"
     actions = [e.action for e in store.access().audit_entries()]
-    assert actions == ["user.add", "user.add", "user.password"]
+    assert actions == ["user.add", "user.add", "signin.lockout", "user.password"]
     assert "argon2" not in str([e.after for e in store.access().audit_entries()])
 
 
@@ -122,3 +122,33 @@ def test_app_with_accounts_needs_a_user(monkeypatch, capsys, tmp_path) -> None:
     monkeypatch.setenv("SCHOOLNET_SIGNIN", "accounts")
     assert main(["app", "--db", str(tmp_path / "x.db"), "--address", "0.0.0.0"]) == 1
     assert "пользователей нет" in capsys.readouterr().err
+
+
+def test_failed_sign_ins_and_lock_outs_are_in_the_audit_log(store: EmbeddedStore) -> None:
+    policy = SignInPolicy(max_failures=2, lock_minutes=15)
+    before = len(store.access().audit_entries())
+    attempts = [
+        ("nobody", "a guess at it!"),
+        ("petrova", "wrong password!"),
+        ("petrova", "wrong again!!"),  # the second in a row: locked
+        ("petrova", PASSWORD),  # right, but locked
+    ]
+    for login, password in attempts:
+        with pytest.raises(AccessDenied):
+            sign_in(store, login, password, policy, now=NOW)
+    disable_user(store, LOCAL, "ivanova@rayon.ru")
+    entries = store.access().audit_entries()[before:]
+    got = [(e.actor, e.action, (e.after or {}).get("reason")) for e in entries]
+    assert got == [
+        ("nobody", "signin.failed", "unknown"),
+        ("petrova", "signin.failed", "password"),
+        ("petrova", "signin.lockout", None),
+        ("petrova", "signin.failed", "locked"),
+        ("local", "user.disable", None),
+    ]
+    assert entries[2].after["locked_until"] == (NOW + dt.timedelta(minutes=15)).isoformat()
+    text = " ".join(e.model_dump_json() for e in store.access().audit_entries())
+    for _, password in attempts:
+        assert password not in text
+    assert "argon2" not in text
+    assert store.access().verify().ok

@@ -62,3 +62,34 @@ def test_regional_user_signs_in(accounts: Path) -> None:
     at = _sign_in(_app().run(), "admin", PASSWORD)
     assert not at.exception
     assert "региональный координатор" in " ".join(c.value for c in at.sidebar.caption)
+
+
+def test_failed_sign_ins_are_shown_in_the_change_log(
+    fresh_db: Path, use_db: Callable[[Path], None], open_db
+) -> None:
+    from services.access import AccessDenied
+    from services.signin import SignInPolicy, sign_in
+    from tests.app.conftest import page
+
+    use_db(fresh_db)
+    store = open_db(fresh_db)
+    add_user(store, LOCAL, "petrova", "observer", password=PASSWORD)
+    for password in ("wrong one!", "wrong two!"):
+        with pytest.raises(AccessDenied):
+            sign_in(store, "petrova", password, SignInPolicy(max_failures=2))
+    with pytest.raises(AccessDenied):
+        sign_in(store, "nobody", "a guess at it", SignInPolicy(max_failures=2))
+    at = page("audit_log").run()
+    assert not at.exception
+    table = at.dataframe[0].value
+    assert "Что сделано" in table.columns and "Кто" in table.columns
+    at.checkbox[0].check().run()
+    table = at.dataframe[0].value
+    rows = list(zip(table["Кто"], table["Что сделано"], strict=True))
+    assert rows == [
+        ("petrova", "Неудачный вход"),
+        ("petrova", "Вход заблокирован после неудачных попыток"),
+        ("nobody", "Неудачный вход"),
+    ]
+    text = table.to_string()
+    assert "wrong one" not in text and "a guess" not in text

@@ -313,3 +313,12 @@ def test_built_in_account_and_lock_out(accounts_app: dict[str, Any]) -> None:
             page.get_by_role("link", name=t("access.ui.page.users")).wait_for(timeout=60_000)
         finally:
             chromium.close()
+    # One entry per failed attempt, one for the lock-out; never the password.
+    tried = [e for e in _audit(accounts_app["db"]) if e.action.startswith("signin.")]
+    assert [(e.actor, e.action, e.after.get("reason", "")) for e in tried] == [
+        ("cur@region.ru", "signin.failed", "password"),
+        ("cur@region.ru", "signin.failed", "password"),
+        ("cur@region.ru", "signin.lockout", ""),
+        ("cur@region.ru", "signin.failed", "locked"),
+    ]
+    assert not any(PASSWORD in e.model_dump_json() for e in _audit(accounts_app["db"]))
