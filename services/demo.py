@@ -9,7 +9,6 @@ from pathlib import Path
 from graph.store import Store
 from labels import t
 from loaders.importer import ImportReport, import_paths
-from seeds.demo import SIZES, generate, write_csv
 from services.errors import UserError
 
 __all__ = ["generate_demo_files", "load_demo"]
@@ -19,6 +18,8 @@ def generate_demo_files(
     out_dir: Path, size: str = "small", seed: int = 42, as_of: dt.date | None = None
 ) -> list[Path]:
     """Write the demo region's import CSVs to ``out_dir`` (created if needed)."""
+    from seeds.demo import SIZES, generate, write_csv  # the generator needs scipy: load it late
+
     if size not in SIZES:
         raise UserError(t("services.demo.unknown_size", size=size, sizes=", ".join(SIZES)))
     out_dir.mkdir(parents=True, exist_ok=True)
