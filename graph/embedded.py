@@ -26,11 +26,11 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-import orjson
 import pandas as pd
 
 from graph.access import AccessRecords, AuditDraft, AuditEntry
 from graph.model import Edge, Node, NodeRef, node_from_props
+from graph.records import EdgeRow, NodeRow, dumps_props
 from graph.sqlite_typed import ensure_typed_tables, sync_staged_edges, sync_staged_nodes
 from graph.store import Direction, Store, StoreError, UnitOfWork, WriteStats
 
@@ -72,15 +72,6 @@ CREATE TEMP TABLE IF NOT EXISTS stage_edges (
 """
 
 
-def dumps_props(props: dict[str, Any]) -> str:
-    """Canonical JSON of properties: sorted keys, UTF-8 (no ASCII escaping), no spaces.
-
-    >>> dumps_props({"b": 1, "a": "ё"})
-    '{"a":"ё","b":1}'
-    """
-    return orjson.dumps(props, option=orjson.OPT_SORT_KEYS).decode("utf-8")
-
-
 class _SqliteUnitOfWork(UnitOfWork):
     """Writes are staged in temporary tables, then merged in SQL (fast and exact stats)."""
 
@@ -95,13 +86,18 @@ class _SqliteUnitOfWork(UnitOfWork):
             raise StoreError("busy", detail=str(exc)) from exc
 
     def upsert_nodes(self, nodes: Sequence[Node]) -> None:
-        if not nodes:
-            return
+        if nodes:
+            self._merge_nodes((n.label, n.id, dumps_props(n.props())) for n in nodes)
+
+    def upsert_node_rows(self, rows: Sequence[NodeRow]) -> None:
+        if rows:
+            self._merge_nodes(rows)
+
+    def _merge_nodes(self, rows: Iterable[NodeRow]) -> None:
         c = self._conn
         c.execute("DELETE FROM temp.stage_nodes")
         c.executemany(
-            "INSERT OR REPLACE INTO temp.stage_nodes (label, id, props) VALUES (?, ?, ?)",
-            ((n.label, n.id, dumps_props(n.props())) for n in nodes),
+            "INSERT OR REPLACE INTO temp.stage_nodes (label, id, props) VALUES (?, ?, ?)", rows
         )
         self._count(
             "SELECT s.label, SUM(n.id IS NULL), SUM(n.props != s.props), SUM(n.props = s.props) "
@@ -116,14 +112,20 @@ class _SqliteUnitOfWork(UnitOfWork):
         )
 
     def upsert_edges(self, edges: Sequence[Edge]) -> None:
-        if not edges:
-            return
+        if edges:
+            self._merge_edges((*e.key(), dumps_props(e.props)) for e in edges)
+
+    def upsert_edge_rows(self, rows: Sequence[EdgeRow]) -> None:
+        if rows:
+            self._merge_edges(rows)
+
+    def _merge_edges(self, rows: Iterable[EdgeRow]) -> None:
         c = self._conn
         c.execute("DELETE FROM temp.stage_edges")
         c.executemany(
             "INSERT OR REPLACE INTO temp.stage_edges "
             "(type, src_label, src_id, dst_label, dst_id, props) VALUES (?, ?, ?, ?, ?, ?)",
-            ((*e.key(), dumps_props(e.props)) for e in edges),
+            rows,
         )
         for side in ("src", "dst"):
             missing = c.execute(

@@ -20,6 +20,7 @@ import pandas as pd
 
 from graph.access import AccessRecords, AuditDraft, AuditEntry
 from graph.model import Edge, Node, NodeRef
+from graph.records import EdgeRow, NodeRow, edge_of_row, node_of_row
 from labels.errors import CodedError
 
 if TYPE_CHECKING:
@@ -101,6 +102,18 @@ class UnitOfWork(abc.ABC):
     @abc.abstractmethod
     def upsert_edges(self, edges: Sequence[Edge]) -> None:
         """Insert or replace edges by (type, src, dst); endpoints must exist."""
+
+    def upsert_node_rows(self, rows: Sequence[NodeRow]) -> None:
+        """Nodes already validated, as ``(label, id, canonical JSON of the properties)``.
+
+        The bulk path of an import (no object per row); a backend without a faster way
+        writes them as objects.
+        """
+        self.upsert_nodes([node_of_row(r) for r in rows])
+
+    def upsert_edge_rows(self, rows: Sequence[EdgeRow]) -> None:
+        """Edges already validated, as ``(type, src label, src id, dst label, dst id, JSON)``."""
+        self.upsert_edges([edge_of_row(r) for r in rows])
 
     @abc.abstractmethod
     def delete_edges(self, edges: Sequence[Edge]) -> None:

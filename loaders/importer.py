@@ -41,6 +41,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from graph.model import Edge, Municipality, Node, NodeRef
+from graph.records import EdgeRow, NodeRow, edge_of_row, node_of_row
 from graph.store import Store, WriteStats
 from labels.message import Message, render
 from loaders.aliases import sheet_title_ru
@@ -144,10 +145,16 @@ class ImportFailed(Exception):
 
 @dataclass
 class ImportPlan:
-    """What an import would write, and every problem found; nothing is written yet."""
+    """What an import would write, and every problem found; nothing is written yet.
 
-    nodes: list[Node] = field(default_factory=list)
-    edges: list[Edge] = field(default_factory=list)
+    The small sheets' nodes and edges are model objects, the large sheets' are rows
+    (:mod:`graph.records`); :attr:`nodes` and :attr:`edges` give all of them as objects.
+    """
+
+    node_objects: list[Node] = field(default_factory=list)
+    edge_objects: list[Edge] = field(default_factory=list)
+    node_rows: list[NodeRow] = field(default_factory=list)
+    edge_rows: list[EdgeRow] = field(default_factory=list)
     issues: list[ImportIssue] = field(default_factory=list)
     warnings: list[ImportIssue] = field(default_factory=list)
     rows: Counter[str] = field(default_factory=Counter)
@@ -157,6 +164,14 @@ class ImportPlan:
     @property
     def ok(self) -> bool:
         return not self.issues
+
+    @property
+    def nodes(self) -> list[Node]:
+        return self.node_objects + [node_of_row(r) for r in self.node_rows]
+
+    @property
+    def edges(self) -> list[Edge]:
+        return self.edge_objects + [edge_of_row(r) for r in self.edge_rows]
 
     @property
     def is_empty(self) -> bool:
@@ -241,11 +256,10 @@ _COUNTERS = ("added", "changed", "unchanged")
 _OWNER_LABELS = frozenset().union(*(labels for _, labels in _OWNED.values()))
 
 
-def _stale_edges(
-    read: Callable[[str], Sequence[Edge]], nodes: Sequence[Node], edges: Sequence[Edge]
-) -> list[Edge]:
+def _stale_edges(read: Callable[[str], Sequence[Edge]], plan: ImportPlan) -> list[Edge]:
     """The stored edges the imported rows own and no longer give (``read``: edges of a type)."""
-    refs = {n.ref() for n in nodes if n.label in _OWNER_LABELS}
+    refs = {n.ref() for n in plan.node_objects if n.label in _OWNER_LABELS}
+    refs |= {NodeRef(r[0], r[1]) for r in plan.node_rows if r[0] in _OWNER_LABELS}
     new_keys: set[tuple[str, ...]] | None = None
     stale: list[Edge] = []
     for etype, (end, labels) in _OWNED.items():
@@ -253,7 +267,8 @@ def _stale_edges(
         if not owners:
             continue
         if new_keys is None:
-            new_keys = {e.key() for e in edges if e.type in _OWNED}
+            new_keys = {e.key() for e in plan.edge_objects if e.type in _OWNED}
+            new_keys |= {r[:5] for r in plan.edge_rows if r[0] in _OWNED}
         for e in read(etype):
             owner = e.src if end == "src" else e.dst
             if owner in owners and e.key() not in new_keys:
@@ -284,7 +299,7 @@ def boundary_messages(match: BoundaryMatch) -> list[Message]:
 
 def _add_boundaries(plan: ImportPlan, geo: Sequence[BoundaryRead], store: Store) -> None:
     """Match boundary files to the municipalities of the store and of this import."""
-    in_plan = {n.id: i for i, n in enumerate(plan.nodes) if n.label == "Municipality"}
+    in_plan = {n.id: i for i, n in enumerate(plan.node_objects) if n.label == "Municipality"}
     known = set(in_plan) | {n.id for n in store.iter_nodes("Municipality")}
     added: set[str] = set()
     for read in geo:
@@ -296,17 +311,17 @@ def _add_boundaries(plan: ImportPlan, geo: Sequence[BoundaryRead], store: Store)
         plan.warnings += match.warnings
         for muni, text in match.geometries.items():
             if muni in in_plan:
-                node = plan.nodes[in_plan[muni]]
-                plan.nodes[in_plan[muni]] = node.model_copy(update={"boundary": text})
+                node = plan.node_objects[in_plan[muni]]
+                plan.node_objects[in_plan[muni]] = node.model_copy(update={"boundary": text})
                 continue
             stored = store.get_node("Municipality", muni)
             base = stored if stored is not None else Municipality(id=muni, name=muni)
-            in_plan[muni] = len(plan.nodes)
-            plan.nodes.append(base.model_copy(update={"boundary": text}))
+            in_plan[muni] = len(plan.node_objects)
+            plan.node_objects.append(base.model_copy(update={"boundary": text}))
             added.add(muni)
     if added:
         # A boundary changes nothing else: the municipality keeps its region (its IN edge).
-        plan.edges += [
+        plan.edge_objects += [
             e for e in store.iter_edges("IN") if e.src.label == "Municipality" and e.src.id in added
         ]
 
@@ -316,8 +331,10 @@ def _plan(
 ) -> ImportPlan:
     checked = validate_sheets(read.sheets, store)
     plan = ImportPlan(
-        nodes=checked.nodes,
-        edges=checked.edges,
+        node_objects=checked.nodes,
+        edge_objects=checked.edges,
+        node_rows=checked.node_rows,
+        edge_rows=checked.edge_rows,
         issues=read.issues + checked.issues,
         warnings=checked.warnings,
         rows=checked.rows,
@@ -382,7 +399,7 @@ def apply_plan(plan: ImportPlan, store: Store, *, batched: bool = False) -> Impo
         return report
     if batched:
         with store.unit_of_work() as uow:
-            stale = _stale_edges(uow.edges_of_type, plan.nodes, plan.edges)
+            stale = _stale_edges(uow.edges_of_type, plan)
             if stale:
                 uow.delete_edges(stale)
             uow.commit()
@@ -390,11 +407,13 @@ def apply_plan(plan: ImportPlan, store: Store, *, batched: bool = False) -> Impo
         report.removed = Counter(e.type for e in stale)
         return report
     with store.unit_of_work() as uow:
-        uow.upsert_nodes(plan.nodes)
-        stale = _stale_edges(uow.edges_of_type, plan.nodes, plan.edges)
+        uow.upsert_nodes(plan.node_objects)
+        uow.upsert_node_rows(plan.node_rows)
+        stale = _stale_edges(uow.edges_of_type, plan)
         if stale:
             uow.delete_edges(stale)
-        uow.upsert_edges(plan.edges)
+        uow.upsert_edges(plan.edge_objects)
+        uow.upsert_edge_rows(plan.edge_rows)
         uow.commit()
         report.stats = uow.stats
     report.removed = Counter(e.type for e in stale)
