@@ -20,6 +20,14 @@ _MUNI_SQL = (
 )
 
 
+# A school id column (``{col}``) whose school lies in the chosen municipalities.
+_SCHOOL_IN_MUNIS_SQL = (
+    "(:municipalities IS NULL OR {col} IN (SELECT m.id FROM nodes m WHERE m.label = 'School'"
+    " AND json_extract(m.props, '$.municipality') IN"
+    " (SELECT value FROM json_each(:municipalities))))"
+)
+
+
 def _j(alias: str, prop: str, col: str | None = None) -> str:
     return f"json_extract({alias}.props, '$.{prop}') AS {col or prop}"
 
@@ -130,7 +138,15 @@ TEACHERS = NamedQuery(
         ("experience_years", "int"),
         ("deficits", "list"),
     ),
-    params=(Param("school_id", "Only the teachers of this school (empty: all)"),),
+    params=(
+        Param("school_id", "Only the teachers of this school (empty: all)"),
+        Param(
+            "municipalities",
+            "Only the teachers of schools in these municipalities (empty: all)",
+            default=None,
+            kind="list",
+        ),
+    ),
     sql="SELECT t.id AS teacher_id, e.dst_id AS school_id, "
     + ", ".join(
         _j("t", p) for p in ("full_name", "subjects", "category", "experience_years", "deficits")
@@ -138,10 +154,11 @@ TEACHERS = NamedQuery(
     + " FROM nodes t JOIN edges e ON e.type = 'WORKS_AT' AND e.src_label = 'Teacher'"
     " AND e.src_id = t.id WHERE t.label = 'Teacher'"
     " AND (:school_id IS NULL OR e.dst_id = :school_id)"
-    " ORDER BY t.id",
+    " AND " + _SCHOOL_IN_MUNIS_SQL.format(col="e.dst_id") + " ORDER BY t.id",
     cypher="""
 MATCH (t:Teacher)-[:WORKS_AT]->(s:School)
-WHERE $school_id IS NULL OR s.id = $school_id
+WHERE ($school_id IS NULL OR s.id = $school_id)
+  AND ($municipalities IS NULL OR s.municipality IN $municipalities)
 RETURN t.id AS teacher_id, t.full_name AS full_name, s.id AS school_id, t.subjects AS subjects,
        t.category AS category, t.experience_years AS experience_years, t.deficits AS deficits
 ORDER BY teacher_id
@@ -277,10 +294,24 @@ PARTICIPATION = NamedQuery(
     title_key="queries.title.participation",
     description="Who attended which event, in which role.",
     columns=(("event_id", "str"), ("teacher_id", "str"), ("role", "str")),
-    sql="SELECT dst_id AS event_id, src_id AS teacher_id, json_extract(props, '$.role') AS role"
-    " FROM edges WHERE type = 'ATTENDED'",
+    params=(
+        Param(
+            "municipalities",
+            "Only teachers of schools in these municipalities (empty: all)",
+            default=None,
+            kind="list",
+        ),
+    ),
+    sql="SELECT a.dst_id AS event_id, a.src_id AS teacher_id,"
+    " json_extract(a.props, '$.role') AS role FROM edges a WHERE a.type = 'ATTENDED'"
+    " AND (:municipalities IS NULL OR a.src_id IN (SELECT w.src_id FROM edges w"
+    " WHERE w.type = 'WORKS_AT' AND w.src_label = 'Teacher' AND "
+    + _SCHOOL_IN_MUNIS_SQL.format(col="w.dst_id")
+    + "))",
     cypher="""
 MATCH (t:Teacher)-[a:ATTENDED]->(v:Event)
+WHERE $municipalities IS NULL
+   OR EXISTS { MATCH (t)-[:WORKS_AT]->(s:School) WHERE s.municipality IN $municipalities }
 RETURN v.id AS event_id, t.id AS teacher_id, a.role AS role
 """,
 )
