@@ -16,7 +16,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-import networkx as nx
 import pandas as pd
 
 from graph.access import AccessRecords, AuditDraft, AuditEntry
@@ -25,6 +24,8 @@ from graph.records import EdgeRow, NodeRow, edge_of_row, node_of_row
 from labels.errors import CodedError
 
 if TYPE_CHECKING:
+    import networkx as nx
+
     from graph.audited import AuditedChange
 
 __all__ = [
@@ -365,6 +366,8 @@ class Store(abc.ABC):
         with self._nx_lock:
             if self._nx_cache is not None and self._nx_cache[0] == version:
                 return self._nx_cache[1]
+            import networkx as nx  # heavy: imported when a graph algorithm needs it
+
             g = nx.MultiDiGraph()
             g.add_nodes_from(
                 (n.ref().key(), {"label": n.label, "id": n.id, **n.props()})
