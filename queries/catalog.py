@@ -8,14 +8,12 @@ Parameters are bound (``:name`` in SQL, ``$name`` in Cypher), never formatted in
 
 from __future__ import annotations
 
-from queries.base import NamedQuery, Param
+from queries.base import NamedQuery, Param, StarRead
 from queries.monitoring import MONITORING_QUERIES
 
 __all__ = ["QUERIES"]
 
-_MUNIS = Param(
-    "municipalities", "Municipalities to keep (empty: all)", default=None, kind="list"
-)
+_MUNIS = Param("municipalities", "Municipalities to keep (empty: all)", default=None, kind="list")
 _MUNI_SQL = (
     "(:municipalities IS NULL OR json_extract({a}.props, '$.municipality') IN "
     "(SELECT value FROM json_each(:municipalities)))"
@@ -87,6 +85,15 @@ ORDER BY school_id
     order_matters=True,
 )
 
+# Results come from the typed tables the store keeps beside the graph (graph/sqlite_typed.py):
+# one row of facts per HAS_RESULT edge, its year/assessment/subject/grade/metric as a kind.
+_RESULT_SCHOOLS = (
+    "(:municipalities IS NULL OR f.school_id IN (SELECT s.id FROM nodes s "
+    "WHERE s.label = 'School' AND json_extract(s.props, '$.municipality') IN "
+    "(SELECT value FROM json_each(:municipalities))))"
+)
+_FACTS = "FROM result_facts f JOIN result_kinds k ON k.kind = f.kind"
+
 RESULTS = NamedQuery(
     name="results",
     title_key="queries.title.results",
@@ -102,14 +109,14 @@ RESULTS = NamedQuery(
         ("participants", "int"),
     ),
     params=(_MUNIS,),
-    sql="SELECT e.src_id AS school_id, "
-    + ", ".join(
-        _j("r", p)
-        for p in ("year", "assessment", "subject", "grade", "metric", "value", "participants")
-    )
-    + " FROM edges e JOIN nodes r ON r.label = 'Result' AND r.id = e.dst_id"
-    " JOIN nodes s ON s.label = 'School' AND s.id = e.src_id"
-    " WHERE e.type = 'HAS_RESULT' AND " + _MUNI_SQL.format(a="s"),
+    sql="SELECT f.school_id, k.year, k.assessment, k.subject, k.grade, k.metric, f.value, "
+    f"f.participants {_FACTS} WHERE " + _RESULT_SCHOOLS,
+    star=StarRead(
+        facts_sql="SELECT f.school_id, f.kind, f.value, f.participants FROM result_facts f "
+        "WHERE " + _RESULT_SCHOOLS,
+        dims_sql="SELECT kind, year, assessment, subject, grade, metric FROM result_kinds",
+        key="kind",
+    ),
     cypher="""
 MATCH (s:School)-[:HAS_RESULT]->(r:Result)
 WHERE $municipalities IS NULL OR s.municipality IN $municipalities
@@ -487,9 +494,8 @@ RESULT_YEARS = NamedQuery(
     title_key="queries.title.result_years",
     description="Per year of results: how many schools have a result and how many figures.",
     columns=(("year", "int"), ("n_schools", "int"), ("n_rows", "int")),
-    sql="SELECT json_extract(r.props, '$.year') AS year, COUNT(DISTINCT e.src_id) AS n_schools,"
-    " COUNT(*) AS n_rows FROM edges e JOIN nodes r ON r.label = 'Result' AND r.id = e.dst_id"
-    " WHERE e.type = 'HAS_RESULT' GROUP BY 1 ORDER BY 1",
+    sql="SELECT k.year AS year, COUNT(DISTINCT f.school_id) AS n_schools, COUNT(*) AS n_rows "
+    f"{_FACTS} GROUP BY 1 ORDER BY 1",
     cypher="""
 MATCH (s:School)-[:HAS_RESULT]->(r:Result)
 RETURN r.year AS year, count(DISTINCT s) AS n_schools, count(*) AS n_rows
@@ -509,12 +515,9 @@ RESULT_ASSESSMENTS = NamedQuery(
         ("first_year", "int"),
         ("last_year", "int"),
     ),
-    sql="SELECT json_extract(r.props, '$.assessment') AS assessment,"
-    " COUNT(DISTINCT e.src_id) AS n_schools, COUNT(*) AS n_rows,"
-    " MIN(json_extract(r.props, '$.year')) AS first_year,"
-    " MAX(json_extract(r.props, '$.year')) AS last_year"
-    " FROM edges e JOIN nodes r ON r.label = 'Result' AND r.id = e.dst_id"
-    " WHERE e.type = 'HAS_RESULT' GROUP BY 1 ORDER BY 1",
+    sql="SELECT k.assessment AS assessment, COUNT(DISTINCT f.school_id) AS n_schools, "
+    "COUNT(*) AS n_rows, MIN(k.year) AS first_year, MAX(k.year) AS last_year "
+    f"{_FACTS} GROUP BY 1 ORDER BY 1",
     cypher="""
 MATCH (s:School)-[:HAS_RESULT]->(r:Result)
 RETURN r.assessment AS assessment, count(DISTINCT s) AS n_schools, count(*) AS n_rows,

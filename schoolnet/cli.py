@@ -254,7 +254,7 @@ def _closed_network_options(address: str) -> list[str]:
 
 
 def cmd_app(args: argparse.Namespace) -> int:
-    from loaders.limits import max_file_mb
+    from loaders.limits import upload_ceiling_mb
     from services.access import command_line_actor
     from services.api import load_demo
     from services.signin import check_app_settings
@@ -301,7 +301,7 @@ def cmd_app(args: argparse.Namespace) -> int:
         "none",
         *_closed_network_options(args.address),
         "--server.maxUploadSize",
-        str(max_file_mb()),
+        str(upload_ceiling_mb()),
     ]
     sys.stdout.flush()
     # Become the Streamlit server, so that signals (Ctrl+C, SIGTERM) reach it directly.
@@ -340,7 +340,10 @@ def _batched(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--batched",
         action="store_true",
-        help="Neo4j, country-sized loads: commit in batches of NEO4J_BATCH_SIZE; rerun to finish",
+        help=(
+            "Neo4j, country-sized loads: commit in batches of NEO4J_BATCH_SIZE; rerun to "
+            "finish. Other imports wait until it is over; readers see each batch as it commits"
+        ),
     )
 
 

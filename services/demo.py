@@ -9,8 +9,6 @@ from pathlib import Path
 from graph.store import Store
 from labels import t
 from loaders.importer import ImportReport, import_paths
-from seeds.demo import SIZES, generate, write_csv
-from seeds.regions import write_csv_by_region
 from services.errors import UserError
 
 __all__ = ["generate_demo_files", "load_demo"]
@@ -29,6 +27,10 @@ def generate_demo_files(
     ``by_region``: one folder per region instead (:func:`seeds.regions.write_csv_by_region`),
     and the folders are returned: the parts of a country's first load into Neo4j.
     """
+    # The generator needs scipy: loaded late, not with the app's first page.
+    from seeds.demo import SIZES, generate, write_csv
+    from seeds.regions import write_csv_by_region
+
     if size not in SIZES:
         raise UserError(t("services.demo.unknown_size", size=size, sizes=", ".join(SIZES)))
     out_dir.mkdir(parents=True, exist_ok=True)

@@ -16,6 +16,7 @@ from analysis.monitoring_settings import MonitoringSettings
 from analysis.settings import AnalysisSettings
 from graph.embedded import EmbeddedStore
 from graph.model import School
+from labels.reasons import Reason
 from services import result_cache
 from services.completeness import completeness
 from services.coverage import coverage_table
@@ -137,3 +138,30 @@ def test_unregistered_classes_are_refused() -> None:
 
     with pytest.raises(TypeError):
         result_cache.encode(Other(1))
+
+
+def test_reason_cells_are_kept_as_columns_and_come_back_equal() -> None:
+    cells = [
+        (Reason("analysis.a", km=12.5, bands=(1, 2)), Reason("analysis.b")),
+        (),
+        None,
+        (Reason("analysis.a", km=12.5, bands=(1, 2)),),
+        (Reason("analysis.c", subjects=["Математика"], km=float("nan")),),
+    ]
+    frame = pd.DataFrame(
+        {
+            "school_id": ["1", "2", "3", "4", "5"],
+            "reasons": pd.Series(cells, dtype=object),
+            "reason": pd.Series([Reason("analysis.x", n=1), None] * 2 + [None], dtype=object),
+        }
+    )
+    manifest, files = result_cache.encode(frame)
+    assert manifest["reasons"] == ["reason", "reasons"]
+    assert "reasons" not in manifest["objects"] and "reason" not in manifest["objects"]
+    back = result_cache.decode(manifest, files)
+    assert list(back.columns) == list(frame.columns)
+    for col in ("reason", "reasons"):
+        for a, b in zip(frame[col], back[col], strict=True):
+            assert type(a) is type(b)
+            if a is not None:
+                assert repr(a) == repr(b)  # NaN args compare by their text
