@@ -101,6 +101,8 @@ class MonitoringInputs:
 # One indicator's counts: municipality (None: only in the region), year, numerator, denominator;
 # or a missing-input code.
 Counts = pd.DataFrame | str
+# Per-school numerators and denominators of one year, both indexed by school id.
+_Shares = tuple[pd.Series, pd.Series]
 
 
 class _Ctx:
@@ -142,6 +144,18 @@ class _Ctx:
         sums = frame.groupby("municipality", dropna=False)[["num", "den"]].sum()
         return [(m, year, float(r.num), float(r.den)) for m, r in sums.iterrows()]
 
+    def yearly(
+        self, years: Sequence[int], per_year: Callable[[int], _Shares | None], missing: str
+    ) -> Counts:
+        """Each year's per-school (numerator, denominator) summed by municipality; ``missing``
+        when no year has any (``per_year`` returns None for a year without data)."""
+        rows: list[tuple] = []
+        for year in years:
+            shares = per_year(year)
+            if shares is not None:
+                rows += self.by_school(year, *shares)
+        return self.counts(rows) if rows else missing
+
     def low_by_muni(self) -> pd.Series:
         return pd.Series(1.0, index=sorted(self.low))
 
@@ -165,8 +179,8 @@ def _trained(c: _Ctx) -> Counts:
             "date": ev_date.reindex(as_str_id(part["event_id"])).to_numpy(),
         }
     ).dropna()
-    rows = []
-    for year in c.event_years():
+
+    def per_year(year: int) -> _Shares:
         end = c.year_end(year)
         start = pd.Timestamp(c.s.school_year_end(year)) - pd.DateOffset(
             years=c.s.training_period_years
@@ -175,8 +189,9 @@ def _trained(c: _Ctx) -> Counts:
         trained = t_low.index.isin(set(ok["teacher_id"]))
         frame = pd.DataFrame({"school": t_low.to_numpy(), "num": trained.astype(float)})
         per = frame.groupby("school")["num"].agg(["sum", "count"])
-        rows += c.by_school(year, per["sum"], per["count"].astype(float))
-    return c.counts(rows) if rows else "participation"
+        return per["sum"], per["count"].astype(float)
+
+    return c.yearly(c.event_years(), per_year, "participation")
 
 
 def _gia(c: _Ctx) -> Counts:
@@ -202,12 +217,12 @@ def _gia(c: _Ctx) -> Counts:
     share = np.where(res["metric"] == "low_share", 100.0 - res["value"], res["value"]) / 100.0
     res["den"] = res["participants"].astype(float)
     res["num"] = share * res["den"]
-    rows = []
-    for year in c.years:
+
+    def per_year(year: int) -> _Shares | None:
         y = res[res["year"] == year].groupby("school_id")[["num", "den"]].sum()
-        if len(y):
-            rows += c.by_school(year, y["num"], y["den"])
-    return c.counts(rows) if rows else "gia"
+        return (y["num"], y["den"]) if len(y) else None
+
+    return c.yearly(c.years, per_year, "gia")
 
 
 def _improved(c: _Ctx) -> Counts:
@@ -219,16 +234,17 @@ def _improved(c: _Ctx) -> Counts:
     idx = idx.assign(school_id=as_str_id(idx["school_id"]))
     idx = idx[idx["school_id"].isin(c.low) & idx["result_index"].notna()]
     wide = idx.pivot_table(index="school_id", columns="year", values="result_index")
-    rows = []
-    for year in c.years:
+
+    def per_year(year: int) -> _Shares | None:
         if year not in wide.columns or year - 1 not in wide.columns:
-            continue
+            return None
         both = wide[[year - 1, year]].dropna()
         if not len(both):
-            continue
+            return None
         rose = (both[year] - both[year - 1] > c.s.improvement_min_delta).astype(float)
-        rows += c.by_school(year, rose, pd.Series(1.0, index=both.index))
-    return c.counts(rows) if rows else "index"
+        return rose, pd.Series(1.0, index=both.index)
+
+    return c.yearly(c.years, per_year, "index")
 
 
 def _staffing_rows(c: _Ctx) -> pd.DataFrame | str:
@@ -244,37 +260,35 @@ def _staffing(c: _Ctx) -> Counts:
     if isinstance(st, str):
         return st
     st = st[pd.to_numeric(column(st, "positions"), errors="coerce") > 0]
-    rows = []
-    for year in c.years:
+
+    def per_year(year: int) -> _Shares | None:
         y = st[st["year"] == year]
-        if len(y):
-            filled = pd.to_numeric(y["filled"], errors="coerce").fillna(0.0).to_numpy()
-            num = np.minimum(filled, y["positions"].astype(float).to_numpy())
-            rows += c.by_school(
-                year,
-                pd.Series(num, index=y["school_id"]),
-                pd.Series(y["positions"].astype(float).to_numpy(), index=y["school_id"]),
-            )
-    return c.counts(rows) if rows else "staffing"
+        if not len(y):
+            return None
+        positions = y["positions"].astype(float).to_numpy()
+        filled = pd.to_numeric(y["filled"], errors="coerce").fillna(0.0).to_numpy()
+        num = pd.Series(np.minimum(filled, positions), index=y["school_id"])
+        return num, pd.Series(positions, index=y["school_id"])
+
+    return c.yearly(c.years, per_year, "staffing")
 
 
 def _specialists(c: _Ctx) -> Counts:
     st = _staffing_rows(c)
     if isinstance(st, str):
         return st
-    rows = []
-    for year in c.years:
+
+    def per_year(year: int) -> _Shares | None:
         y = st[st["year"] == year]
         if not len(y):
-            continue
+            return None
         have = np.ones(len(y), dtype=bool)
         for col in c.s.required_specialists:
             have &= pd.to_numeric(column(y, col), errors="coerce").fillna(0.0).to_numpy() > 0
         index = y["school_id"].to_numpy()
-        rows += c.by_school(
-            year, pd.Series(have.astype(float), index=index), pd.Series(1.0, index=index)
-        )
-    return c.counts(rows) if rows else "staffing"
+        return pd.Series(have.astype(float), index=index), pd.Series(1.0, index=index)
+
+    return c.yearly(c.years, per_year, "staffing")
 
 
 def _working_mentees(c: _Ctx, year: int) -> set[str]:
@@ -295,12 +309,12 @@ def _in_pair(c: _Ctx) -> Counts:
         return "low"
     if not len(c.inp.partnerships):
         return "partnerships"
-    rows = []
     low = c.low_by_muni()
-    for year in c.event_years():
-        working = _working_mentees(c, year)
-        rows += c.by_school(year, low.index.isin(working).astype(float) * low, low)
-    return c.counts(rows) if rows else "events"
+
+    def per_year(year: int) -> _Shares:
+        return low.index.isin(_working_mentees(c, year)).astype(float) * low, low
+
+    return c.yearly(c.event_years(), per_year, "events")
 
 
 def _engaged(c: _Ctx) -> Counts:

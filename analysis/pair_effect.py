@@ -37,7 +37,6 @@ from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
-from scipy.optimize import linear_sum_assignment
 
 from analysis.columns import as_str_id
 from analysis.monitoring_settings import MonitoringSettings
@@ -108,6 +107,8 @@ def _match(
         c_pre = wide.loc[cands, p].to_numpy()
         cost = np.abs(t_pre[:, None] - c_pre[None, :])
         cost[cost > s.did_caliper] = _FAR
+        from scipy.optimize import linear_sum_assignment  # heavy: only when estimating
+
         r, c = linear_sum_assignment(cost)
         for i, j in zip(r, c, strict=True):
             if cost[i, j] < _FAR:

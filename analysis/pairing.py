@@ -43,8 +43,6 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-from ortools.graph.python import min_cost_flow
-from scipy.spatial import cKDTree
 
 from analysis.pair_reasons import cells, flag_reasons, pair_reason
 from analysis.pair_rules import Roster, Scores, build_roster, km_to_chord, score_pairs
@@ -123,6 +121,8 @@ def _candidates(r: Roster) -> Scores:
     mk, tk = mentees[r.has_xyz[mentees]], tutors[r.has_xyz[tutors]]
     parts_m, parts_t = [], []
     if len(mk) and len(tk):
+        from scipy.spatial import cKDTree  # heavy: imported when pairs are planned
+
         near = cKDTree(r.xyz[mk]).sparse_distance_matrix(
             cKDTree(r.xyz[tk]), km_to_chord(s.max_km) * (1 + 1e-9), output_type="ndarray"
         )
@@ -188,6 +188,8 @@ def min_cost_assignment(
     mu, mloc = np.unique(mentee, return_inverse=True)
     tu, tloc = np.unique(tutor, return_inverse=True)
     sink = len(mu) + len(tu)
+    from ortools.graph.python import min_cost_flow  # heavy: imported when pairs are planned
+
     smcf = min_cost_flow.SimpleMinCostFlow()
     smcf.add_arcs_with_capacity_and_unit_cost(
         mloc.astype(np.int32),

@@ -1,14 +1,18 @@
 """Import benchmark: the `region` demo into a fresh embedded store; prints rows/s and memory.
 
-Usage: python benchmarks/bench_import.py [--size region] [--seed 42]
+Usage: python benchmarks/bench_import.py [--size region] [--seed 42] [--paths rows,columns]
 
-Each phase runs in a child process so that its peak memory (ru_maxrss) is its own.
+Both import paths run in the same call, each in a child process of its own (so that its peak
+memory, ru_maxrss, is its own): ``rows`` is the old path (a model object per row,
+``SCHOOLNET_IMPORT_PATH=rows``), ``columns`` the new one (whole columns; the default). The last
+lines compare them as a ratio (issue 12 target: >= 100k rows/s, peak < 1 GB).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
 import subprocess
 import sys
@@ -28,7 +32,11 @@ report = import_paths(files, store)
 t1 = time.perf_counter()
 again = import_paths(files, store)
 t2 = time.perf_counter()
+t3 = time.perf_counter()
+plan = validate_paths(files, store)
+t4 = time.perf_counter()
 print(json.dumps({
+    "validate_s": t4 - t3,
     "rows": sum(report.rows.values()),
     "written": report.stats.total_added,
     "import_s": t1 - t0,
@@ -44,6 +52,7 @@ def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--size", default="region")
     ap.add_argument("--seed", type=int, default=42)
+    ap.add_argument("--paths", default="rows,columns")
     args = ap.parse_args()
     from seeds.demo import generate, write_csv
 
@@ -52,26 +61,43 @@ def main() -> int:
         data = generate(args.size, seed=args.seed)
         write_csv(data, Path(tmp) / "files")
         gen_s = time.perf_counter() - t0
-        out = subprocess.run(
-            [sys.executable, "-c", CHILD, str(Path(tmp) / "files"), str(Path(tmp) / "b.db")],
-            capture_output=True,
-            text=True,
-            check=True,
-        )
-        r = json.loads(out.stdout.strip().splitlines()[-1])
+        runs = {}
+        for path in args.paths.split(","):
+            out = subprocess.run(
+                [sys.executable, "-c", CHILD, str(Path(tmp) / "files"), f"{tmp}/{path}.db"],
+                capture_output=True,
+                text=True,
+                check=True,
+                env={**os.environ, "SCHOOLNET_IMPORT_PATH": path},
+            )
+            runs[path] = json.loads(out.stdout.strip().splitlines()[-1])
     print(f"size={args.size} seed={args.seed}")
     print(f"generate + write CSV : {gen_s:8.1f} s")
+    for path, r in runs.items():
+        print(f"--- path: {path}")
+        _print_run(r)
+    if len(runs) == 2:
+        old, new = runs.values()
+        print(
+            f"--- new vs old: import {old['import_s'] / new['import_s']:.1f}x faster, "
+            f"re-import {old['reimport_s'] / new['reimport_s']:.1f}x, "
+            f"peak memory {new['peak_mb']:.0f} MB vs {old['peak_mb']:.0f} MB"
+        )
+    parent_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"parent peak memory   : {parent_mb:8.0f} MB")
+    return 0
+
+
+def _print_run(r: dict[str, float]) -> None:
     print(f"rows in files        : {r['rows']:8d}")
     print(f"nodes+edges written  : {r['written']:8d}")
     print(
         f"import               : {r['import_s']:8.1f} s  ({r['rows'] / r['import_s']:,.0f} rows/s)"
     )
+    print(f"validate only (again): {r['validate_s']:6.1f} s")
     print(f"re-import (no-op={r['reimport_noop']}): {r['reimport_s']:6.1f} s")
     print(f"peak memory (import) : {r['peak_mb']:8.0f} MB")
     print(f"SQLite file          : {r['db_mb']:8.0f} MB")
-    parent_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"parent peak memory   : {parent_mb:8.0f} MB")
-    return 0
 
 
 if __name__ == "__main__":

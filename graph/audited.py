@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING
 
 from graph.access import AuditDraft, AuditEntry
 from graph.model import Edge, Node
-from graph.store import StoreError, UnitOfWork
+from graph.store import ImportLock, StoreError, UnitOfWork
 
 if TYPE_CHECKING:
     from graph.store import Store
@@ -108,6 +108,12 @@ class _Joined(UnitOfWork):
 
     def edges_of_type(self, type: str) -> list[Edge]:
         return self._uow.edges_of_type(type)
+
+    def hold(self, lock: ImportLock | None) -> None:
+        self._uow.hold(lock)
+
+    def nodes_of_label(self, label: str) -> list[Node]:
+        return self._uow.nodes_of_label(label)
 
     def append_audit(self, draft: AuditDraft) -> AuditEntry:
         return self._uow.append_audit(draft)

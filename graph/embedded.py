@@ -26,12 +26,13 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-import orjson
 import pandas as pd
 
 from graph.access import AccessRecords, AuditDraft, AuditEntry
 from graph.model import Edge, Node, NodeRef, node_from_props
-from graph.store import Direction, Store, StoreError, UnitOfWork, WriteStats
+from graph.records import EdgeRow, NodeRow, dumps_props
+from graph.sqlite_typed import ensure_typed_tables, sync_staged_edges, sync_staged_nodes
+from graph.store import Direction, ImportLock, Store, StoreError, UnitOfWork, WriteStats
 
 __all__ = ["EmbeddedStore", "dumps_props"]
 
@@ -71,15 +72,6 @@ CREATE TEMP TABLE IF NOT EXISTS stage_edges (
 """
 
 
-def dumps_props(props: dict[str, Any]) -> str:
-    """Canonical JSON of properties: sorted keys, UTF-8 (no ASCII escaping), no spaces.
-
-    >>> dumps_props({"b": 1, "a": "ё"})
-    '{"a":"ё","b":1}'
-    """
-    return orjson.dumps(props, option=orjson.OPT_SORT_KEYS).decode("utf-8")
-
-
 class _SqliteUnitOfWork(UnitOfWork):
     """Writes are staged in temporary tables, then merged in SQL (fast and exact stats)."""
 
@@ -94,19 +86,25 @@ class _SqliteUnitOfWork(UnitOfWork):
             raise StoreError("busy", detail=str(exc)) from exc
 
     def upsert_nodes(self, nodes: Sequence[Node]) -> None:
-        if not nodes:
-            return
+        if nodes:
+            self._merge_nodes((n.label, n.id, dumps_props(n.props())) for n in nodes)
+
+    def upsert_node_rows(self, rows: Sequence[NodeRow]) -> None:
+        if rows:
+            self._merge_nodes(rows)
+
+    def _merge_nodes(self, rows: Iterable[NodeRow]) -> None:
         c = self._conn
         c.execute("DELETE FROM temp.stage_nodes")
         c.executemany(
-            "INSERT OR REPLACE INTO temp.stage_nodes (label, id, props) VALUES (?, ?, ?)",
-            ((n.label, n.id, dumps_props(n.props())) for n in nodes),
+            "INSERT OR REPLACE INTO temp.stage_nodes (label, id, props) VALUES (?, ?, ?)", rows
         )
         self._count(
             "SELECT s.label, SUM(n.id IS NULL), SUM(n.props != s.props), SUM(n.props = s.props) "
             "FROM temp.stage_nodes s LEFT JOIN nodes n ON n.label = s.label AND n.id = s.id "
             "GROUP BY s.label"
         )
+        sync_staged_nodes(c)  # the typed result tables, from the stage (graph/sqlite_typed.py)
         c.execute(
             "INSERT INTO nodes (label, id, props) SELECT label, id, props FROM temp.stage_nodes "
             "WHERE true ON CONFLICT (label, id) DO UPDATE SET props = excluded.props "
@@ -114,14 +112,20 @@ class _SqliteUnitOfWork(UnitOfWork):
         )
 
     def upsert_edges(self, edges: Sequence[Edge]) -> None:
-        if not edges:
-            return
+        if edges:
+            self._merge_edges((*e.key(), dumps_props(e.props)) for e in edges)
+
+    def upsert_edge_rows(self, rows: Sequence[EdgeRow]) -> None:
+        if rows:
+            self._merge_edges(rows)
+
+    def _merge_edges(self, rows: Iterable[EdgeRow]) -> None:
         c = self._conn
         c.execute("DELETE FROM temp.stage_edges")
         c.executemany(
             "INSERT OR REPLACE INTO temp.stage_edges "
             "(type, src_label, src_id, dst_label, dst_id, props) VALUES (?, ?, ?, ?, ?, ?)",
-            ((*e.key(), dumps_props(e.props)) for e in edges),
+            rows,
         )
         for side in ("src", "dst"):
             missing = c.execute(
@@ -144,6 +148,7 @@ class _SqliteUnitOfWork(UnitOfWork):
             "WHERE true ON CONFLICT (type, src_label, src_id, dst_label, dst_id) "
             "DO UPDATE SET props = excluded.props WHERE props != excluded.props"
         )
+        sync_staged_edges(c)
 
     def _count(self, sql: str) -> None:
         for kind, added, changed, unchanged in self._conn.execute(sql):
@@ -165,6 +170,16 @@ class _SqliteUnitOfWork(UnitOfWork):
             (type,),
         )
         return [_edge(row) for row in rows]
+
+    def hold(self, lock: ImportLock | None) -> None:
+        """Nothing to hold: ``BEGIN IMMEDIATE`` serialises writers, and an import (batched
+        too) is one transaction here."""
+
+    def nodes_of_label(self, label: str) -> list[Node]:
+        rows = self._conn.execute(
+            "SELECT id, props FROM nodes WHERE label = ? ORDER BY id", (label,)
+        )
+        return [node_from_props(label, id_, json.loads(props)) for id_, props in rows]
 
     def append_audit(self, draft: AuditDraft) -> AuditEntry:
         from graph.access_sqlite import append_in
@@ -204,6 +219,7 @@ class EmbeddedStore(Store):
                 raise StoreError("no_folder", folder=str(parent))
         conn = self._connect()
         conn.executescript(SCHEMA)
+        ensure_typed_tables(conn)
 
     def _connect(self) -> sqlite3.Connection:
         if self.path == ":memory:":
@@ -329,24 +345,35 @@ class EmbeddedStore(Store):
         return q.normalise(rows, json_text=True)
 
     def query_frame(self, name: str, **params: Any) -> pd.DataFrame:
-        """The answer column by column: rows are transposed once, each column typed once.
+        """The answer column by column: rows are fetched once, each column typed once.
 
-        (ADBC's SQLite driver would fill Arrow arrays directly, but it links its own SQLite
-        library: two SQLite libraries on one WAL file in one process do not see each other's
-        locks, and the app got ``disk I/O error`` from it. One library per process it is.)
+        A query with a star read (``results``: graph/sqlite_typed.py) fetches its facts and
+        the small table of repeated columns, and joins them in NumPy. (ADBC's SQLite driver
+        would fill Arrow arrays directly, but it links its own SQLite library: two SQLite
+        libraries on one WAL file in one process do not see each other's locks, and the app
+        got ``disk I/O error`` from it. One library per process it is.)
         """
         from queries import get_query
-        from queries.frames import empty_frame, typed_frame
+        from queries.frames import empty_frame, star_frame, typed_frame
 
         q = get_query(name)
-        cur = self._connect().execute(q.sql, _sql_params(q.bind(params)))
-        names = [c[0] for c in cur.description]
-        rows = cur.fetchall()
-        if not rows:
+        bound = _sql_params(q.bind(params))
+        conn = self._connect()
+        if q.star is None:
+            answer = _columns(conn, q.sql, bound)
+            return empty_frame(q) if answer is None else typed_frame(q, answer)
+        snapshot = not conn.in_transaction  # facts and kinds from one committed state
+        if snapshot:
+            conn.execute("BEGIN")
+        try:
+            facts = _columns(conn, q.star.facts_sql, bound)
+            dims = None if facts is None else _columns(conn, q.star.dims_sql, {})
+        finally:
+            if snapshot:
+                conn.execute("COMMIT")
+        if facts is None or dims is None:
             return empty_frame(q)
-        transposed = zip(*rows, strict=True)
-        columns = {n: _object_array(col) for n, col in zip(names, transposed, strict=True)}
-        return typed_frame(q, pd.DataFrame(columns, copy=False))
+        return star_frame(q, facts, dims, q.star.key)
 
     def access(self) -> AccessRecords:
         if self._access is None:
@@ -376,10 +403,16 @@ def _sql_params(bound: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def _object_array(values: tuple[Any, ...]) -> np.ndarray:
-    out = np.empty(len(values), dtype=object)
-    out[:] = values  # SQLite values are scalars: no nesting to unpack
-    return out
+def _columns(conn: sqlite3.Connection, sql: str, params: dict[str, Any]) -> pd.DataFrame | None:
+    """The answer as a frame of object columns (None when empty), transposed in C."""
+    cur = conn.execute(sql, params)
+    names = [c[0] for c in cur.description]
+    rows = cur.fetchall()
+    if not rows:
+        return None
+    # SQLite values are scalars (str, int, float, bytes, None): no nesting for NumPy to unpack.
+    table = np.array(rows, dtype=object).reshape(len(rows), len(names))
+    return pd.DataFrame({n: table[:, i] for i, n in enumerate(names)}, copy=False)
 
 
 def _edge(row: Sequence[Any]) -> Edge:

@@ -27,6 +27,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 from labels.errors import CodedError
 
 __all__ = [
+    "EDGE_PROPERTIES",
     "EDGE_TYPES",
     "NODE_LABELS",
     "NODE_MODELS",
@@ -456,14 +457,57 @@ EDGE_TYPES: dict[str, tuple[frozenset[str], frozenset[str]]] = {
 }
 
 
+# The declared type of every edge property (dates are ISO text, as on nodes). An edge keeps
+# the declared type whatever the input gave (a travel time of 12 is 12.0 minutes), so both
+# stores and the neo4j-admin import files (graph.neo4j_bulk) hold the same values.
+EDGE_PROPERTIES: dict[str, dict[str, type]] = {
+    "CURATES": {"since": str},
+    "MENTORS": {"since": str},
+    "ATTENDED": {"role": str},
+    "EXCLUDED_PAIR": {"reason": str, "date": str},
+    "TRAVEL_ROAD": {"minutes": float},
+    "TRAVEL_PUBLIC_TRANSPORT": {"minutes": float},
+}
+
+
+def _typed_edge_props(type: Any, props: Any) -> Any:
+    declared = EDGE_PROPERTIES.get(type) if isinstance(type, str) else None
+    if not declared or not isinstance(props, dict):
+        return props
+    changes = {
+        key: float(props[key])
+        for key, kind in declared.items()
+        if kind is float and _is_int(props.get(key))
+    }
+    return {**props, **changes} if changes else props
+
+
+def _is_int(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)  # a bool is an int to Python
+
+
 class Edge(BaseModel):
-    """A directed, typed edge; at most one edge of a type between two nodes."""
+    """A directed, typed edge; at most one edge of a type between two nodes.
+
+    Its properties take their declared types (:data:`EDGE_PROPERTIES`):
+
+    >>> a, b = NodeRef("School", "1"), NodeRef("School", "2")
+    >>> Edge(type="TRAVEL_ROAD", src=a, dst=b, props={"minutes": 12}).props
+    {'minutes': 12.0}
+    """
 
     model_config = ConfigDict(frozen=True)
     type: str
     src: NodeRef
     dst: NodeRef
     props: dict[str, Any] = Field(default_factory=dict)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _declared_types(cls, data: Any) -> Any:
+        if isinstance(data, dict) and "props" in data:
+            return {**data, "props": _typed_edge_props(data.get("type"), data["props"])}
+        return data
 
     @field_validator("type")
     @classmethod
@@ -498,6 +542,7 @@ class Edge(BaseModel):
         """
         edge = cls.__new__(cls)
         _set = object.__setattr__
+        props = _typed_edge_props(type, props)
         _set(edge, "__dict__", {"type": type, "src": src, "dst": dst, "props": props})
         _set(edge, "__pydantic_fields_set__", {"type", "src", "dst", "props"})
         _set(edge, "__pydantic_extra__", None)

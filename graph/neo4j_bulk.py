@@ -6,7 +6,9 @@ writes those files from validated nodes and edges, in the shape :mod:`graph.neo4
 
 - one node file per label, ``<Label>.csv``, with the header ``id:ID(<Label>)`` (an id space per
   label, as ids are unique per label only), ``:LABEL`` and every property with its Neo4j type
-  (``long``, ``double``, ``boolean``, ``string``, ``string[]``);
+  (``long``, ``double``, ``boolean``, ``string``, ``string[]``), the type the model declares
+  (:data:`graph.model.NODE_MODELS` fields, :data:`graph.model.EDGE_PROPERTIES`), never one
+  guessed from the values: a float property whose values happen to be whole stays ``double``;
 - one relationship file per type and end labels, ``<TYPE>__<Src>__<Dst>.csv``, with
   ``:START_ID(<Src>)``, ``:END_ID(<Dst>)``, ``:TYPE`` and the edge properties.
 
@@ -31,15 +33,19 @@ Examples
 
 from __future__ import annotations
 
+import datetime as dt
+import types
+import typing
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from enum import Enum
 from pathlib import Path
 from typing import Any
 
-from graph.model import Edge, Node
+from graph.model import EDGE_PROPERTIES, NODE_MODELS, Edge, Node
 
-__all__ = ["ARRAY_DELIMITER", "AdminImport", "write_admin_import"]
+__all__ = ["ARRAY_DELIMITER", "AdminImport", "declared_types", "write_admin_import"]
 
 ARRAY_DELIMITER = ";"
 
@@ -75,7 +81,45 @@ class AdminImport:
         return args
 
 
+def _declared_kind(annotation: Any) -> str | None:
+    """The Neo4j type of a model field's annotation (``float | None`` → ``double``)."""
+    if typing.get_origin(annotation) in (typing.Union, types.UnionType):
+        args = [a for a in typing.get_args(annotation) if a is not type(None)]
+        return _declared_kind(args[0]) if len(args) == 1 else None
+    if typing.get_origin(annotation) is list:
+        return "string[]"
+    if not isinstance(annotation, type):
+        return None
+    if issubclass(annotation, bool):
+        return "boolean"
+    if issubclass(annotation, Enum | str | dt.date):
+        return "string"  # enums by value, dates as ISO text: what Node.props() gives
+    if issubclass(annotation, int):
+        return "long"
+    if issubclass(annotation, float):
+        return "double"
+    return None
+
+
+def declared_types(label_or_type: str) -> dict[str, str]:
+    """The Neo4j type of every property a node label or an edge type declares.
+
+    >>> declared_types("School")["lat"], declared_types("School")["students"]
+    ('double', 'long')
+    >>> declared_types("TRAVEL_ROAD")
+    {'minutes': 'double'}
+    """
+    model = NODE_MODELS.get(label_or_type)
+    if model is not None:
+        fields = {k: f.annotation for k, f in model.model_fields.items() if k != "id"}
+    else:
+        fields = dict(EDGE_PROPERTIES.get(label_or_type, {}))
+    out = {k: _declared_kind(a) for k, a in fields.items()}
+    return {k: v for k, v in out.items() if v is not None}
+
+
 def _neo4j_type(values: Iterable[Any]) -> str:
+    """The type of an undeclared property, from its values (none exist in the model today)."""
     kinds = {type(v) for v in values if v is not None}
     if not kinds:
         return "string"
@@ -110,9 +154,11 @@ def _cell(value: Any, kind: str) -> str:
     return str(int(value))
 
 
-def _columns(props: Sequence[dict[str, Any]]) -> list[tuple[str, str]]:
+def _columns(
+    props: Sequence[dict[str, Any]], declared: Mapping[str, str]
+) -> list[tuple[str, str]]:
     keys = sorted({k for p in props for k in p})
-    return [(k, _neo4j_type(p.get(k) for p in props)) for k in keys]
+    return [(k, declared.get(k) or _neo4j_type(p.get(k) for p in props)) for k in keys]
 
 
 def _write(path: Path, header: list[str], lines: Iterable[str]) -> None:
@@ -134,7 +180,7 @@ def write_admin_import(
     for n in nodes:
         by_label[n.label].append((n.id, n.props()))
     for label, items in sorted(by_label.items()):
-        cols = _columns([p for _, p in items])
+        cols = _columns([p for _, p in items], declared_types(label))
         header = [f"id:ID({label})", ":LABEL", *(f"{k}:{kind}" for k, kind in cols)]
         path = out / f"{label}.csv"
         _write(
@@ -153,7 +199,7 @@ def write_admin_import(
         by_shape[(e.type, e.src.label, e.dst.label)].append(e)
     for shape, items_e in sorted(by_shape.items()):
         etype, src, dst = shape
-        cols = _columns([e.props for e in items_e])
+        cols = _columns([e.props for e in items_e], declared_types(etype))
         header = [f":START_ID({src})", f":END_ID({dst})", ":TYPE"]
         header += [f"{k}:{kind}" for k, kind in cols]
         path = out / f"{etype}__{src}__{dst}.csv"

@@ -34,6 +34,7 @@ reuses an old token). The meta label is invisible to every read of the interface
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import os
@@ -54,6 +55,7 @@ from neo4j.exceptions import (
     SessionExpired,
 )
 
+from graph import neo4j_lock
 from graph.access import AccessRecords, AuditDraft, AuditEntry
 from graph.model import EDGE_TYPES, NODE_LABELS, Edge, Node, NodeRef, node_from_props
 from graph.neo4j_cypher import (
@@ -81,7 +83,7 @@ from graph.neo4j_writes import (
     without_id,
 )
 from graph.secrets import mask_text, mask_uri
-from graph.store import Direction, Store, StoreError, UnitOfWork, WriteStats
+from graph.store import Direction, ImportLock, Store, StoreError, UnitOfWork, WriteStats
 
 _IDENT = re.compile(r"[A-Za-z_][A-Za-z_0-9]*")
 
@@ -158,6 +160,19 @@ class _Neo4jUnitOfWork(UnitOfWork):
         with self._store._errors():
             records = list(self._tx.run(query))
         return _edges_from(type, records)
+
+    def hold(self, lock: ImportLock | None) -> None:
+        if lock is not None:
+            with self._store._errors():
+                neo4j_lock.hold(self._tx, lock)
+
+    def nodes_of_label(self, label: str) -> list[Node]:
+        query = NODE_ALL.get(label)
+        if query is None:
+            return []
+        with self._store._errors():
+            rows = sorted((r["id"], r["props"]) for r in self._tx.run(query))
+        return [node_from_props(label, id_, without_id(props)) for id_, props in rows]
 
     def append_audit(self, draft: AuditDraft) -> AuditEntry:
         from graph.access_neo4j import append_in
@@ -355,6 +370,7 @@ class Neo4jStore(Store):
         nodes: Sequence[Node] = (),
         edges: Sequence[Edge] = (),
         batch_size: int | None = None,
+        lock: ImportLock | None = None,
     ) -> WriteStats:
         """Country-sized load: every batch of ``batch_size`` rows is its own committed,
         retryable transaction.
@@ -364,6 +380,8 @@ class Neo4jStore(Store):
         so rerunning the same call completes the load; rows already written then count as
         unchanged. Its batches cannot join an audited change (they commit on their own, and
         the change's transaction would hold the version node they each lock first).
+        With ``lock`` (:meth:`import_lock`) every batch checks and renews it after the
+        version-node lock, and the load stops (``import_lock_lost``) if another import took it.
         """
         if self.open_change() is not None:
             raise RuntimeError("write_batched commits its own batches: not inside audited()")
@@ -373,12 +391,16 @@ class Neo4jStore(Store):
         def nodes_batch(tx: Any, chunk: Sequence[Node]) -> WriteStats:
             stats = WriteStats()
             bump_version(tx)
+            if lock is not None:
+                neo4j_lock.hold(tx, lock)
             upsert_nodes(tx, chunk, size, stats)
             return stats
 
         def edges_batch(tx: Any, chunk: Sequence[Edge]) -> WriteStats:
             stats = WriteStats()
             bump_version(tx)
+            if lock is not None:
+                neo4j_lock.hold(tx, lock)
             upsert_edges(tx, chunk, size, stats)
             return stats
 
@@ -388,6 +410,18 @@ class Neo4jStore(Store):
             for edge_chunk in chunks(edges, size):
                 total.merge(session.execute_write(edges_batch, edge_chunk))
         return total
+
+    @contextmanager
+    def import_lock(self) -> Iterator[ImportLock | None]:
+        """The lease of :mod:`graph.neo4j_lock`: waits while another import holds it."""
+        with self._errors(), self._session() as session:
+            lock = neo4j_lock.acquire(session)
+        try:
+            yield lock
+        finally:
+            # Not given back (server gone): it expires by itself.
+            with contextlib.suppress(StoreError), self._errors(), self._session() as session:
+                neo4j_lock.release(session, lock)
 
     # --- reads --------------------------------------------------------------------------------
     def get_node(self, label: str, id: str) -> Node | None:

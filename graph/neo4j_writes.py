@@ -8,7 +8,7 @@ the stats say exactly what was added, changed or left unchanged.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from typing import Any, LiteralString, Protocol
+from typing import Any, LiteralString, Protocol, TypeVar
 
 from graph.embedded import dumps_props
 from graph.model import NODE_MODELS, Edge, Node
@@ -70,6 +70,23 @@ def without_id(props: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in props.items() if k != "id"}
 
 
+_Key = TypeVar("_Key", str, tuple[str, str])
+
+
+def _needs_write(
+    existing: dict[_Key, str], key: _Key, canon: str, kind: str, stats: WriteStats
+) -> bool:
+    """Counts one node or edge as added, changed or unchanged against the stored properties
+    (and those staged earlier in this write: a repeated id counts once); True to write it."""
+    old = existing.get(key)
+    if old == canon:
+        stats.unchanged[kind] += 1
+        return False
+    (stats.added if old is None else stats.changed)[kind] += 1
+    existing[key] = canon
+    return True
+
+
 # --- the write operations, shared by the three write paths -------------------------------------
 def upsert_nodes(tx: Runner, nodes: Sequence[Node], batch_size: int, stats: WriteStats) -> None:
     by_label: dict[str, list[Node]] = {}
@@ -84,17 +101,8 @@ def upsert_nodes(tx: Runner, nodes: Sequence[Node], batch_size: int, stats: Writ
             }
             todo: dict[str, dict[str, Any]] = {}
             for n in chunk:
-                canon = dumps_props(n.props())
-                old = existing.get(n.id)
-                if old is None:
-                    stats.added[label] += 1
-                elif old != canon:
-                    stats.changed[label] += 1
-                else:
-                    stats.unchanged[label] += 1
-                    continue
-                existing[n.id] = canon
-                todo[n.id] = node_row(n)
+                if _needs_write(existing, n.id, dumps_props(n.props()), label, stats):
+                    todo[n.id] = node_row(n)
             if todo:
                 tx.run(NODE_MERGE[label], {"rows": list(todo.values())}).consume()
 
@@ -130,17 +138,8 @@ def upsert_edges(tx: Runner, edges: Sequence[Edge], batch_size: int, stats: Writ
             for e in chunk:
                 key = (e.src.id, e.dst.id)
                 props = edge_props(e.props)
-                canon = dumps_props(props)
-                old = existing.get(key)
-                if old is None:
-                    stats.added[etype] += 1
-                elif old != canon:
-                    stats.changed[etype] += 1
-                else:
-                    stats.unchanged[etype] += 1
-                    continue
-                existing[key] = canon
-                todo[key] = {"src": key[0], "dst": key[1], "props": props}
+                if _needs_write(existing, key, dumps_props(props), etype, stats):
+                    todo[key] = {"src": key[0], "dst": key[1], "props": props}
             if todo:
                 tx.run(EDGE_MERGE[shape], {"rows": list(todo.values())}).consume()
 

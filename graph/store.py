@@ -16,14 +16,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-import networkx as nx
 import pandas as pd
 
 from graph.access import AccessRecords, AuditDraft, AuditEntry
 from graph.model import Edge, Node, NodeRef
+from graph.records import EdgeRow, NodeRow, edge_of_row, node_of_row
 from labels.errors import CodedError
 
 if TYPE_CHECKING:
+    import networkx as nx
+
     from graph.audited import AuditedChange
 
 __all__ = [
@@ -49,6 +51,13 @@ class StoreError(CodedError):
     """
 
     area = "store"
+
+
+@dataclass(frozen=True)
+class ImportLock:
+    """A hold on a store's import lock (see :meth:`Store.import_lock`)."""
+
+    token: str
 
 
 @dataclass
@@ -101,6 +110,18 @@ class UnitOfWork(abc.ABC):
     def upsert_edges(self, edges: Sequence[Edge]) -> None:
         """Insert or replace edges by (type, src, dst); endpoints must exist."""
 
+    def upsert_node_rows(self, rows: Sequence[NodeRow]) -> None:
+        """Nodes already validated, as ``(label, id, canonical JSON of the properties)``.
+
+        The bulk path of an import (no object per row); a backend without a faster way
+        writes them as objects.
+        """
+        self.upsert_nodes([node_of_row(r) for r in rows])
+
+    def upsert_edge_rows(self, rows: Sequence[EdgeRow]) -> None:
+        """Edges already validated, as ``(type, src label, src id, dst label, dst id, JSON)``."""
+        self.upsert_edges([edge_of_row(r) for r in rows])
+
     @abc.abstractmethod
     def delete_edges(self, edges: Sequence[Edge]) -> None:
         """Remove edges by (type, src, dst); missing ones are ignored."""
@@ -113,6 +134,19 @@ class UnitOfWork(abc.ABC):
         version node taken first), so what is read here cannot change before ``commit()``:
         a plan computed from it is the plan of one of the serial orders.
         """
+
+    @abc.abstractmethod
+    def hold(self, lock: ImportLock | None) -> None:
+        """Inside this transaction, make sure the import lock is still held (and renew it).
+
+        Raises ``StoreError("import_lock_lost")`` when another import took it meanwhile. A
+        store whose imports are single transactions has nothing to check.
+        """
+
+    @abc.abstractmethod
+    def nodes_of_label(self, label: str) -> list[Node]:
+        """The nodes of one label as this transaction sees them (sorted by id); serialised like
+        :meth:`edges_of_type`."""
 
     @abc.abstractmethod
     def append_audit(self, draft: AuditDraft) -> AuditEntry:
@@ -200,13 +234,26 @@ class Store(abc.ABC):
         nodes: Sequence[Node] = (),
         edges: Sequence[Edge] = (),
         batch_size: int | None = None,
+        lock: ImportLock | None = None,
     ) -> WriteStats:
         """A load too large for one transaction, in committed, idempotent batches.
 
         Backends whose transactions hold any load (the embedded store) write it in one
-        transaction, exactly as :meth:`write`; Neo4j overrides this.
+        transaction, exactly as :meth:`write`; Neo4j overrides this. With ``lock`` (from
+        :meth:`import_lock`) every batch first checks that the lock is still held.
         """
         return self.write(nodes, edges)
+
+    @contextmanager
+    def import_lock(self) -> Iterator[ImportLock | None]:
+        """Hold the store's import lock for a block: one import at a time, from its first
+        transaction to its last.
+
+        Needed where an import takes several transactions (a batched import on Neo4j): other
+        imports wait until it is over. Where every import is one transaction (the embedded
+        store: ``BEGIN IMMEDIATE`` serialises them) there is nothing to hold: ``None``.
+        """
+        yield None
 
     def delete(self, edges: Sequence[Edge]) -> None:
         with self.unit_of_work() as uow:
@@ -319,6 +366,8 @@ class Store(abc.ABC):
         with self._nx_lock:
             if self._nx_cache is not None and self._nx_cache[0] == version:
                 return self._nx_cache[1]
+            import networkx as nx  # heavy: imported when a graph algorithm needs it
+
             g = nx.MultiDiGraph()
             g.add_nodes_from(
                 (n.ref().key(), {"label": n.label, "id": n.id, **n.props()})

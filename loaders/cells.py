@@ -37,6 +37,8 @@ from loaders.limits import INT_MAX, INT_MIN, int_fits
 from loaders.sheets import ColType, Column
 
 __all__ = [
+    "GAPS",
+    "NUMBER",
     "CellError",
     "cell_parser",
     "parse_cell",
@@ -49,11 +51,11 @@ __all__ = [
 ]
 
 _INT_DIGITS = 40
-_NUMBER = re.compile(r"[+-]?(\d+([.,]\d*)?|[.,]\d+)([eE][+-]?\d+)?")
+NUMBER = re.compile(r"[+-]?(\d+([.,]\d*)?|[.,]\d+)([eE][+-]?\d+)?")
 _INTEGER = re.compile(r"[+-]?\d+")
 _ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]00:00(?::00)?)?")
 _RU = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})")
-_GAPS = str.maketrans("", "", " \u00a0\u202f\u2009")
+GAPS = str.maketrans("", "", " \u00a0\u202f\u2009")
 
 
 def parse_number(text: str) -> float | None:
@@ -62,8 +64,8 @@ def parse_number(text: str) -> float | None:
     The number may be infinite when the text is too large for a float (``1e999``): the
     caller refuses it with its own message (see :func:`parse_cell`).
     """
-    s = text.strip().translate(_GAPS)
-    if not _NUMBER.fullmatch(s):
+    s = text.strip().translate(GAPS)
+    if not NUMBER.fullmatch(s):
         return None
     # «-0» is 0: a negative zero would not survive the exports (they write it as «0»).
     return float(s.replace(",", ".")) + 0.0
@@ -75,7 +77,7 @@ def parse_int(text: str) -> int | None:
     >>> parse_int("12"), parse_int("12,0"), parse_int("12,5") is None
     (12, 12, True)
     """
-    s = text.strip().translate(_GAPS)
+    s = text.strip().translate(GAPS)
     if _INTEGER.fullmatch(s):
         # Python refuses to convert more than 4300 digits; nothing that long fits 64 bits.
         return int(s) if len(s) <= _INT_DIGITS else INT_MAX + 1

@@ -28,7 +28,6 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import networkx as nx
 import orjson
 
 from graph.model import TRAVEL_EDGES, Edge
@@ -114,6 +113,8 @@ def _graphml_attrs(attrs: dict[str, Any]) -> dict[str, Any]:
 def export_graphml(store: Store, path: str | Path) -> None:
     """The graph as GraphML (lists joined with «;»), for Gephi, yEd or networkx."""
     g = store.to_networkx()
+    import networkx as nx  # heavy: imported when a graph file is written
+
     out = nx.MultiDiGraph()
     for node in sorted(g.nodes):
         out.add_node(node, **_graphml_attrs(g.nodes[node]))

@@ -37,11 +37,12 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from graph.model import Edge, Municipality, Node, NodeRef
-from graph.store import Store, WriteStats
+from graph.model import Edge, Municipality, Node, NodeRef, node_from_props
+from graph.records import EdgeRow, NodeRow, edge_of_row, node_of_row
+from graph.store import Store, UnitOfWork, WriteStats
 from labels.message import Message, render
 from loaders.aliases import sheet_title_ru
 from loaders.boundaries import GEOJSON_SUFFIXES, BoundaryMatch, BoundaryRead, match_boundaries
@@ -144,19 +145,36 @@ class ImportFailed(Exception):
 
 @dataclass
 class ImportPlan:
-    """What an import would write, and every problem found; nothing is written yet."""
+    """What an import would write, and every problem found; nothing is written yet.
 
-    nodes: list[Node] = field(default_factory=list)
-    edges: list[Edge] = field(default_factory=list)
+    The small sheets' nodes and edges are model objects, the large sheets' are rows
+    (:mod:`graph.records`); :attr:`nodes` and :attr:`edges` give all of them as objects.
+    """
+
+    node_objects: list[Node] = field(default_factory=list)
+    edge_objects: list[Edge] = field(default_factory=list)
+    node_rows: list[NodeRow] = field(default_factory=list)
+    edge_rows: list[EdgeRow] = field(default_factory=list)
     issues: list[ImportIssue] = field(default_factory=list)
     warnings: list[ImportIssue] = field(default_factory=list)
     rows: Counter[str] = field(default_factory=Counter)
     sources: list[str] = field(default_factory=list)
     boundaries: list[BoundaryMatch] = field(default_factory=list)
+    # The plan's municipalities as stored when it was checked (None: not stored then). What the
+    # plan copied from them is rebased at write time onto what is stored then (_rebase).
+    checked_against: dict[str, Node | None] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
         return not self.issues
+
+    @property
+    def nodes(self) -> list[Node]:
+        return self.node_objects + [node_of_row(r) for r in self.node_rows]
+
+    @property
+    def edges(self) -> list[Edge]:
+        return self.edge_objects + [edge_of_row(r) for r in self.edge_rows]
 
     @property
     def is_empty(self) -> bool:
@@ -241,11 +259,10 @@ _COUNTERS = ("added", "changed", "unchanged")
 _OWNER_LABELS = frozenset().union(*(labels for _, labels in _OWNED.values()))
 
 
-def _stale_edges(
-    read: Callable[[str], Sequence[Edge]], nodes: Sequence[Node], edges: Sequence[Edge]
-) -> list[Edge]:
+def _stale_edges(read: Callable[[str], Sequence[Edge]], plan: ImportPlan) -> list[Edge]:
     """The stored edges the imported rows own and no longer give (``read``: edges of a type)."""
-    refs = {n.ref() for n in nodes if n.label in _OWNER_LABELS}
+    refs = {n.ref() for n in plan.node_objects if n.label in _OWNER_LABELS}
+    refs |= {NodeRef(r[0], r[1]) for r in plan.node_rows if r[0] in _OWNER_LABELS}
     new_keys: set[tuple[str, ...]] | None = None
     stale: list[Edge] = []
     for etype, (end, labels) in _OWNED.items():
@@ -253,7 +270,8 @@ def _stale_edges(
         if not owners:
             continue
         if new_keys is None:
-            new_keys = {e.key() for e in edges if e.type in _OWNED}
+            new_keys = {e.key() for e in plan.edge_objects if e.type in _OWNED}
+            new_keys |= {r[:5] for r in plan.edge_rows if r[0] in _OWNED}
         for e in read(etype):
             owner = e.src if end == "src" else e.dst
             if owner in owners and e.key() not in new_keys:
@@ -284,7 +302,7 @@ def boundary_messages(match: BoundaryMatch) -> list[Message]:
 
 def _add_boundaries(plan: ImportPlan, geo: Sequence[BoundaryRead], store: Store) -> None:
     """Match boundary files to the municipalities of the store and of this import."""
-    in_plan = {n.id: i for i, n in enumerate(plan.nodes) if n.label == "Municipality"}
+    in_plan = {n.id: i for i, n in enumerate(plan.node_objects) if n.label == "Municipality"}
     known = set(in_plan) | {n.id for n in store.iter_nodes("Municipality")}
     added: set[str] = set()
     for read in geo:
@@ -296,36 +314,103 @@ def _add_boundaries(plan: ImportPlan, geo: Sequence[BoundaryRead], store: Store)
         plan.warnings += match.warnings
         for muni, text in match.geometries.items():
             if muni in in_plan:
-                node = plan.nodes[in_plan[muni]]
-                plan.nodes[in_plan[muni]] = node.model_copy(update={"boundary": text})
+                node = plan.node_objects[in_plan[muni]]
+                plan.node_objects[in_plan[muni]] = node.model_copy(update={"boundary": text})
                 continue
             stored = store.get_node("Municipality", muni)
             base = stored if stored is not None else Municipality(id=muni, name=muni)
-            in_plan[muni] = len(plan.nodes)
-            plan.nodes.append(base.model_copy(update={"boundary": text}))
+            in_plan[muni] = len(plan.node_objects)
+            plan.node_objects.append(base.model_copy(update={"boundary": text}))
             added.add(muni)
     if added:
         # A boundary changes nothing else: the municipality keeps its region (its IN edge).
-        plan.edges += [
+        plan.edge_objects += [
             e for e in store.iter_edges("IN") if e.src.label == "Municipality" and e.src.id in added
         ]
+
+
+# How often a check is repeated when the store changed while it ran (see _plan).
+_CHECKS = 3
 
 
 def _plan(
     read: ReadResult, store: Store, sources: list[str], geo: Sequence[BoundaryRead] = ()
 ) -> ImportPlan:
-    checked = validate_sheets(read.sheets, store)
-    plan = ImportPlan(
-        nodes=checked.nodes,
-        edges=checked.edges,
-        issues=read.issues + checked.issues,
-        warnings=checked.warnings,
-        rows=checked.rows,
-        sources=sources,
-    )
-    if geo:
-        _add_boundaries(plan, geo, store)
+    """Check the sheets against the store; the plan remembers the municipalities it saw.
+
+    The check copies stored municipalities (their region, their outline) into the plan. To
+    know exactly what it copied, the store must not change while it runs: when another write
+    committed meanwhile, the check is repeated (at most ``_CHECKS`` times in all).
+    """
+    for _ in range(_CHECKS):
+        version = store.data_version()
+        checked = validate_sheets(read.sheets, store)
+        plan = ImportPlan(
+            node_objects=checked.nodes,
+            edge_objects=checked.edges,
+            node_rows=checked.node_rows,
+            edge_rows=checked.edge_rows,
+            issues=read.issues + checked.issues,
+            warnings=checked.warnings,
+            rows=checked.rows,
+            sources=sources,
+        )
+        if geo:
+            _add_boundaries(plan, geo, store)
+        munis = {n.id for n in plan.node_objects if n.label == "Municipality"}
+        munis |= {r[1] for r in plan.node_rows if r[0] == "Municipality"}
+        plan.checked_against = {m: store.get_node("Municipality", m) for m in sorted(munis)}
+        if store.data_version() == version:
+            break
     return plan
+
+
+def _merged(base: Node, ours: Node, theirs: Node) -> Node:
+    """``theirs`` with the properties ``ours`` changed from ``base`` (a three-way merge)."""
+    b, o, t = base.props(), ours.props(), theirs.props()
+    props = {k: o.get(k) if o.get(k) != b.get(k) else t.get(k) for k in o.keys() | t.keys()}
+    return node_from_props(ours.label, ours.id, {k: v for k, v in props.items() if v is not None})
+
+
+def _rebase(uow: UnitOfWork, plan: ImportPlan) -> ImportPlan:
+    """The plan with its municipalities rebased onto what is stored now.
+
+    Run inside the write transaction (writers are serialised there): a municipality the plan
+    copied at check time keeps what another import wrote to it since (its region, its outline),
+    and gets only what this import changes, as if this import had been checked after that one.
+    """
+    if not plan.checked_against:
+        return plan
+    now = {n.id: n for n in uow.nodes_of_label("Municipality")}
+    nodes = list(plan.node_objects)
+    moved: dict[str, str | None] = {}
+    for i, node in enumerate(nodes):
+        current = now.get(node.id) if node.label == "Municipality" else None
+        if current is None or node.id not in plan.checked_against:
+            continue
+        base = plan.checked_against[node.id] or Municipality(id=node.id, name=node.id)
+        if current == base:
+            continue
+        nodes[i] = _merged(base, node, current)
+        region = getattr(nodes[i], "region", None)
+        if region != getattr(node, "region", None):
+            moved[node.id] = region
+    if not moved:
+        return replace(plan, node_objects=nodes)
+    edges = [
+        e
+        for e in plan.edge_objects
+        if not (e.type == "IN" and e.src.label == "Municipality" and e.src.id in moved)
+    ]
+    edges += [
+        Edge(type="IN", src=NodeRef("Municipality", m), dst=NodeRef("Region", r))
+        for m, r in moved.items()
+        if r is not None
+    ]
+    rows = [
+        r for r in plan.edge_rows if not (r[0] == "IN" and r[1] == "Municipality" and r[2] in moved)
+    ]
+    return replace(plan, node_objects=nodes, edge_objects=edges, edge_rows=rows)
 
 
 def _is_geojson(path: Path) -> bool:
@@ -368,6 +453,11 @@ def apply_plan(plan: ImportPlan, store: Store, *, batched: bool = False) -> Impo
     An empty plan writes nothing and reports ``nothing_to_import``. ``batched`` writes through
     :meth:`graph.store.Store.write_batched` instead (country-sized loads on Neo4j: committed
     batches, idempotent, completed by a rerun); the plan is still validated in full first.
+
+    Every import holds the store's import lock (:meth:`graph.store.Store.import_lock`) from
+    its first transaction to its last, so a batched import is one import to the others too:
+    they wait for it and see all of it. Readers and other writes (accepting a pair, users) are
+    not held up, and see a batched import's batches as they commit.
     """
     if not plan.ok:
         raise ImportFailed(plan.issues, plan.warnings)
@@ -380,23 +470,29 @@ def apply_plan(plan: ImportPlan, store: Store, *, batched: bool = False) -> Impo
     )
     if plan.is_empty:
         return report
-    if batched:
+    # Where write_batched is one transaction anyway, a batched import is an ordinary one.
+    in_batches = batched and store.batches_commit
+    # One transaction needs the lock only to wait for a batched import to end: the writers'
+    # lock keeps it apart from the batches of one that starts meanwhile. It must not write the
+    # lock: inside an audited change it commits after the lock is given back.
+    with store.import_lock() as lock:
         with store.unit_of_work() as uow:
-            stale = _stale_edges(uow.edges_of_type, plan.nodes, plan.edges)
+            if in_batches:
+                uow.hold(lock)  # the first of its transactions: checked and renewed in each
+            plan = _rebase(uow, plan)
+            if not in_batches:
+                uow.upsert_nodes(plan.node_objects)
+                uow.upsert_node_rows(plan.node_rows)
+            stale = _stale_edges(uow.edges_of_type, plan)
             if stale:
                 uow.delete_edges(stale)
+            if not in_batches:
+                uow.upsert_edges(plan.edge_objects)
+                uow.upsert_edge_rows(plan.edge_rows)
             uow.commit()
-        report.stats = store.write_batched(plan.nodes, plan.edges)
-        report.removed = Counter(e.type for e in stale)
-        return report
-    with store.unit_of_work() as uow:
-        uow.upsert_nodes(plan.nodes)
-        stale = _stale_edges(uow.edges_of_type, plan.nodes, plan.edges)
-        if stale:
-            uow.delete_edges(stale)
-        uow.upsert_edges(plan.edges)
-        uow.commit()
-        report.stats = uow.stats
+            report.stats = uow.stats
+        if in_batches:
+            report.stats = store.write_batched(plan.nodes, plan.edges, lock=lock)
     report.removed = Counter(e.type for e in stale)
     return report
 

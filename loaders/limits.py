@@ -4,8 +4,9 @@ Every limit is stated here once; readers, the validator, the CLI and the app rea
 here and name them in their messages. Checks are plain functions of one value returning a
 problem code (or None), so they can be applied cell by cell or vectorised later.
 
-- A file is at most :data:`MAX_FILE_MB` megabytes (``SCHOOLNET_MAX_UPLOAD_MB`` changes it; the
-  app passes the same figure to Streamlit's ``server.maxUploadSize``).
+- A file is at most :data:`MAX_FILE_MB` megabytes (``SCHOOLNET_MAX_UPLOAD_MB`` changes it).
+  The app lets Streamlit take files up to :func:`upload_ceiling_mb` (twice that), so that a
+  file over the limit reaches the app and is refused with its own message.
 - An XLSX workbook unzips to at most :data:`MAX_UNZIPPED_MB` megabytes, and no text inside it
   runs longer than :data:`MAX_XML_RUN` bytes: a "zip bomb" is refused before it is inflated.
 - A cell holds at most :data:`MAX_CELL_CHARS` characters (Excel's own limit), a text cell at
@@ -52,6 +53,7 @@ __all__ = [
     "max_file_bytes",
     "max_file_mb",
     "text_problem",
+    "upload_ceiling_mb",
 ]
 
 MAX_FILE_MB = 200
@@ -89,6 +91,19 @@ def max_file_mb() -> int:
 
 def max_file_bytes() -> int:
     return max_file_mb() * 1024 * 1024
+
+
+def upload_ceiling_mb() -> int:
+    """What the app's web server accepts at most (Streamlit's ``server.maxUploadSize``): twice
+    :func:`max_file_mb`. A file between the two reaches the app, which refuses it in the
+    user's language; only a larger one meets Streamlit's own (English) refusal in the browser.
+    The server holds an upload in memory, so this is also its bound per file.
+
+    >>> os.environ["SCHOOLNET_MAX_UPLOAD_MB"] = "5"; upload_ceiling_mb()
+    10
+    >>> del os.environ["SCHOOLNET_MAX_UPLOAD_MB"]
+    """
+    return 2 * max_file_mb()
 
 
 def int_fits(value: int) -> bool:

@@ -241,7 +241,7 @@ def _table(
     """
     found, width = False, 0
     for number, cells in rows:
-        if not any(c.strip() for c in cells):
+        if not "".join(cells).strip():  # every cell blank (one C call, not one per cell)
             continue
         if not found:
             raw.headers, raw.header_row, found = cells, number, True

@@ -82,7 +82,8 @@ def _is_id(col: Column) -> bool:
     return col.name.endswith("_id") or col.name in _ID_COLUMNS
 
 
-def _limit(col: Column) -> int:
+def text_limit(col: Column) -> int:
+    """The longest text a cell of the column may hold."""
     if _is_id(col) and col.type is not ColType.list:
         return MAX_ID_CHARS
     if col.type is ColType.str:
@@ -92,7 +93,7 @@ def _limit(col: Column) -> int:
 
 def text_issue(col: Column, text: str) -> Message | None:
     """Why a (trimmed, non-empty) cell cannot be stored as it is, or None."""
-    limit = _limit(col)
+    limit = text_limit(col)
     if len(text) > limit:
         key = "hostile.text.id_too_long" if limit == MAX_ID_CHARS else "hostile.text.too_long"
         return Message(key, n=len(text), limit=limit)

@@ -15,6 +15,7 @@ Nothing stops at the first problem.
 from __future__ import annotations
 
 import gc
+import os
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -24,11 +25,14 @@ from typing import Any
 from pydantic import ValidationError
 
 from graph.model import NODE_MODELS, Edge, ModelValueError, Node, NodeRef, partnership_id
+from graph.records import EdgeRow, NodeRow
 from graph.store import Store
 from labels.input_words import ASSESSMENTS
 from labels.message import Message
 from loaders.builders import BUILDERS
+from loaders.bulk_builders import BULK_BUILDERS, BulkOut
 from loaders.cells import shown
+from loaders.column_pass import ColumnTable, IssueKey, column_table
 from loaders.issues import ImportIssue
 from loaders.known import KnownIds
 from loaders.readers import RawSheet
@@ -49,6 +53,8 @@ class Validated:
 
     nodes: list[Node] = field(default_factory=list)
     edges: list[Edge] = field(default_factory=list)
+    node_rows: list[NodeRow] = field(default_factory=list)  # the bulk sheets' nodes, as rows
+    edge_rows: list[EdgeRow] = field(default_factory=list)
     issues: list[ImportIssue] = field(default_factory=list)
     warnings: list[ImportIssue] = field(default_factory=list)
     rows: Counter[str] = field(default_factory=Counter)
@@ -206,8 +212,14 @@ def _model_message(err: Any, text: str) -> Message:
     return Message("loaders.value.invalid", value=text)
 
 
-def validate_sheets(raws: Sequence[RawSheet], store: Store | None = None) -> Validated:
+def validate_sheets(
+    raws: Sequence[RawSheet], store: Store | None = None, *, columns: bool | None = None
+) -> Validated:
     """Validate raw sheets; references resolve against the import and then ``store``.
+
+    ``columns`` (default: on unless ``SCHOOLNET_IMPORT_PATH=rows``) checks the large sheets
+    over whole columns (:mod:`loaders.column_pass`, :mod:`loaders.bulk_builders`); off, every
+    row is checked on its own and becomes a model object (the old path, kept to compare).
 
     Examples
     --------
@@ -218,8 +230,54 @@ def validate_sheets(raws: Sequence[RawSheet], store: Store | None = None) -> Val
     ['teachers.csv, строка 2, столбец «school_id»: школа с кодом «999» не найдена ни в
       загружаемых данных, ни в базе']
     """
+    if columns is None:
+        columns = os.environ.get("SCHOOLNET_IMPORT_PATH", "").strip().lower() != "rows"
     with paused_gc():
-        return Validator(raws, store).run()
+        if not columns:
+            return Validator(raws, store).run()
+        return _validate_columns(raws, store)
+
+
+def _validate_columns(raws: Sequence[RawSheet], store: Store | None) -> Validated:
+    """The row path for the small sheets, the column path for the large ones; one outcome."""
+    order = {(r.file, r.tab): i for i, r in enumerate(raws)}
+    v = Validator([r for r in raws if r.sheet not in BULK_BUILDERS], store)
+    v.order = order
+    keyed: list[tuple[IssueKey, ImportIssue]] = [((1, 0, k), i) for k, i in enumerate(v.out.issues)]
+    tables: dict[str, ColumnTable] = {}
+    for name in BULK_BUILDERS:
+        given = [r for r in raws if r.sheet == name]
+        if not given:
+            continue
+        header: list[ImportIssue] = []
+        tables[name] = table = column_table(name, given, header)
+        keyed += [((0, 0, k), i) for k, i in enumerate(header)]
+        v.out.warnings += table.warnings
+        v.out.rows[name] += len(table)
+        label = SHEETS[name].label
+        if label is not None:
+            for id in table.declared:
+                v.known.declare(label, id)
+    start = len(v.out.issues)
+    v._duplicates()
+    keyed += [((2, 0, k), i) for k, i in enumerate(v.out.issues[start:])]
+    start = len(v.out.issues)
+    bulk = BulkOut(v.known)
+    for name, rows in v.rows.items():
+        if name in tables:
+            BULK_BUILDERS[name](bulk, tables[name])
+        else:
+            BUILDERS[name](v, [r for r in rows if not r.dropped])
+    keyed += [((3, 0, k), i) for k, i in enumerate(v.out.issues[start:])]
+    for table in tables.values():
+        keyed += table.issues
+    out = v.out
+    out.issues = [i for _, i in sorted(keyed, key=lambda p: (v._position(p[1]), p[0]))]
+    out.warnings.sort(key=lambda w: order.get((w.file, w.sheet), -1))
+    out.edges = list({e.key(): e for e in out.edges}.values())
+    out.node_rows = bulk.nodes
+    out.edge_rows = list({e[:5]: e for e in bulk.edges}.values())
+    return out
 
 
 @contextmanager

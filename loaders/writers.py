@@ -28,15 +28,12 @@ import io
 import math
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-from openpyxl.styles import Font
-from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.worksheet import Worksheet
+
+if TYPE_CHECKING:  # openpyxl is heavy: imported when a workbook is written
+    from openpyxl.worksheet.worksheet import Worksheet
 
 from loaders.formula import (
     ESCAPE_PATTERN,
@@ -138,6 +135,8 @@ def frame_to_csv_bytes(frame: pd.DataFrame, *, bom: bool = False) -> bytes:
 # --- XLSX ---------------------------------------------------------------------------------------
 def text_cell(value: str) -> str:
     """A text Excel can hold: without control characters, at most 32,767 characters."""
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
     return ILLEGAL_CHARACTERS_RE.sub("", value)[:EXCEL_MAX_CHARS]
 
 
@@ -153,6 +152,9 @@ def set_text(cell: Any, value: Any) -> None:
 
 def append_row(ws: Worksheet, values: Iterable[Any], bold: bool = False) -> None:
     """Append a row to a worksheet: texts stay texts (no formulas), lists joined with «; »."""
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
+
     row = [_plain(v) for v in values]
     if ws.__class__.__name__ == "WriteOnlyWorksheet":
         cells = []
@@ -178,6 +180,9 @@ def frames_to_xlsx(
     sheets: Mapping[str, pd.DataFrame], headers: Mapping[str, str] | None = None
 ) -> bytes:
     """A workbook with one sheet per frame; ``headers`` renames columns for people."""
+    from openpyxl import Workbook
+    from openpyxl.utils import get_column_letter
+
     wb = Workbook()
     wb.remove(wb.worksheets[0])
     for title, df in sheets.items():

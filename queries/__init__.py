@@ -8,10 +8,10 @@
 
 from __future__ import annotations
 
-from queries.base import NamedQuery, Param, QueryError
+from queries.base import NamedQuery, Param, QueryError, StarRead
 from queries.catalog import QUERIES
 
-__all__ = ["NamedQuery", "Param", "QueryError", "all_queries", "get_query"]
+__all__ = ["NamedQuery", "Param", "QueryError", "StarRead", "all_queries", "get_query"]
 
 _BY_NAME = {q.name: q for q in QUERIES}
 

@@ -15,7 +15,7 @@ from typing import Any, LiteralString
 
 from labels.errors import CodedError
 
-__all__ = ["NamedQuery", "Param", "QueryError"]
+__all__ = ["NamedQuery", "Param", "QueryError", "StarRead"]
 
 COLUMN_TYPES = ("str", "int", "float", "bool", "list", "date")
 
@@ -37,6 +37,22 @@ class Param:
 
 
 @dataclass(frozen=True)
+class StarRead:
+    """A faster embedded read of the same answer in two parts (a star schema).
+
+    ``facts_sql`` (the query's parameters) returns many rows: ``key`` and the answer's other
+    columns; ``dims_sql`` (no parameters) returns a few rows: ``key`` and the columns that
+    repeat. The embedded store fetches both and joins them on ``key`` in NumPy
+    (:func:`queries.frames.star_frame`), so the repeated texts cross from SQLite to Python
+    once per kind, not once per row. ``sql`` stays the one-statement answer (the row path).
+    """
+
+    facts_sql: str
+    dims_sql: str
+    key: str
+
+
+@dataclass(frozen=True)
 class NamedQuery:
     """One read question with an embedded (SQL) and a Neo4j (Cypher) implementation."""
 
@@ -49,6 +65,7 @@ class NamedQuery:
     params: tuple[Param, ...] = ()
     order_matters: bool = False
     tags: tuple[str, ...] = field(default=())
+    star: StarRead | None = None
 
     def __post_init__(self) -> None:
         for col, kind in self.columns:

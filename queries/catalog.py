@@ -8,17 +8,23 @@ Parameters are bound (``:name`` in SQL, ``$name`` in Cypher), never formatted in
 
 from __future__ import annotations
 
-from queries.base import NamedQuery, Param
+from queries.base import NamedQuery, Param, StarRead
 from queries.monitoring import MONITORING_QUERIES
 
 __all__ = ["QUERIES"]
 
-_MUNIS = Param(
-    "municipalities", "Municipalities to keep (empty: all)", default=None, kind="list"
-)
+_MUNIS = Param("municipalities", "Municipalities to keep (empty: all)", default=None, kind="list")
 _MUNI_SQL = (
     "(:municipalities IS NULL OR json_extract({a}.props, '$.municipality') IN "
     "(SELECT value FROM json_each(:municipalities)))"
+)
+
+
+# A school id column (``{col}``) whose school lies in the chosen municipalities.
+_SCHOOL_IN_MUNIS_SQL = (
+    "(:municipalities IS NULL OR {col} IN (SELECT m.id FROM nodes m WHERE m.label = 'School'"
+    " AND json_extract(m.props, '$.municipality') IN"
+    " (SELECT value FROM json_each(:municipalities))))"
 )
 
 
@@ -79,6 +85,15 @@ ORDER BY school_id
     order_matters=True,
 )
 
+# Results come from the typed tables the store keeps beside the graph (graph/sqlite_typed.py):
+# one row of facts per HAS_RESULT edge, its year/assessment/subject/grade/metric as a kind.
+_RESULT_SCHOOLS = (
+    "(:municipalities IS NULL OR f.school_id IN (SELECT s.id FROM nodes s "
+    "WHERE s.label = 'School' AND json_extract(s.props, '$.municipality') IN "
+    "(SELECT value FROM json_each(:municipalities))))"
+)
+_FACTS = "FROM result_facts f JOIN result_kinds k ON k.kind = f.kind"
+
 RESULTS = NamedQuery(
     name="results",
     title_key="queries.title.results",
@@ -94,14 +109,14 @@ RESULTS = NamedQuery(
         ("participants", "int"),
     ),
     params=(_MUNIS,),
-    sql="SELECT e.src_id AS school_id, "
-    + ", ".join(
-        _j("r", p)
-        for p in ("year", "assessment", "subject", "grade", "metric", "value", "participants")
-    )
-    + " FROM edges e JOIN nodes r ON r.label = 'Result' AND r.id = e.dst_id"
-    " JOIN nodes s ON s.label = 'School' AND s.id = e.src_id"
-    " WHERE e.type = 'HAS_RESULT' AND " + _MUNI_SQL.format(a="s"),
+    sql="SELECT f.school_id, k.year, k.assessment, k.subject, k.grade, k.metric, f.value, "
+    f"f.participants {_FACTS} WHERE " + _RESULT_SCHOOLS,
+    star=StarRead(
+        facts_sql="SELECT f.school_id, f.kind, f.value, f.participants FROM result_facts f "
+        "WHERE " + _RESULT_SCHOOLS,
+        dims_sql="SELECT kind, year, assessment, subject, grade, metric FROM result_kinds",
+        key="kind",
+    ),
     cypher="""
 MATCH (s:School)-[:HAS_RESULT]->(r:Result)
 WHERE $municipalities IS NULL OR s.municipality IN $municipalities
@@ -123,7 +138,15 @@ TEACHERS = NamedQuery(
         ("experience_years", "int"),
         ("deficits", "list"),
     ),
-    params=(Param("school_id", "Only the teachers of this school (empty: all)"),),
+    params=(
+        Param("school_id", "Only the teachers of this school (empty: all)"),
+        Param(
+            "municipalities",
+            "Only the teachers of schools in these municipalities (empty: all)",
+            default=None,
+            kind="list",
+        ),
+    ),
     sql="SELECT t.id AS teacher_id, e.dst_id AS school_id, "
     + ", ".join(
         _j("t", p) for p in ("full_name", "subjects", "category", "experience_years", "deficits")
@@ -131,10 +154,11 @@ TEACHERS = NamedQuery(
     + " FROM nodes t JOIN edges e ON e.type = 'WORKS_AT' AND e.src_label = 'Teacher'"
     " AND e.src_id = t.id WHERE t.label = 'Teacher'"
     " AND (:school_id IS NULL OR e.dst_id = :school_id)"
-    " ORDER BY t.id",
+    " AND " + _SCHOOL_IN_MUNIS_SQL.format(col="e.dst_id") + " ORDER BY t.id",
     cypher="""
 MATCH (t:Teacher)-[:WORKS_AT]->(s:School)
-WHERE $school_id IS NULL OR s.id = $school_id
+WHERE ($school_id IS NULL OR s.id = $school_id)
+  AND ($municipalities IS NULL OR s.municipality IN $municipalities)
 RETURN t.id AS teacher_id, t.full_name AS full_name, s.id AS school_id, t.subjects AS subjects,
        t.category AS category, t.experience_years AS experience_years, t.deficits AS deficits
 ORDER BY teacher_id
@@ -270,10 +294,24 @@ PARTICIPATION = NamedQuery(
     title_key="queries.title.participation",
     description="Who attended which event, in which role.",
     columns=(("event_id", "str"), ("teacher_id", "str"), ("role", "str")),
-    sql="SELECT dst_id AS event_id, src_id AS teacher_id, json_extract(props, '$.role') AS role"
-    " FROM edges WHERE type = 'ATTENDED'",
+    params=(
+        Param(
+            "municipalities",
+            "Only teachers of schools in these municipalities (empty: all)",
+            default=None,
+            kind="list",
+        ),
+    ),
+    sql="SELECT a.dst_id AS event_id, a.src_id AS teacher_id,"
+    " json_extract(a.props, '$.role') AS role FROM edges a WHERE a.type = 'ATTENDED'"
+    " AND (:municipalities IS NULL OR a.src_id IN (SELECT w.src_id FROM edges w"
+    " WHERE w.type = 'WORKS_AT' AND w.src_label = 'Teacher' AND "
+    + _SCHOOL_IN_MUNIS_SQL.format(col="w.dst_id")
+    + "))",
     cypher="""
 MATCH (t:Teacher)-[a:ATTENDED]->(v:Event)
+WHERE $municipalities IS NULL
+   OR EXISTS { MATCH (t)-[:WORKS_AT]->(s:School) WHERE s.municipality IN $municipalities }
 RETURN v.id AS event_id, t.id AS teacher_id, a.role AS role
 """,
 )
@@ -456,9 +494,8 @@ RESULT_YEARS = NamedQuery(
     title_key="queries.title.result_years",
     description="Per year of results: how many schools have a result and how many figures.",
     columns=(("year", "int"), ("n_schools", "int"), ("n_rows", "int")),
-    sql="SELECT json_extract(r.props, '$.year') AS year, COUNT(DISTINCT e.src_id) AS n_schools,"
-    " COUNT(*) AS n_rows FROM edges e JOIN nodes r ON r.label = 'Result' AND r.id = e.dst_id"
-    " WHERE e.type = 'HAS_RESULT' GROUP BY 1 ORDER BY 1",
+    sql="SELECT k.year AS year, COUNT(DISTINCT f.school_id) AS n_schools, COUNT(*) AS n_rows "
+    f"{_FACTS} GROUP BY 1 ORDER BY 1",
     cypher="""
 MATCH (s:School)-[:HAS_RESULT]->(r:Result)
 RETURN r.year AS year, count(DISTINCT s) AS n_schools, count(*) AS n_rows
@@ -478,12 +515,9 @@ RESULT_ASSESSMENTS = NamedQuery(
         ("first_year", "int"),
         ("last_year", "int"),
     ),
-    sql="SELECT json_extract(r.props, '$.assessment') AS assessment,"
-    " COUNT(DISTINCT e.src_id) AS n_schools, COUNT(*) AS n_rows,"
-    " MIN(json_extract(r.props, '$.year')) AS first_year,"
-    " MAX(json_extract(r.props, '$.year')) AS last_year"
-    " FROM edges e JOIN nodes r ON r.label = 'Result' AND r.id = e.dst_id"
-    " WHERE e.type = 'HAS_RESULT' GROUP BY 1 ORDER BY 1",
+    sql="SELECT k.assessment AS assessment, COUNT(DISTINCT f.school_id) AS n_schools, "
+    "COUNT(*) AS n_rows, MIN(k.year) AS first_year, MAX(k.year) AS last_year "
+    f"{_FACTS} GROUP BY 1 ORDER BY 1",
     cypher="""
 MATCH (s:School)-[:HAS_RESULT]->(r:Result)
 RETURN r.assessment AS assessment, count(DISTINCT s) AS n_schools, count(*) AS n_rows,

@@ -37,7 +37,7 @@ import pyarrow as pa
 
 from queries.base import NamedQuery
 
-__all__ = ["empty_frame", "rows_frame", "typed_frame"]
+__all__ = ["empty_frame", "rows_frame", "star_frame", "typed_frame"]
 
 
 def typed_frame(q: NamedQuery, data: pa.Table | pd.DataFrame) -> pd.DataFrame:
@@ -60,6 +60,41 @@ def rows_frame(q: NamedQuery, rows: list[dict[str, Any]]) -> pd.DataFrame:
     if not rows:
         return empty_frame(q)
     return typed_frame(q, pd.DataFrame.from_records(rows, columns=q.column_names))
+
+
+def star_frame(q: NamedQuery, facts: pd.DataFrame, dims: pd.DataFrame, key: str) -> pd.DataFrame:
+    """The answer of ``q`` from its facts and the small table of repeated columns (a star).
+
+    Each fact row carries ``key``; the columns of ``dims`` are typed once, on their few
+    rows, then taken into place by position: no value crosses a Python loop.
+
+    >>> from queries import get_query
+    >>> q = get_query("results")
+    >>> facts = pd.DataFrame({"school_id": ["s1", "s2"], "kind": [7, 7],
+    ...                       "value": [3.5, 4.0], "participants": [20, None]})
+    >>> dims = pd.DataFrame({"kind": [7], "year": [2024], "assessment": ["ВПР"],
+    ...                      "subject": ["Математика"], "grade": [5], "metric": ["mean_score"]})
+    >>> star_frame(q, facts, dims, "kind")[["school_id", "year", "grade", "participants"]]
+      school_id  year  grade  participants
+    0        s1  2024      5          20.0
+    1        s2  2024      5           NaN
+    """
+    kinds = dict(q.columns)
+    codes = pd.to_numeric(facts[key]).to_numpy(dtype=np.int64)
+    known = pd.Index(pd.to_numeric(dims[key]).to_numpy(dtype=np.int64))
+    if not known.is_unique:
+        raise ValueError(f"{q.name}: {key} is not unique in the dimension table")
+    positions = known.get_indexer(codes)
+    if (positions < 0).any():
+        raise ValueError(f"{q.name}: a row refers to an unknown {key}")
+    columns: dict[str, Any] = {}
+    for col in q.column_names:
+        if col in dims.columns and col != key:
+            typed = _CONVERT[kinds[col]](dims[col].reset_index(drop=True))
+            columns[col] = typed.take(positions).reset_index(drop=True)
+        elif col in facts.columns:
+            columns[col] = facts[col].reset_index(drop=True)
+    return typed_frame(q, pd.DataFrame(columns, index=pd.RangeIndex(len(facts))))
 
 
 def empty_frame(q: NamedQuery) -> pd.DataFrame:

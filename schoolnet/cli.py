@@ -84,6 +84,15 @@ def cmd_seed(args: argparse.Namespace) -> int:
     if args.out is None and args.size == "country" and not args.db_given:
         print(t("cli.seed.country_needs_out"), file=sys.stderr)
         return 2
+    if args.by_region:
+        if args.out is None:
+            print(t("cli.seed.country_needs_out"), file=sys.stderr)
+            return 2
+        folders = generate_demo_files(
+            Path(args.out), args.size, args.seed, args.as_of, by_region=True
+        )
+        print(t("bulk.regions_written", n=len(folders), out=args.out))
+        return 0
     with tempfile.TemporaryDirectory(prefix="schoolnet-seed-") as tmp:
         out = Path(args.out) if args.out else Path(tmp)
         files = generate_demo_files(out, args.size, args.seed, args.as_of)
@@ -110,7 +119,13 @@ def cmd_import(args: argparse.Namespace) -> int:
 def cmd_neo4j_import_files(args: argparse.Namespace) -> int:
     from services.bulk_neo4j import write_neo4j_import_files
 
-    done = write_neo4j_import_files([Path(p) for p in args.paths], Path(args.out))
+    def progress(done: int, total: int) -> None:
+        if args.parts:
+            print(t("bulk.parts_written", done=done, total=total), file=sys.stderr, flush=True)
+
+    done = write_neo4j_import_files(
+        [Path(p) for p in args.paths], Path(args.out), parts=args.parts, progress=progress
+    )
     print(
         t(
             "bulk.files_written",
@@ -239,7 +254,7 @@ def _closed_network_options(address: str) -> list[str]:
 
 
 def cmd_app(args: argparse.Namespace) -> int:
-    from loaders.limits import max_file_mb
+    from loaders.limits import upload_ceiling_mb
     from services.access import command_line_actor
     from services.api import load_demo
     from services.signin import check_app_settings
@@ -286,7 +301,7 @@ def cmd_app(args: argparse.Namespace) -> int:
         "none",
         *_closed_network_options(args.address),
         "--server.maxUploadSize",
-        str(max_file_mb()),
+        str(upload_ceiling_mb()),
     ]
     sys.stdout.flush()
     # Become the Streamlit server, so that signals (Ctrl+C, SIGTERM) reach it directly.
@@ -325,7 +340,10 @@ def _batched(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--batched",
         action="store_true",
-        help="Neo4j, country-sized loads: commit in batches of NEO4J_BATCH_SIZE; rerun to finish",
+        help=(
+            "Neo4j, country-sized loads: commit in batches of NEO4J_BATCH_SIZE; rerun to "
+            "finish. Other imports wait until it is over; readers see each batch as it commits"
+        ),
     )
 
 
@@ -347,6 +365,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--size", choices=["small", "region", "country"], default="small")
     p.add_argument("--seed", type=int, default=42)
     p.add_argument("--out", default=None, help="write the import CSVs to this folder")
+    p.add_argument(
+        "--by-region",
+        action="store_true",
+        help="with --out: one folder per region (the parts of neo4j-import-files --parts)",
+    )
     _as_of(p)
 
     p = add("import", cmd_import, "import CSV/XLSX files or folders (all-or-nothing)")
@@ -364,6 +387,12 @@ def build_parser() -> argparse.ArgumentParser:
         "validate files as a first load and write them for neo4j-admin database import full",
     )
     p.add_argument("--out", required=True)
+    p.add_argument(
+        "--parts",
+        action="store_true",
+        help="each path (e.g. a region's folder) is validated on its own, in order; "
+        "it may refer to the earlier parts (a country in bounded memory)",
+    )
     p.add_argument("paths", nargs="+")
 
     p = add(

@@ -33,6 +33,7 @@ from graph.store import Store
 from labels import t
 from services.cache import memo
 from services.query_frames import frame
+from services.result_cache import register
 
 __all__ = [
     "AREAS",
@@ -190,7 +191,12 @@ def completeness(store: Store, settings: AnalysisSettings | None = None) -> Comp
             gaps=_gaps(facts, s),
         )
 
-    return memo(store, ("completeness", s.min_ranked_years), compute)
+    # Kept on disk: a country's result counts are aggregations over millions of rows.
+    return memo(store, ("completeness", s.min_ranked_years), compute, persist=True)
+
+
+register(Gap)
+register(Completeness)
 
 
 # --- words (for the page and the CLI) ----------------------------------------------------------

@@ -87,12 +87,21 @@ def partnership_timeline(
     """The joint events of one partnership, oldest first."""
     if store.get_node("Partnership", partnership_id) is None:
         raise UserError(t("services.unknown_partnership", partnership_id=partnership_id))
+    pairs = frame(store, "partnerships")
+    one = pairs[pairs["partnership_id"] == partnership_id]
+    _, munis = _names(store)
+    # Only the teachers of the two schools' municipalities and what they attended are read
+    # (a country has millions of attendances); the events stay whole: a joint event may be
+    # anywhere, e.g. a regional webinar.
+    places = sorted(
+        {str(munis[s]) for s in (*one["tutor_school_id"], *one["mentee_school_id"]) if s in munis}
+    )
     return timeline(
         partnership_id,
-        frame(store, "partnerships"),
+        pairs,
         frame(store, "events"),
-        frame(store, "participation"),
-        frame(store, "teachers"),
+        frame(store, "participation", municipalities=places),
+        frame(store, "teachers", municipalities=places),
         _today(as_of),
     )
 

@@ -157,7 +157,9 @@ def school_card(
         raise UserError(t("services.unknown_school", school_id=school_id))
     table = identification_table(store, s)
     ident_row: dict[str, Any] = table[table["school_id"] == school_id].iloc[0].to_dict()  # type: ignore[assignment]
-    results = frame(store, "results")
+    # Only the school's municipality is read (a country holds millions of result rows); the
+    # band's medians are kept per data version.
+    results = frame(store, "results", municipalities=[str(row.iloc[0]["municipality"])])
     pairs = exchange_table(store, s, as_of)
     mine = pairs[(pairs["tutor_school_id"] == school_id) | (pairs["mentee_school_id"] == school_id)]
     mine = mine.assign(
@@ -174,7 +176,7 @@ def school_card(
     )
     curators = frame(store, "curatorships")
     teachers = frame(store, "teachers", school_id=school_id)
-    band_results = _band_results(results, table, ident_row.get("context_band"))
+    band_results = _band_results(_band_medians(store, s), ident_row.get("context_band"))
     return SchoolCard(
         profile=row.iloc[0].to_dict(),  # type: ignore[arg-type]
         identification=ident_row,
@@ -199,15 +201,28 @@ def school_card(
 _RESULT_KEYS = ["year", "assessment", "subject", "grade", "metric"]
 
 
-def _band_results(results: pd.DataFrame, table: pd.DataFrame, band: Any) -> pd.DataFrame:
-    """Median value of the school's context band per (year, assessment, subject, grade, metric),
-    with how many schools of the band it is taken over."""
+def _band_medians(store: Store, settings: AnalysisSettings | None = None) -> pd.DataFrame:
+    """Median value of every context band per (year, assessment, subject, grade, metric), with
+    how many schools of the band it is taken over: ``context_band``, the keys, ``value``,
+    ``n_schools`` (kept on disk per data version)."""
+    s = settings or AnalysisSettings()
+
+    def compute() -> pd.DataFrame:
+        bands = identification_table(store, s)[["school_id", "context_band"]]
+        rows = frame(store, "results").merge(bands.dropna(), on="school_id")
+        grouped = rows.groupby(["context_band", *_RESULT_KEYS], dropna=False)
+        medians = grouped.agg(value=("value", "median"), n_schools=("school_id", "nunique"))
+        return medians.reset_index()
+
+    return memo(store, ("band_medians", _key(s)), compute, persist=True)
+
+
+def _band_results(medians: pd.DataFrame, band: Any) -> pd.DataFrame:
+    """The medians of the school's context band (none when it has no band)."""
     if band is None or pd.isna(band):
         return pd.DataFrame(columns=[*_RESULT_KEYS, "value", "n_schools"])
-    peers = set(table.loc[table["context_band"] == band, "school_id"])
-    rows = results[results["school_id"].isin(peers)]
-    grouped = rows.groupby(_RESULT_KEYS, dropna=False)
-    return grouped.agg(value=("value", "median"), n_schools=("school_id", "nunique")).reset_index()
+    rows = medians[medians["context_band"] == band].drop(columns="context_band")
+    return rows.reset_index(drop=True)
 
 
 def _activity_map(pairs: pd.DataFrame) -> dict[str, str]:

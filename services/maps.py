@@ -15,8 +15,6 @@ from typing import Any
 
 import orjson
 import pandas as pd
-import shapely
-from shapely.geometry import mapping, shape
 
 from analysis.choropleth import MEASURES, class_breaks, classify, measure_values
 from analysis.settings import AnalysisSettings
@@ -140,6 +138,9 @@ def outlines(store: Store) -> dict[str, dict[str, Any]]:
     """Municipality → its outline as a GeoJSON geometry, simplified for drawing."""
 
     def compute() -> dict[str, dict[str, Any]]:
+        import shapely  # heavy: imported when outlines are drawn
+        from shapely.geometry import mapping, shape
+
         out: dict[str, dict[str, Any]] = {}
         table = frame(store, "boundaries")
         for muni, text in zip(table["municipality"], table["boundary"], strict=True):

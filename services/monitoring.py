@@ -27,6 +27,7 @@ from services.errors import UserError
 from services.exchange import activity
 from services.identification import identification, identification_table
 from services.query_frames import frame
+from services.result_cache import register
 
 __all__ = ["ROADMAP_STATES", "MonitoringView", "monitoring"]
 
@@ -54,6 +55,21 @@ class MonitoringView:
     @property
     def period(self) -> str:
         return t("monitoring.period", start=self.year - 1, end=self.year, as_of=self.as_of)
+
+
+@dataclass
+class _RegionWide:
+    """What every scope's view shares: computed from the whole store once per data version
+    and kept on disk (a country's municipalities each get a view without recomputing it)."""
+
+    municipalities: list[str]
+    years: list[int]
+    indicators: pd.DataFrame
+    effect: PairEffect
+
+
+register(PairEffect)
+register(_RegionWide)
 
 
 def _inputs(store: Store, s: AnalysisSettings, day: dt.date) -> MonitoringInputs:
@@ -305,21 +321,17 @@ def monitoring(
     day = as_of or dt.date.today()
 
     def compute() -> MonitoringView:
-        inp = _inputs(store, s, day)
-        munis = sorted(
-            str(x) for x in inp.identified.get("municipality", pd.Series()).dropna().unique()
-        )
+        shared = _region_wide(store, s, m, day)
+        munis, ind = shared.municipalities, shared.indicators
         if municipality is not None and municipality not in munis:
             raise UserError(t("monitoring.error.municipality", name=municipality))
-        years = _years(inp, m, day)
-        ind = indicators(inp, years, m, as_of=day)
         scope = (
             ind[ind["municipality"].isna()]
             if municipality is None
             else ind[ind["municipality"] == municipality]
         )
         year = m.school_year_of(day)
-        idle, alone, act = _pairs(store, s, day, municipality)
+        idle, alone, _ = _pairs(store, s, day, municipality)
         view = MonitoringView(
             as_of=day,
             year=year,
@@ -330,7 +342,7 @@ def monitoring(
             roadmap=_roadmap(store, municipality, day),
             idle_pairs=idle,
             alone=alone,
-            effect=_effect(store, s, m, act),
+            effect=shared.effect,
             all_indicators=ind,
         )
         view.effect_summary = _effect_text(view.effect)
@@ -339,3 +351,23 @@ def monitoring(
 
     key = ("monitoring", day, municipality, s.model_dump_json(), m.model_dump_json())
     return memo(store, key, compute)
+
+
+def _region_wide(
+    store: Store, s: AnalysisSettings, m: MonitoringSettings, day: dt.date
+) -> _RegionWide:
+    def compute() -> _RegionWide:
+        inp = _inputs(store, s, day)
+        munis = sorted(
+            str(x) for x in inp.identified.get("municipality", pd.Series()).dropna().unique()
+        )
+        years = _years(inp, m, day)
+        return _RegionWide(
+            municipalities=munis,
+            years=years,
+            indicators=indicators(inp, years, m, as_of=day),
+            effect=_effect(store, s, m, activity(store, s, day)),
+        )
+
+    key = ("monitoring_region", day, s.model_dump_json(), m.model_dump_json())
+    return memo(store, key, compute, persist=True)

@@ -8,9 +8,6 @@ from dataclasses import dataclass
 from typing import Any
 
 import pandas as pd
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font
-from openpyxl.utils import get_column_letter
 
 from analysis import pairing
 from analysis.settings import AnalysisSettings
@@ -258,6 +255,10 @@ def draft_order_xlsx(store: Store, partnership_ids: list[str]) -> bytes:
     schools = frame(store, "schools").set_index("school_id")
     cur = frame(store, "curatorships")
     curators = cur.groupby("school_id")["full_name"].agg(lambda x: ", ".join(sorted(x)))
+    from openpyxl import Workbook  # heavy: imported when an order is drafted
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
+
     wb = Workbook()
     wb.remove(wb.worksheets[0])
     ws = wb.create_sheet(t("services.order.sheet"))

@@ -10,9 +10,11 @@ app process, a second worker or the command line then reads them back in millise
   fingerprint of the code that computes them: a write, other settings or new code never meet
   an old answer. Files of other versions are removed when a new one is written.
 - **Format.** No pickle (a file beside the data must never be able to run code): a zip of a
-  JSON manifest and one Arrow IPC file per frame. Only the result classes registered here are
-  rebuilt; list cells come back as lists, dates as ``datetime.date``, and a frame equals the
-  one written (tests/test_result_cache.py).
+  JSON manifest and one Arrow IPC file per frame. Reason codes in frame cells are kept as
+  columns of the frame's Arrow file (each distinct reason once, as a key; the cells as lists
+  of keys), so a country's pair candidates do not become a manifest of nested objects. Only
+  the result classes registered here are rebuilt; list cells come back as lists, dates as
+  ``datetime.date``, and a frame equals the one written (tests/test_result_cache.py).
 - **Switch.** ``SCHOOLNET_RESULT_CACHE=off`` keeps nothing (benchmarks measure the cold path
   with it); for Neo4j, a folder there is where the results go.
 - **Failures** to read or write are never the user's problem: the answer is computed as if
@@ -73,14 +75,70 @@ def code_fingerprint() -> str:
 
 
 # --- the codec ---------------------------------------------------------------------------------
-def _frame_from(table: pa.Table, columns: list[str], objects: dict[str, list[Any]]) -> pd.DataFrame:
+def _frame_from(table: pa.Table, columns: list[str], objects: dict[str, Any]) -> pd.DataFrame:
     df = table.to_pandas(date_as_object=True)
     for col, cells in objects.items():
+        if isinstance(cells, np.ndarray):
+            df[col] = pd.Series(cells, index=df.index, dtype=object)
+            continue
         values = np.empty(len(df), dtype=object)
         for i, v in enumerate(cells):
             values[i] = v  # one by one: equal-length lists must not become a 2-D array
         df[col] = pd.Series(values, index=df.index, dtype=object)
     return df[columns]
+
+
+# Reason codes in frame cells (a Reason, a tuple of them, or None) are kept as columns: each
+# distinct reason once as a JSON key, the cells as lists of keys, and the cell's shape.
+_SHAPE, _REASONS_KEY = "\x1fshape:", "\x1freasons:"
+_NONE, _ONE, _MANY = 0, 1, 2
+
+
+def _reason_cells(
+    values: pd.Series, walk: Callable[[Any], Any]
+) -> tuple[list[int], list[list[str]]] | None:
+    shapes: list[int] = []
+    cells: list[list[str]] = []
+    keys: dict[int, str] = {}  # by identity: a reason with a list parameter is unhashable
+
+    def key(r: Reason) -> str:
+        if id(r) not in keys:
+            keys[id(r)] = json.dumps([r.code, [[k, walk(x)] for k, x in r.args]])
+        return keys[id(r)]
+
+    for v in values:
+        if v is None:
+            shapes.append(_NONE)
+            cells.append([])
+        elif isinstance(v, Reason):
+            shapes.append(_ONE)
+            cells.append([key(v)])
+        elif isinstance(v, tuple) and all(isinstance(x, Reason) for x in v):
+            shapes.append(_MANY)
+            cells.append([key(x) for x in v])
+        else:
+            return None
+    return shapes, cells
+
+
+def _reasons_from(table: pa.Table, col: str, decode_value: Callable[[Any], Any]) -> np.ndarray:
+    shapes = table.column(_SHAPE + col).to_numpy()
+    cells = table.column(_REASONS_KEY + col).to_pylist()
+    made: dict[str, Reason] = {}
+
+    def reason(k: str) -> Reason:
+        if k not in made:
+            code, args = json.loads(k)
+            made[k] = Reason(code, **{name: decode_value(x) for name, x in args})
+        return made[k]
+
+    out = np.empty(len(cells), dtype=object)
+    for i, (shape, keys) in enumerate(zip(shapes, cells, strict=True)):
+        if shape == _ONE:
+            out[i] = reason(keys[0])
+        elif shape == _MANY:
+            out[i] = tuple(reason(k) for k in keys)
+    return out
 
 
 def encode(value: Any) -> tuple[Any, dict[str, bytes]]:
@@ -90,15 +148,30 @@ def encode(value: Any) -> tuple[Any, dict[str, bytes]]:
     def walk(v: Any) -> Any:
         if isinstance(v, pd.DataFrame):
             name = f"f{len(files)}.arrow"
-            # Python objects (lists, dates, reason codes) go into the manifest cell by cell.
             obj = [str(c) for c in v.columns if v[c].dtype == object]
-            objects = {c: [walk(x) for x in v[c]] for c in obj}
+            reasons = {}
+            for c in obj:
+                found = _reason_cells(v[c], walk)
+                if found is not None:
+                    reasons[c] = found
+            # Other Python objects (lists, dates) go into the manifest cell by cell.
+            objects = {c: [walk(x) for x in v[c]] for c in obj if c not in reasons}
             table = pa.Table.from_pandas(v.drop(columns=obj), preserve_index=True)
+            for c, (shapes, cells) in reasons.items():
+                table = table.append_column(_SHAPE + c, pa.array(shapes, pa.int8()))
+                table = table.append_column(
+                    _REASONS_KEY + c, pa.array(cells, pa.list_(pa.string()))
+                )
             sink = io.BytesIO()
             with pa.ipc.new_file(sink, table.schema) as writer:
                 writer.write_table(table)
             files[name] = sink.getvalue()
-            return {"frame": name, "columns": [str(c) for c in v.columns], "objects": objects}
+            return {
+                "frame": name,
+                "columns": [str(c) for c in v.columns],
+                "objects": objects,
+                "reasons": sorted(reasons),
+            }
         if isinstance(v, Reason):
             return {"reason": v.code, "args": [[k, walk(x)] for k, x in v.args]}
         if dataclasses.is_dataclass(v) and not isinstance(v, type):
@@ -130,7 +203,12 @@ def decode(manifest: Any, files: dict[str, bytes]) -> Any:
     def walk(m: Any) -> Any:
         if "frame" in m:
             table = pa.ipc.open_file(pa.BufferReader(files[m["frame"]])).read_all()
-            objects = {c: [walk(x) for x in cells] for c, cells in m["objects"].items()}
+            objects: dict[str, Any] = {
+                c: [walk(x) for x in cells] for c, cells in m["objects"].items()
+            }
+            for c in m.get("reasons", []):
+                objects[c] = _reasons_from(table, c, walk)
+                table = table.drop_columns([_SHAPE + c, _REASONS_KEY + c])
             return _frame_from(table, m["columns"], objects)
         if "dataclass" in m:
             cls = _CLASSES[m["dataclass"]]

@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import pandas as pd
 import pytest
 
 from graph.embedded import EmbeddedStore
@@ -56,7 +57,15 @@ from queries import NamedQuery, all_queries
 PARAMS: dict[str, list[dict[str, Any]]] = {
     "schools": [{}, {"municipalities": ["Озёрск"]}, {"municipalities": ["Озёрск", "Нет такого"]}],
     "results": [{}, {"municipalities": ["Лесной район"]}, {"municipalities": []}],
-    "teachers": [{}, {"school_id": "s1"}, {"school_id": "s404"}],
+    "teachers": [
+        {},
+        {"school_id": "s1"},
+        {"school_id": "s404"},
+        {"municipalities": ["Озёрск"]},
+        {"municipalities": ["Озёрск"], "school_id": "s1"},
+        {"municipalities": []},
+    ],
+    "participation": [{}, {"municipalities": ["Озёрск"]}, {"municipalities": ["Нет такого"]}],
     "curatorships": [{}, {"curator_id": "c1"}],
     "school_events": [{}, {"school_id": "s1"}, {"school_id": "s2"}, {"school_id": "s5"}],
 }
@@ -341,7 +350,7 @@ def rich_graph() -> tuple[list[Node], list[Edge]]:
         Edge(type="TRAVEL_PUBLIC_TRANSPORT", src=_ref("School", "s1"), dst=_ref("School", "s2"),
              props={"minutes": 95.0}),
         Edge(type="TRAVEL_ROAD", src=_ref("School", "s4"), dst=_ref("School", "s1"),
-             props={"minutes": 12.0}),  # the importer reads minutes as float
+             props={"minutes": 12}),  # an int: the model declares a float (12.0)
     ]  # fmt: skip
     nodes += [
         Staffing(
@@ -505,6 +514,30 @@ def test_rewrite_is_a_noop_with_the_same_stats(loaded: tuple[Store, Store]) -> N
     assert sum(stats[1].unchanged.values()) == len(nodes) + len(edges)
 
 
+@pytest.mark.parametrize("name", ["teachers", "participation", "results", "schools"])
+def test_municipality_filter_equals_filtering_the_whole(
+    name: str, loaded: tuple[Store, Store]
+) -> None:
+    """The pushed-down municipality filter keeps exactly the rows of schools (or teachers of
+    schools) in the chosen municipalities, on both stores."""
+    embedded, _ = loaded
+    muni = {s.id: str(getattr(s, "municipality", "")) for s in embedded.nodes("School")}
+    works = {e.src.id: e.dst.id for e in embedded.edges("WORKS_AT")}
+    chosen = "Озёрск"
+    for store in loaded:
+        whole = store.query_frame(name)
+        school = whole["teacher_id"].map(works) if name == "participation" else whole["school_id"]
+        expected = whole[school.map(muni) == chosen].reset_index(drop=True)
+        got = store.query_frame(name, municipalities=[chosen])
+        assert 0 < len(got) < len(whole), (store.backend, name)
+        key = [c for c in got.columns if c not in ("subjects", "deficits")]  # lists: no order
+        pd.testing.assert_frame_equal(
+            got.sort_values(key).reset_index(drop=True),
+            expected.sort_values(key).reset_index(drop=True),
+            check_dtype=False,  # an int column with no gap left is int64, with one float64
+        )
+
+
 # --- the imported demo ------------------------------------------------------------------------
 def demo_params(store: Store) -> dict[str, list[dict[str, Any]]]:
     """Parameters that hit data in an imported demo: its busiest school, curator, municipality."""
@@ -517,7 +550,8 @@ def demo_params(store: Store) -> dict[str, list[dict[str, Any]]]:
     return {
         "schools": [{}, {"municipalities": munis[:1]}],
         "results": [{}, {"municipalities": munis[-1:]}],
-        "teachers": [{}, {"school_id": school}],
+        "teachers": [{}, {"school_id": school}, {"municipalities": munis[:1]}],
+        "participation": [{}, {"municipalities": munis[:1]}],
         "curatorships": [{}, {"curator_id": curators[0] if curators else None}],
         "school_events": [{"school_id": school}],
     }
@@ -557,3 +591,4 @@ def test_small_demo_round_trips_identically(demo_loaded: tuple[Store, Store]) ->
     assert embedded.count_edges() == neo4j.count_edges()
     assert embedded.nodes() == neo4j.nodes()
     assert embedded.edges() == neo4j.edges()
+

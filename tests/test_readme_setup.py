@@ -16,13 +16,11 @@ import os
 import re
 import shlex
 import subprocess
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 
-from tests.browser.test_app_browser import _free_port, _stop_group
+from tests.app_server import free_port, stop_group, wait_healthy
 
 pytestmark = pytest.mark.slow
 
@@ -46,20 +44,6 @@ def test_readme_quick_start_is_two_commands_and_ci_runs_the_second() -> None:
     assert commands[1] in ci.splitlines(), "CI runs the README's test command"
 
 
-def _wait_healthy(url: str, proc: subprocess.Popen[bytes], timeout: float) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise AssertionError(f"the app exited with status {proc.returncode}")
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
-                if r.read().strip() == b"ok":
-                    return
-        except OSError:
-            time.sleep(1)
-    raise AssertionError(f"the app did not answer at {url} in {timeout} s")
-
-
 def test_readme_setup_and_app_on_debian_python(tmp_path: Path) -> None:
     if not DEBIAN_PYTHON.exists():
         if os.environ.get("CI") == "true":
@@ -75,7 +59,7 @@ def test_readme_setup_and_app_on_debian_python(tmp_path: Path) -> None:
     env["PIP_DISABLE_PIP_VERSION_CHECK"] = "1"
     env["PIP_NO_COMPILE"] = "1"  # what is installed is the same; only faster (no .pyc now)
     venv = Path(env.get("SCHOOLNET_VENV") or clone / ".venv")
-    port = _free_port()
+    port = free_port()
     demo = quick_start_commands()[0]
     command = f"{demo} --demo small --port {port} --address 127.0.0.1"
     log_path = tmp_path / "demo.log"
@@ -89,11 +73,11 @@ def test_readme_setup_and_app_on_debian_python(tmp_path: Path) -> None:
             start_new_session=True,
         )
     try:
-        _wait_healthy(f"http://127.0.0.1:{port}", proc, timeout=900)
+        wait_healthy(f"http://127.0.0.1:{port}", proc, timeout=900, poll=1)
     except AssertionError as exc:
         raise AssertionError(f"{exc}\n{log_path.read_text(errors='replace')[-3000:]}") from None
     finally:
-        _stop_group(proc)
+        stop_group(proc)
     # The environment was created by Debian's interpreter, and the system one was left alone.
     cfg = (venv / "pyvenv.cfg").read_text(encoding="utf-8")
     if "SCHOOLNET_VENV" not in os.environ:

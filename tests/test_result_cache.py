@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import math
 import subprocess
 import sys
 from pathlib import Path
@@ -11,13 +12,19 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from analysis.monitoring_settings import MonitoringSettings
+from analysis.settings import AnalysisSettings
 from graph.embedded import EmbeddedStore
 from graph.model import School
+from labels.reasons import Reason
 from services import result_cache
+from services.completeness import completeness
 from services.coverage import coverage_table
 from services.demo import load_demo
 from services.exchange import activity
-from services.identification import identification, identification_table
+from services.identification import _band_medians, identification, identification_table
+from services.monitoring import _region_wide
+from services.overview import _percentiles
 from services.planning import plan_pairs
 
 AS_OF = dt.date(2026, 11, 23)
@@ -42,6 +49,8 @@ def _equal(a: object, b: object) -> None:
         assert type(a) is type(b)
         for f in dataclasses.fields(a):
             _equal(getattr(a, f.name), getattr(b, f.name))
+    elif isinstance(a, float) and math.isnan(a):
+        assert isinstance(b, float) and math.isnan(b)
     else:
         assert a == b
 
@@ -54,6 +63,10 @@ def test_every_kept_result_round_trips_exactly(demo_db: Path) -> None:
             plan_pairs(store),
             coverage_table(store, as_of=AS_OF),
             activity(store, as_of=AS_OF),
+            _band_medians(store),
+            completeness(store),
+            _percentiles(store, AnalysisSettings()),
+            _region_wide(store, AnalysisSettings(), MonitoringSettings(), AS_OF),
         ):
             manifest, files = result_cache.encode(value)
             _equal(value, result_cache.decode(manifest, files))
@@ -125,3 +138,30 @@ def test_unregistered_classes_are_refused() -> None:
 
     with pytest.raises(TypeError):
         result_cache.encode(Other(1))
+
+
+def test_reason_cells_are_kept_as_columns_and_come_back_equal() -> None:
+    cells = [
+        (Reason("analysis.a", km=12.5, bands=(1, 2)), Reason("analysis.b")),
+        (),
+        None,
+        (Reason("analysis.a", km=12.5, bands=(1, 2)),),
+        (Reason("analysis.c", subjects=["Математика"], km=float("nan")),),
+    ]
+    frame = pd.DataFrame(
+        {
+            "school_id": ["1", "2", "3", "4", "5"],
+            "reasons": pd.Series(cells, dtype=object),
+            "reason": pd.Series([Reason("analysis.x", n=1), None] * 2 + [None], dtype=object),
+        }
+    )
+    manifest, files = result_cache.encode(frame)
+    assert manifest["reasons"] == ["reason", "reasons"]
+    assert "reasons" not in manifest["objects"] and "reason" not in manifest["objects"]
+    back = result_cache.decode(manifest, files)
+    assert list(back.columns) == list(frame.columns)
+    for col in ("reason", "reasons"):
+        for a, b in zip(frame[col], back[col], strict=True):
+            assert type(a) is type(b)
+            if a is not None:
+                assert repr(a) == repr(b)  # NaN args compare by their text

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from graph.embedded import EmbeddedStore
@@ -38,6 +39,8 @@ def test_band_results_are_medians_over_the_schools_band(small: EmbeddedStore) ->
     assert row["value"] == pytest.approx(mine["value"].median())
     assert row["n_schools"] == mine["school_id"].nunique()
     assert set(card.results["school_id"]) == {school["school_id"]}
+    own = results[results["school_id"] == school["school_id"]].reset_index(drop=True)
+    pd.testing.assert_frame_equal(card.results, own)  # read for its municipality only
     assert card.network.nodes and card.network.nodes[0]["id"] == f"School:{school['school_id']}"
 
 

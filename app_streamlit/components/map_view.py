@@ -24,10 +24,16 @@ from labels import t
 __all__ = [
     "ACTIVITY_RGB",
     "LOW_WITHOUT_PARTNER_RGB",
+    "MAX_POINTS",
+    "MUNICIPALITY_LAYER",
+    "SHARE_RGB",
     "STATUS_RGB",
+    "aggregated",
     "coverage_deck",
     "legend_html",
+    "municipality_frame",
     "point_frame",
+    "share_legend_html",
     "tip_text",
     "view_state",
 ]
@@ -45,6 +51,16 @@ ACTIVITY_RGB: dict[str, list[int]] = {
     "not_started": [120, 120, 120],
 }
 LOW_WITHOUT_PARTNER_RGB = [0, 0, 0]
+# Above this many schools the map draws one circle per municipality instead: 40,000 points
+# are megabytes of JSON to the browser on every rerun and a blur at country zoom.
+MAX_POINTS = 5000
+MUNICIPALITY_LAYER = "municipalities-aggregated"
+# Share of low-result schools without a partner: none, up to a third, more.
+SHARE_RGB: dict[str, list[int]] = {
+    "none": [44, 160, 44],
+    "some": [255, 165, 0],
+    "many": [214, 39, 40],
+}
 _TOOLTIP = {
     "text": "{tip_name}\n{tip_place}\n{tip_status}",
     "style": {"backgroundColor": "#ffffff", "color": "#222222", "fontSize": "12px"},
@@ -123,6 +139,54 @@ def _line_frame(links: pd.DataFrame) -> pd.DataFrame:
     return lines[[*cols, "colour", *_TIPS]]
 
 
+def _share_class(alone: int, low: int) -> str:
+    if alone == 0:
+        return "none"
+    return "many" if alone * 3 > low else "some"
+
+
+def municipality_frame(schools: pd.DataFrame) -> pd.DataFrame:
+    """One drawable circle per municipality: the centre of its schools with coordinates, how
+    many schools, low-result schools and those without a partner, colour and tooltip texts.
+
+    Examples
+    --------
+    >>> df = pd.DataFrame({"school_id": ["1", "2", "3"], "municipality": ["А", "А", "Б"],
+    ...     "lat": [50.0, 52.0, 55.0], "lon": [30.0, 32.0, 37.0], "is_low": [True, True, False],
+    ...     "is_low_without_partner": [True, False, False]})
+    >>> municipality_frame(df)[["municipality", "lat", "n", "low", "alone"]].values.tolist()
+    [['А', 51.0, 2, 2, 1], ['Б', 55.0, 1, 0, 0]]
+    """
+    pts = schools.dropna(subset=["lat", "lon"])
+    low = pts["is_low"] if "is_low" in pts.columns else pts["is_low_without_partner"]
+    grouped = pts.assign(
+        low=low.fillna(False).astype(bool),
+        alone=pts["is_low_without_partner"].fillna(False).astype(bool),
+    ).groupby("municipality", sort=True)
+    out = grouped.agg(
+        lat=("lat", "mean"),
+        lon=("lon", "mean"),
+        n=("school_id", "size"),
+        low=("low", "sum"),
+        alone=("alone", "sum"),
+    ).reset_index()
+    classes = [_share_class(int(a), int(w)) for a, w in zip(out["alone"], out["low"], strict=True)]
+    fill: list[Any] = [[*SHARE_RGB[c], 200] for c in classes]
+    return out.assign(
+        n=out["n"].astype(int),
+        low=out["low"].astype(int),
+        alone=out["alone"].astype(int),
+        fill=fill,
+        radius=[1200.0 * math.sqrt(n) for n in out["n"]],
+        tip_name=[tip_text(m) for m in out["municipality"]],
+        tip_place=[
+            t("scale.map.tip_schools", n=int(n), low=int(w), alone=int(a))
+            for n, w, a in zip(out["n"], out["low"], out["alone"], strict=True)
+        ],
+        tip_status=[t(f"scale.map.share_{c}") for c in classes],
+    )
+
+
 def view_state(points: pd.DataFrame) -> pdk.ViewState:
     """A view that frames every point (the centre of Russia when there is none)."""
     if points.empty:
@@ -147,9 +211,39 @@ def coverage_deck(
     ``map_style`` is the configured base map's style URL (:mod:`services.tiles`); without one
     there is no base map at all and the browser loads nothing from elsewhere (Streamlit would
     otherwise put CARTO's map under a deck without a style).
+
+    More than :data:`MAX_POINTS` schools are drawn as one circle per municipality
+    (:func:`municipality_frame`, layer :data:`MUNICIPALITY_LAYER`), without the lines.
     """
-    pts = point_frame(schools)
     layers: list[pdk.Layer] = list(under or [])
+    if aggregated(schools):
+        circles = municipality_frame(schools)
+        layers.append(
+            pdk.Layer(
+                "ScatterplotLayer",
+                circles[
+                    ["municipality", "lat", "lon", "n", "low", "alone", "fill", "radius", *_TIPS]
+                ],
+                id=MUNICIPALITY_LAYER,
+                get_position=["lon", "lat"],
+                get_fill_color="fill",
+                get_radius="radius",
+                radius_min_pixels=3,
+                radius_max_pixels=40,
+                stroked=False,
+                pickable=True,
+            )
+        )
+        deck = pdk.Deck(
+            layers=layers,
+            initial_view_state=view_state(circles),
+            map_provider=None,
+            tooltip=_TOOLTIP,
+        )
+        if map_style is not None:
+            deck.map_style = map_style
+        return deck
+    pts = point_frame(schools)
     if show_links and not links.empty:
         layers.append(
             pdk.Layer(
@@ -192,6 +286,11 @@ def coverage_deck(
     return deck
 
 
+def aggregated(schools: pd.DataFrame) -> bool:
+    """Whether the map draws ``schools`` as municipalities (too many points)."""
+    return int(schools[["lat", "lon"]].notna().all(axis=1).sum()) > MAX_POINTS
+
+
 def _swatch(rgb: list[int], text: str, *, ring: bool = False, bar: bool = False) -> str:
     colour = f"rgb({rgb[0]},{rgb[1]},{rgb[2]})"
     shape = (
@@ -211,4 +310,10 @@ def legend_html() -> str:
     parts = [_swatch(rgb, _label("status.", s)) for s, rgb in STATUS_RGB.items()]
     parts.append(_swatch(STATUS_RGB["low"], t("ui.map.low_without_partner"), ring=True))
     parts += [_swatch(rgb, _label("activity.", a), bar=True) for a, rgb in ACTIVITY_RGB.items()]
+    return '<div style="font-size:13px;line-height:1.9;">' + "".join(parts) + "</div>"
+
+
+def share_legend_html() -> str:
+    """The legend of the municipality circles: their colours by share without a partner."""
+    parts = [_swatch(rgb, t(f"scale.map.share_{c}")) for c, rgb in SHARE_RGB.items()]
     return '<div style="font-size:13px;line-height:1.9;">' + "".join(parts) + "</div>"

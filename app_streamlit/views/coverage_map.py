@@ -13,7 +13,14 @@ from app_streamlit import map_state, state
 from app_streamlit.components.choropleth import AREAS_LAYER, areas_layer, shading_legend_html
 from app_streamlit.components.completeness import explain
 from app_streamlit.components.empty_store import require_data
-from app_streamlit.components.map_view import coverage_deck, legend_html
+from app_streamlit.components.map_view import (
+    MAX_POINTS,
+    MUNICIPALITY_LAYER,
+    aggregated,
+    coverage_deck,
+    legend_html,
+    share_legend_html,
+)
 from app_streamlit.components.tables import (
     filter_frame,
     options_of,
@@ -91,6 +98,9 @@ elif shaded.without_boundary:
     st.caption(t("maps.ui.without", names=", ".join(shaded.without_boundary[:30])))
 if selected:
     st.caption(t("maps.ui.selected", municipality=selected))
+many = aggregated(points)
+if many:
+    st.info(t("scale.map.aggregated", n=len(points), limit=MAX_POINTS))
 
 style = map_state.basemap_style()
 deck = coverage_deck(points, links, map_style=style, show_links=show_links, under=under)
@@ -102,7 +112,8 @@ event = st.pydeck_chart(
     key="map_chart",
 )
 picked = None
-for obj in (event.selection.get("objects") or {}).get(AREAS_LAYER) or []:
+objects = event.selection.get("objects") or {}
+for obj in [*(objects.get(AREAS_LAYER) or []), *(objects.get(MUNICIPALITY_LAYER) or [])]:
     picked = (obj.get("properties") or obj).get("municipality")
 if picked and picked != st.session_state.get("map_picked"):
     st.session_state["map_picked"] = picked
@@ -110,7 +121,7 @@ if picked and picked != st.session_state.get("map_picked"):
     st.rerun()
 if shaded.has_boundaries:
     st.html(shading_legend_html(shaded))
-st.html(legend_html())
+st.html(share_legend_html() if many else legend_html())
 if style is None:
     st.caption(t("maps.tiles.none"))
 

@@ -11,8 +11,9 @@ from app_streamlit.components.empty_store import offer_demo
 from app_streamlit.components.import_report import issues_frame, report_lines
 from app_streamlit.components.tables import present
 from labels import t
+from labels.formats import fmt_number
 from loaders.importer import ImportFailed
-from loaders.limits import max_file_mb
+from loaders.limits import max_file_bytes, max_file_mb, upload_ceiling_mb
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -37,18 +38,29 @@ with st.expander(t("ui.import.template_csv")):
 
 # A new key after each import empties the uploader.
 round_ = st.session_state.get("import_round", 0)
-# Every file type is let through: the loaders say in Russian what is wrong with an .xls or a
-# .txt; the widget's own refusal would be in English. Its size limit is server.maxUploadSize,
-# set by `schoolnet app` from the same setting the loaders use.
+# Every file type and size is let through: the app says in Russian what is wrong with an .xls,
+# a .txt or a file over the limit; the widget's own refusal would be in English. The widget
+# (and server.maxUploadSize, set by `schoolnet app`) take files up to twice the limit, and its
+# English "… per file" line, which would name that ceiling, is hidden: the caption below says
+# the limit.
+st.html('<style>[data-testid="stFileUploaderDropzoneInstructions"] {display: none}</style>')
 uploaded = st.file_uploader(
     t("ui.import.upload"),
     type=None,
     accept_multiple_files=True,
     help=t("ui.import.upload_help"),
     key=f"import_files_{round_}",
+    max_upload_size=upload_ceiling_mb(),
 )
 st.caption(t("hostile.upload.limit", mb=max_file_mb()))
 if not uploaded:
+    st.stop()
+too_large = [f for f in uploaded if f.size > max_file_bytes()]
+for f in too_large:
+    st.error(
+        t("upload.too_large", name=f.name, size=fmt_number(f.size / 2**20), limit=max_file_mb())
+    )
+if too_large:
     st.stop()
 files = [(f.name, f.getvalue()) for f in uploaded]
 signature = hashlib.sha256(b"".join(n.encode() + b"\0" + d for n, d in files)).hexdigest()

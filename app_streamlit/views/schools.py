@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from app_streamlit import state
+from app_streamlit.components.big_table import page_of, whole_table_download
 from app_streamlit.components.completeness import explain
 from app_streamlit.components.empty_store import require_data
 from app_streamlit.components.school_card import render_school_card
@@ -50,33 +51,42 @@ text = st.text_input(t("ui.filter.search"), key="schools_search")
 shown = filter_frame(table, chosen, text, ("name", "school_id"))
 
 st.caption(t("ui.schools.count", n=len(shown), total=len(table)))
+COLUMNS = [
+    "name",
+    "municipality",
+    "status",
+    "unfavourable",
+    "official_low_results",
+    "official_tutor",
+    "context_band",
+    "settlement_type",
+    "weak_subjects",
+    "strong_subjects",
+    "reason",
+]
+# A country's table is shown a page at a time (Russian headers and values for that page
+# only); the whole filtered table is one download away.
+page = page_of(shown, "schools_page")
 st.dataframe(
-    present(
-        shown,
-        [
-            "name",
-            "municipality",
-            "status",
-            "unfavourable",
-            "official_low_results",
-            "official_tutor",
-            "context_band",
-            "settlement_type",
-            "weak_subjects",
-            "strong_subjects",
-            "reason",
-        ],
-    ),
+    present(page, COLUMNS),
     hide_index=True,
     width="stretch",
-    height=360 if len(shown) > 10 else "auto",
+    height=360 if len(page) > 10 else "auto",
 )
+if len(page) < len(shown):
+    whole_table_download(
+        lambda: present(shown, COLUMNS), len(shown), "schools_download", "shkoly.csv"
+    )
 
 if shown.empty:
     st.stop()
-names = dict(zip(shown["school_id"], shown["name"] + " — " + shown["municipality"], strict=True))
+names = dict(zip(page["school_id"], page["name"] + " — " + page["municipality"], strict=True))
 school_id = st.selectbox(
-    t("ui.schools.card_for"), list(names), format_func=names.__getitem__, key="schools_card"
+    t("ui.schools.card_for"),
+    list(names),
+    format_func=names.__getitem__,
+    key="schools_card",
+    help=t("scale.card.from_page") if len(page) < len(shown) else None,
 )
 st.divider()
 render_school_card(state.school_card(school_id))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import itertools
 import math
 from collections import Counter
 from typing import Any
@@ -23,16 +22,9 @@ from analysis.pairing import (
 )
 from analysis.settings import AnalysisSettings
 from labels.reasons import Reason
+from tests.analysis.brute_force import R, brute_force, haversine
 
-R = 6371.0088
 KM_PER_DEG_LAT = math.pi * R / 180  # ≈ 111.2 km
-
-
-def haversine(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * R * math.asin(math.sqrt(a))
 
 
 def school(sid: str, km_north: float | None, **kw: Any) -> dict[str, Any]:
@@ -297,74 +289,6 @@ def test_empty_inputs() -> None:
     assert plan.n_paired == 0 and plan.unpaired.empty and plan.candidates.empty
 
 
-# --- brute force ------------------------------------------------------------------------------
-
-
-def brute_force(
-    schools: pd.DataFrame,
-    identified: pd.DataFrame,
-    partnerships: pd.DataFrame,
-    exclusions: pd.DataFrame,
-    s: AnalysisSettings,
-) -> tuple[int, float]:
-    """Most pairs, then least cost, by enumerating every assignment, straight from the rules."""
-    info = schools.merge(identified, on="school_id").set_index("school_id")
-    occupying = partnerships[partnerships["status"].isin(["agreed", "active"])]
-    taken = set(occupying["mentee_school_id"])
-    mentees = [i for i in info.index if info.loc[i, "status"] == "low" and i not in taken]
-    spare = {}
-    for i in info.index:
-        if info.loc[i, "status"] in ("strong", "resilient"):
-            cap = info.loc[i, "tutor_capacity"]
-            cap = s.default_tutor_capacity if pd.isna(cap) else int(cap)
-            spare[i] = cap - int((occupying["tutor_school_id"] == i).sum())
-    excluded = set(zip(exclusions["mentee_school_id"], exclusions["tutor_school_id"], strict=True))
-    covers = {"secondary": {"primary", "basic", "secondary"}, "basic": {"primary", "basic"},
-              "primary": {"primary"}}  # fmt: skip
-
-    def cost(m: str, t: str) -> float | None:
-        a, b = info.loc[m], info.loc[t]
-        if abs(a["context_band"] - b["context_band"]) > s.max_band_gap or (m, t) in excluded:
-            return None
-        if pd.isna(a["lat"]) or pd.isna(b["lat"]):
-            km = s.max_km
-        else:
-            km = haversine(a["lat"], a["lon"], b["lat"], b["lon"])
-            if km > s.max_km:
-                return None
-        weak = a["weak_subjects"]
-        misfit = len([x for x in weak if x not in b["strong_subjects"]]) / len(weak) if weak else 0
-        mismatch = a["level"] not in covers[b["level"]]
-        return (
-            s.weight_social_gap * abs(a["social_index"] - b["social_index"])
-            + s.weight_distance * km / 100
-            + s.weight_subject_misfit * misfit
-            + s.weight_level_mismatch * mismatch
-        )
-
-    options = []
-    for m in mentees:
-        opts: list[tuple[str | None, float]] = [(None, 0.0)]
-        for t in spare:
-            c = cost(m, t)
-            if c is not None and spare[t] > 0:
-                opts.append((t, c))
-        options.append(opts)
-    best = (0, 0.0)
-    for combo in itertools.product(*options):
-        used: dict[str, int] = {}
-        for t, _ in combo:
-            if t is not None:
-                used[t] = used.get(t, 0) + 1
-        if any(used[t] > spare[t] for t in used):
-            continue
-        n = len(used) and sum(used.values())
-        total = sum(c for _, c in combo)
-        if n > best[0] or (n == best[0] and total < best[1]):
-            best = (n, total)
-    return best
-
-
 SUBJECTS = ["Математика", "Русский язык", "Физика"]
 
 
@@ -428,7 +352,7 @@ def test_plan_matches_brute_force(inst: tuple[pd.DataFrame, ...], gap: int) -> N
     schools, identified, partnerships, exclusions = inst
     s = AnalysisSettings(max_band_gap=gap)
     plan = plan_pairs(schools, identified, partnerships, exclusions, s)
-    n, cost = brute_force(schools, identified, partnerships, exclusions, s)
+    n, cost = brute_force(schools, identified, s, partnerships, exclusions)
     event(f"pairs in the optimum: {n}")
     assert plan.n_paired == n
     assert plan.total_cost == pytest.approx(cost, abs=n / s.cost_scale + 1e-9)

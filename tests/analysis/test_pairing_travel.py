@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import itertools
 from typing import Any
 
 import pandas as pd
@@ -13,84 +12,8 @@ from hypothesis import strategies as st
 from analysis.pairing import plan_pairs
 from analysis.settings import AnalysisSettings
 from labels.reasons import Reason
-from tests.analysis.test_pairing import haversine, instances
-
-COVERS = {"secondary": {"primary", "basic", "secondary"}, "basic": {"primary", "basic"},
-          "primary": {"primary"}}  # fmt: skip
-
-
-def given_minutes(travel: pd.DataFrame, a: str, b: str, choice: str) -> float | None:
-    """The rule of analysis.pair_travel, restated: per way the longer direction; fastest = min."""
-    per_way = {}
-    for way in ("road", "public_transport"):
-        rows = travel[
-            (travel["mode"] == way)
-            & (
-                ((travel["school_id"] == a) & (travel["other_school_id"] == b))
-                | ((travel["school_id"] == b) & (travel["other_school_id"] == a))
-            )
-        ]
-        if len(rows):
-            per_way[way] = float(rows["minutes"].max())
-    if choice != "fastest":
-        return per_way.get(choice)
-    return min(per_way.values()) if per_way else None
-
-
-def brute_force(
-    schools: pd.DataFrame, identified: pd.DataFrame, travel: pd.DataFrame, s: AnalysisSettings
-) -> tuple[int, float]:
-    """Most pairs, then least cost, by enumeration (no partnerships or exclusions here)."""
-    info = schools.merge(identified, on="school_id").set_index("school_id")
-    mentees = [i for i in info.index if info.loc[i, "status"] == "low"]
-    spare = {}
-    for i in info.index:
-        if info.loc[i, "status"] in ("strong", "resilient"):
-            cap = info.loc[i, "tutor_capacity"]
-            spare[i] = s.default_tutor_capacity if pd.isna(cap) else int(cap)
-
-    def cost(m: str, t: str) -> float | None:
-        a, b = info.loc[m], info.loc[t]
-        if abs(a["context_band"] - b["context_band"]) > s.max_band_gap:
-            return None
-        minutes = given_minutes(travel, m, t, s.travel_mode)
-        if minutes is not None:
-            if minutes > s.max_minutes:
-                return None
-            km = minutes * s.max_km / s.max_minutes
-        elif pd.isna(a["lat"]) or pd.isna(b["lat"]):
-            km = s.max_km
-        else:
-            km = haversine(a["lat"], a["lon"], b["lat"], b["lon"])
-            if km > s.max_km:
-                return None
-        weak = list(a["weak_subjects"])
-        misfit = len([x for x in weak if x not in b["strong_subjects"]]) / len(weak) if weak else 0
-        mismatch = str(a["level"]) not in COVERS[str(b["level"])]
-        return (
-            s.weight_social_gap * abs(a["social_index"] - b["social_index"])
-            + s.weight_distance * km / 100
-            + s.weight_subject_misfit * misfit
-            + s.weight_level_mismatch * mismatch
-        )
-
-    options = []
-    for m in mentees:
-        opts: list[tuple[str | None, float]] = [(None, 0.0)]
-        opts += [(t, c) for t in spare if spare[t] > 0 and (c := cost(m, t)) is not None]
-        options.append(opts)
-    best = (0, 0.0)
-    for combo in itertools.product(*options):
-        used: dict[str, int] = {}
-        for t, _ in combo:
-            if t is not None:
-                used[t] = used.get(t, 0) + 1
-        if any(used[t] > spare[t] for t in used):
-            continue
-        n, total = sum(used.values()), sum(c for _, c in combo)
-        if n > best[0] or (n == best[0] and total < best[1]):
-            best = (n, total)
-    return best
+from tests.analysis.brute_force import brute_force, given_minutes
+from tests.analysis.test_pairing import instances
 
 
 @st.composite
@@ -118,7 +41,7 @@ def test_plan_with_travel_times_matches_brute_force(
     schools, identified, travel = inst
     s = AnalysisSettings.model_validate({"max_band_gap": 1, "travel_mode": choice, "max_km": 40})
     plan = plan_pairs(schools, identified, settings=s, travel_times=travel)
-    n, cost = brute_force(schools, identified, travel, s)
+    n, cost = brute_force(schools, identified, s, travel=travel)
     event(f"pairs in the optimum: {n}; travel rows: {len(travel)}")
     assert plan.n_paired == n
     assert plan.total_cost == pytest.approx(cost, abs=n / s.cost_scale + 1e-9)

@@ -9,15 +9,6 @@ its main element and for the absence of a Streamlit exception, and photographed 
 
 from __future__ import annotations
 
-import contextlib
-import os
-import shutil
-import signal
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -25,26 +16,12 @@ from typing import Any
 import pytest
 
 from labels import t
+from tests.app_server import serve_app
+from tests.browser.support import SHOTS, chromium_context, need_chromium, settle
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-ROOT = Path(__file__).resolve().parents[2]
-SHOTS = ROOT / "screenshots"
 EVIL_NAME = "<script>alert(1)</script>"
-EVIL_CSV = (
-    f'school_id,name,municipality,lat,lon\nEVIL-1,"{EVIL_NAME}",Иволгинский район,51.80,107.25\n'
-).encode()
 
 DIALOGS: list[str] = []
 
@@ -61,38 +38,9 @@ PAGES: dict[str, tuple[str, str]] = {
 }
 
 
-def _need_chromium() -> None:
-    if CHROMIUM.exists():
-        return
-    message = f"{CHROMIUM} is missing (install Debian's chromium: scripts/setup)"
-    if os.environ.get("CI") == "true":
-        pytest.fail(message)
-    pytest.skip(message)
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-def _wait_healthy(url: str, proc: subprocess.Popen[bytes], timeout: float = 90) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise RuntimeError(f"the app exited with status {proc.returncode}")
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
-                if r.read().strip() == b"ok":
-                    return
-        except OSError:
-            time.sleep(0.5)
-    raise TimeoutError(f"the app did not answer at {url} in {timeout} s")
-
-
 @pytest.fixture(scope="module")
 def served_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    _need_chromium()
+    need_chromium()
     from services.demo import load_demo
     from services.importing import import_uploads
     from services.stores import open_store
@@ -110,53 +58,14 @@ def served_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         import_uploads(store, [("schools.csv", evil.encode())])
     finally:
         store.close()
-    port = _free_port()
-    exe = shutil.which("schoolnet")
-    cmd = [exe] if exe else [sys.executable, "-m", "schoolnet.cli"]
-    cmd += ["app", "--db", str(db), "--port", str(port), "--address", "127.0.0.1"]
-    log = (tmp_path_factory.getbasetemp() / "app.log").open("wb")
-    # Its own process group: `schoolnet app` runs streamlit as a child, which must go too.
-    proc = subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        _wait_healthy(url, proc)
+    with serve_app(db, tmp_path_factory.getbasetemp() / "app.log") as url:
         yield url
-    finally:
-        _stop_group(proc)
-        log.close()
-
-
-def _stop_group(proc: subprocess.Popen[bytes]) -> None:
-    """End the app and its streamlit child (SIGTERM, then SIGKILL after a grace period)."""
-    for sig in (signal.SIGTERM, signal.SIGKILL):
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(proc.pid, sig)
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            continue
-        # The leader is gone; make sure nothing else of the group lingers.
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(proc.pid, signal.SIGKILL)
-        return
 
 
 @pytest.fixture(scope="module")
 def browser_page(served_app: str) -> Iterator[Any]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        context = browser.new_context(viewport={"width": 1400, "height": 1600}, locale="ru-RU")
-
-        # No internet: anything but the app itself is refused, as on an offline machine.
-        def offline(route: Any) -> None:
-            if route.request.url.startswith((served_app, "data:", "blob:", "about:")):
-                route.continue_()
-            else:
-                route.abort()
-
-        context.route("**/*", offline)
+    # No internet: anything but the app itself is refused, as on an offline machine.
+    with chromium_context(only=[served_app]) as context:
         page = context.new_page()
 
         # A script smuggled in through the data would show itself as an alert.
@@ -165,31 +74,7 @@ def browser_page(served_app: str) -> Iterator[Any]:
             dialog.dismiss()
 
         page.on("dialog", record)
-        try:
-            yield page
-        finally:
-            context.close()
-            browser.close()
-
-
-SETTLED = """() => {
-    const q = (s) => document.querySelectorAll(s);
-    if (q('[data-testid="stStatusWidgetRunningIcon"]').length) return false;
-    if (q('[data-testid="stSkeleton"]').length) return false;
-    for (const chart of q('[data-testid="stVegaLiteChart"]')) {
-        // Charts in a hidden tab are drawn when the tab is opened.
-        if (chart.offsetParent !== null && !chart.querySelector('svg, canvas')) return false;
-    }
-    return true;
-}"""
-
-
-def _settle(page: Any, timeout: float = 90_000) -> None:
-    """Wait until Streamlit has run the script and drawn everything (charts included)."""
-    page.wait_for_selector('[data-testid="stApp"]', timeout=timeout)
-    page.wait_for_timeout(300)
-    page.wait_for_function(SETTLED, timeout=timeout)
-    page.wait_for_timeout(800)
+        yield page
 
 
 def _open(page: Any, url: str, path: str) -> None:
@@ -197,7 +82,7 @@ def _open(page: Any, url: str, path: str) -> None:
     page.goto(f"{url}/{path}")
     page.get_by_role("heading", name=t(title_key), level=1).wait_for(timeout=90_000)
     page.wait_for_selector(main, timeout=90_000)
-    _settle(page)
+    settle(page)
 
 
 def _no_exception(page: Any) -> None:
@@ -232,7 +117,7 @@ def test_school_with_a_script_for_a_name_is_shown_as_text(
     _open(page, served_app, "schools")
     page.get_by_label(t("ui.filter.search")).fill("script")
     page.keyboard.press("Enter")
-    _settle(page)
+    settle(page)
     page.get_by_role("heading", name=EVIL_NAME).wait_for(timeout=30_000)
     _no_exception(page)
     page.get_by_role("tab", name=t("ui.card.tab.network")).click()
@@ -248,7 +133,7 @@ def test_planner_run_and_accept_one_pair(browser_page: Any, served_app: str) -> 
     _open(page, served_app, "planner")
     page.get_by_role("button", name=t("ui.planner.run")).click()
     page.wait_for_selector('[data-testid="stDataFrame"]', timeout=90_000)
-    _settle(page)
+    settle(page)
     _no_exception(page)
     chooser = page.locator('[data-testid="stMultiSelect"]').filter(
         has_text=t("ui.planner.choose_pairs")
@@ -257,10 +142,10 @@ def test_planner_run_and_accept_one_pair(browser_page: Any, served_app: str) -> 
     page.keyboard.press("ArrowDown")
     page.keyboard.press("Enter")
     page.keyboard.press("Escape")
-    _settle(page)
+    settle(page)
     page.get_by_role("button", name=t("ui.planner.accept"), exact=True).click()
     page.get_by_text(t("ui.planner.accepted", n=1)).wait_for(timeout=60_000)
-    _settle(page)
+    settle(page)
     _no_exception(page)
     page.get_by_role("button", name=t("ui.planner.order_download")).wait_for()
     SHOTS.mkdir(exist_ok=True)
@@ -273,7 +158,7 @@ def test_role_picks_the_menu(browser_page: Any, served_app: str) -> None:
     page.locator('[data-testid="stSidebar"] [data-testid="stSelectbox"]').click()
     page.get_by_role("option", name=t("ui.role.curator")).click()
     page.get_by_role("heading", name=t("ui.page.my_schools"), level=1).wait_for(timeout=60_000)
-    _settle(page)
+    settle(page)
     _no_exception(page)
     assert page.get_by_role("link", name=t("ui.page.schools")).count() == 0
 
@@ -296,7 +181,7 @@ def test_monitoring_municipality_and_report_download(
     page.keyboard.press("Enter")
     scope = t("monitoring.report.scope", scope=names[0])
     page.get_by_text(scope, exact=False).wait_for(timeout=90_000)
-    _settle(page)
+    settle(page)
     _no_exception(page)
     with page.expect_download(timeout=90_000) as info:
         page.get_by_role("button", name=t("monitoring.page.download_docx")).click()

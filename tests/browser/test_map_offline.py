@@ -9,33 +9,20 @@ filter the page to it.
 from __future__ import annotations
 
 import os
-import shutil
-import subprocess
-import sys
 from collections.abc import Iterator
-from typing import Any
 
 import pytest
 
 from labels import t
-from tests.browser.test_app_browser import (
-    CHROMIUM,
-    CHROMIUM_ARGS,
-    SHOTS,
-    _free_port,
-    _need_chromium,
-    _settle,
-    _stop_group,
-    _wait_healthy,
-)
+from tests.app_server import serve_app
+from tests.browser.support import LOCAL, SHOTS, chromium_context, need_chromium, settle
 
 pytestmark = pytest.mark.browser
-LOCAL = ("data:", "blob:", "about:")
 
 
 @pytest.fixture(scope="module")
 def map_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    _need_chromium()
+    need_chromium()
     from graph.embedded import EmbeddedStore
     from loaders.importer import import_paths
     from seeds.demo import generate, write_csv
@@ -46,69 +33,38 @@ def map_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     files = write_csv(generate(SPEC, seed=7, as_of=AS_OF), base / "files")
     with EmbeddedStore(db) as store:
         import_paths(files, store)
-    port = _free_port()
-    exe = shutil.which("schoolnet")
-    cmd = [exe] if exe else [sys.executable, "-m", "schoolnet.cli"]
-    cmd += ["app", "--db", str(db), "--port", str(port), "--address", "127.0.0.1"]
     env = {k: v for k, v in os.environ.items() if not k.startswith("SCHOOLNET_BASEMAP")}
-    log = (base / "app.log").open("wb")
-    proc = subprocess.Popen(
-        cmd, stdout=log, stderr=subprocess.STDOUT, start_new_session=True, env=env
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        _wait_healthy(url, proc)
+    with serve_app(db, base / "app.log", env=env) as url:
         yield url
-    finally:
-        _stop_group(proc)
-        log.close()
 
 
 def test_coverage_map_makes_no_outside_request(map_app: str) -> None:
-    from playwright.sync_api import sync_playwright
-
     asked: list[str] = []
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        context = browser.new_context(viewport={"width": 1400, "height": 1500}, locale="ru-RU")
-
-        def offline(route: Any) -> None:
-            if route.request.url.startswith((map_app, *LOCAL)):
-                route.continue_()
-            else:
-                route.abort()
-
-        context.route("**/*", offline)
+    with chromium_context(only=[map_app], height=1500) as context:
         page = context.new_page()
         page.on("request", lambda request: asked.append(request.url))
-        try:
-            page.goto(f"{map_app}/coverage")
-            page.get_by_role("heading", name=t("ui.page.coverage"), level=1).wait_for(
-                timeout=120_000
-            )
-            canvas = page.locator('[data-testid="stDeckGlJsonChart"] canvas').first
-            canvas.wait_for(timeout=120_000)
-            _settle(page, timeout=120_000)
-            page.wait_for_timeout(2500)  # tiles or styles would be asked for by now
-            assert page.locator('[data-testid="stException"]').count() == 0
-            SHOTS.mkdir(exist_ok=True)
-            page.screenshot(path=str(SHOTS / "coverage_offline.png"), full_page=True)
-            outside = [u for u in asked if not u.startswith((map_app, *LOCAL))]
-            assert outside == [], outside
-            assert any(u.startswith(map_app) for u in asked)
-            # A click in the middle of the map lands on a municipality and filters the page.
-            box = canvas.bounding_box()
-            assert box is not None
-            page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
-            page.wait_for_timeout(300)
-            page.mouse.down()
-            page.wait_for_timeout(100)
-            page.mouse.up()
-            page.get_by_text("Отобран муниципалитет", exact=False).wait_for(timeout=60_000)
-            _settle(page, timeout=120_000)
-            page.screenshot(path=str(SHOTS / "coverage_selected.png"), full_page=True)
-            outside = [u for u in asked if not u.startswith((map_app, *LOCAL))]
-            assert outside == [], outside
-        finally:
-            context.close()
-            browser.close()
+        page.goto(f"{map_app}/coverage")
+        page.get_by_role("heading", name=t("ui.page.coverage"), level=1).wait_for(timeout=120_000)
+        canvas = page.locator('[data-testid="stDeckGlJsonChart"] canvas').first
+        canvas.wait_for(timeout=120_000)
+        settle(page, timeout=120_000)
+        page.wait_for_timeout(2500)  # tiles or styles would be asked for by now
+        assert page.locator('[data-testid="stException"]').count() == 0
+        SHOTS.mkdir(exist_ok=True)
+        page.screenshot(path=str(SHOTS / "coverage_offline.png"), full_page=True)
+        outside = [u for u in asked if not u.startswith((map_app, *LOCAL))]
+        assert outside == [], outside
+        assert any(u.startswith(map_app) for u in asked)
+        # A click in the middle of the map lands on a municipality and filters the page.
+        box = canvas.bounding_box()
+        assert box is not None
+        page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+        page.wait_for_timeout(300)
+        page.mouse.down()
+        page.wait_for_timeout(100)
+        page.mouse.up()
+        page.get_by_text("Отобран муниципалитет", exact=False).wait_for(timeout=60_000)
+        settle(page, timeout=120_000)
+        page.screenshot(path=str(SHOTS / "coverage_selected.png"), full_page=True)
+        outside = [u for u in asked if not u.startswith((map_app, *LOCAL))]
+        assert outside == [], outside

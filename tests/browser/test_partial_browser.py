@@ -8,10 +8,9 @@
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -21,16 +20,8 @@ import pytest
 from graph.embedded import EmbeddedStore
 from labels import t
 from loaders.importer import import_paths
-from tests.browser.test_app_browser import (
-    CHROMIUM,
-    CHROMIUM_ARGS,
-    SHOTS,
-    _free_port,
-    _need_chromium,
-    _settle,
-    _stop_group,
-    _wait_healthy,
-)
+from tests.app_server import serve_app
+from tests.browser.support import SHOTS, chromium_context, need_chromium, settle
 from tests.subsets import CHOSEN, subset_files
 
 pytestmark = pytest.mark.browser
@@ -48,33 +39,9 @@ PAGES = {
 LEAKS = ("Traceback", 'File "', ".py", "/work/", "/tmp/", "site-packages", "RuntimeError")
 
 
-def _serve(
-    db: Path, log_path: Path, env_extra: dict[str, str]
-) -> tuple[subprocess.Popen[bytes], str]:
-    import os
-
-    port = _free_port()
-    exe = shutil.which("schoolnet")
-    cmd = [exe] if exe else [sys.executable, "-m", "schoolnet.cli"]
-    cmd += ["app", "--db", str(db), "--port", str(port), "--address", "127.0.0.1"]
-    log = log_path.open("wb")
-    env = {**os.environ, **env_extra}
-    proc = subprocess.Popen(
-        cmd, stdout=log, stderr=subprocess.STDOUT, start_new_session=True, env=env
-    )
-    log.close()
-    url = f"http://127.0.0.1:{port}"
-    try:
-        _wait_healthy(url, proc)
-    except Exception:
-        _stop_group(proc)
-        raise
-    return proc, url
-
-
 @pytest.fixture(scope="module")
 def partial_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    _need_chromium()
+    need_chromium()
     folder = tmp_path_factory.mktemp("partial")
     store = EmbeddedStore(folder / "partial.db")
     try:
@@ -89,12 +56,8 @@ def partial_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def served(partial_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    log = tmp_path_factory.getbasetemp() / "partial-app.log"
-    proc, url = _serve(partial_db, log, {})
-    try:
+    with serve_app(partial_db, tmp_path_factory.getbasetemp() / "partial-app.log") as url:
         yield url
-    finally:
-        _stop_group(proc)
 
 
 @pytest.fixture(scope="module")
@@ -104,31 +67,20 @@ def failing(
     copy = tmp_path_factory.mktemp("failing") / "failing.db"
     shutil.copy(partial_db, copy)
     log = copy.parent / "failing-app.log"
-    proc, url = _serve(copy, log, {"SCHOOLNET_FAIL_PAGE": "schools"})
-    try:
+    with serve_app(copy, log, env={**os.environ, "SCHOOLNET_FAIL_PAGE": "schools"}) as url:
         yield url, log
-    finally:
-        _stop_group(proc)
 
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        chromium = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        context = chromium.new_context(viewport={"width": 1400, "height": 1600}, locale="ru-RU")
-        try:
-            yield context
-        finally:
-            context.close()
-            chromium.close()
+    with chromium_context() as context:
+        yield context
 
 
 def _goto(page: Any, url: str, path: str) -> None:
     page.goto(f"{url}/{path}")
     page.get_by_role("heading", name=t(PAGES[path]), level=1).wait_for(timeout=90_000)
-    _settle(page)
+    settle(page)
 
 
 def _body(page: Any) -> str:

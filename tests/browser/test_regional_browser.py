@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 
 from labels import t
-from tests.browser.test_app_browser import _settle
+from tests.browser.support import settle
 from tests.browser.test_signin_browser import (
     _audit,
     _goto,
@@ -43,7 +43,7 @@ def test_regional_user_changes_a_role_and_it_is_logged(browser: Any, oidc_app: d
     assert t("access.ui.page.users") in menu and t("access.ui.page.audit") in menu
     page.get_by_role("link", name=t("access.ui.page.users")).click()
     page.get_by_role("heading", name=t("access.ui.page.users"), level=1).wait_for(timeout=90_000)
-    _settle(page)
+    settle(page)
     form = page.locator('[data-testid="stForm"]').filter(has_text=t("usersroles.set_role"))
     form.get_by_label(t("access.ui.login")).fill(TARGET)
     _choose(form, page, t("access.ui.users.role"), t("access.role.coordinator"))

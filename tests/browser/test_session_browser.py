@@ -13,7 +13,7 @@ import pytest
 
 from labels import t
 from services.sessions import SESSION_COOKIE
-from tests.browser.test_app_browser import CHROMIUM, CHROMIUM_ARGS, _settle
+from tests.browser.support import CHROMIUM, CHROMIUM_ARGS, settle
 from tests.browser.test_signin_browser import (
     PASSWORD,
     USERS,
@@ -34,12 +34,12 @@ def _signed_in_text() -> str:
 
 def _wait_signed_in(page: Any) -> None:
     page.get_by_text(_signed_in_text()).wait_for(timeout=90_000)
-    _settle(page)
+    settle(page)
 
 
 def _wait_form(page: Any) -> None:
     page.get_by_role("button", name=t("access.ui.submit")).wait_for(timeout=90_000)
-    _settle(page)
+    settle(page)
     assert _signed_in_text() not in page.locator("body").inner_text()
 
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -26,15 +25,8 @@ from services.access import LOCAL
 from services.demo import load_demo
 from services.importing import import_uploads
 from services.users import add_user
-from tests.browser.test_app_browser import (
-    CHROMIUM,
-    CHROMIUM_ARGS,
-    _free_port,
-    _need_chromium,
-    _settle,
-    _stop_group,
-    _wait_healthy,
-)
+from tests.app_server import free_port, serve_app, stop_group
+from tests.browser.support import chromium_context, need_chromium, settle
 
 pytestmark = pytest.mark.browser
 
@@ -79,23 +71,13 @@ def _seed(db: Path) -> dict[str, Any]:
         store.close()
 
 
-def _start_app(workdir: Path, db: Path, env: dict[str, str], port: int) -> subprocess.Popen[bytes]:
-    exe = shutil.which("schoolnet")
-    cmd = [exe] if exe else [sys.executable, "-m", "schoolnet.cli"]
-    cmd += ["app", "--db", str(db), "--port", str(port), "--address", "127.0.0.1"]
-    log = (workdir / "app.log").open("wb")
-    return subprocess.Popen(
-        cmd, cwd=workdir, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
-    )
-
-
 @pytest.fixture(scope="module")
 def oidc_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
-    _need_chromium()
+    need_chromium()
     work = tmp_path_factory.mktemp("oidc")
     db = work / "app.db"
     facts = _seed(db)
-    idp_port, app_port = _free_port(), _free_port()
+    idp_port, app_port = free_port(), free_port()
     idp_cmd = [
         sys.executable, "-m", "oidc_provider_mock", "--host", "127.0.0.1",
         "--port", str(idp_port),
@@ -117,37 +99,19 @@ def oidc_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any
         encoding="utf-8",
     )
     env = {**os.environ, "SCHOOLNET_SIGNIN": "oidc"}
-    app = _start_app(work, db, env, app_port)
     try:
-        _wait_healthy(app_url, app)
-        yield {"url": app_url, "idp": idp_url, "db": db, **facts}
+        with serve_app(db, work / "app.log", env=env, cwd=work, port=app_port) as url:
+            assert url == app_url
+            yield {"url": app_url, "idp": idp_url, "db": db, **facts}
     finally:
-        _stop_group(app)
-        _stop_group(idp)
+        stop_group(idp)
         idp_log.close()
 
 
 @pytest.fixture
 def browser(oidc_app: dict[str, Any]) -> Iterator[Any]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        chromium = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        context = chromium.new_context(viewport={"width": 1400, "height": 1400}, locale="ru-RU")
-        allowed = (oidc_app["url"], oidc_app["idp"], "data:", "blob:", "about:")
-
-        def offline(route: Any) -> None:
-            if route.request.url.startswith(allowed):
-                route.continue_()
-            else:
-                route.abort()
-
-        context.route("**/*", offline)
-        try:
-            yield context.new_page()
-        finally:
-            context.close()
-            chromium.close()
+    with chromium_context(only=[oidc_app["url"], oidc_app["idp"]], height=1400) as context:
+        yield context.new_page()
 
 
 def _oidc_sign_in(page: Any, app: dict[str, Any], login: str) -> None:
@@ -161,7 +125,7 @@ def _oidc_sign_in(page: Any, app: dict[str, Any], login: str) -> None:
         timeout=90_000
     )
     page.get_by_role("heading", level=1).first.wait_for(timeout=90_000)
-    _settle(page)
+    settle(page)
 
 
 def _goto(page: Any, app: dict[str, Any], path: str, title_key: str | None = None) -> None:
@@ -171,7 +135,7 @@ def _goto(page: Any, app: dict[str, Any], path: str, title_key: str | None = Non
     if title_key:
         heading = page.get_by_role("heading", name=t(title_key), level=1)
     heading.first.wait_for(timeout=90_000)
-    _settle(page)
+    settle(page)
 
 
 def _menu(page: Any) -> str:
@@ -260,24 +224,18 @@ def test_unknown_identity_is_refused(browser: Any, oidc_app: dict) -> None:
 # --- built-in accounts -------------------------------------------------------------------------
 @pytest.fixture(scope="module")
 def accounts_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
-    _need_chromium()
+    need_chromium()
     work = tmp_path_factory.mktemp("accounts")
     db = work / "app.db"
     facts = _seed(db)
-    port = _free_port()
     env = {
         **os.environ,
         "SCHOOLNET_SIGNIN": "accounts",
         "SCHOOLNET_LOCKOUT_ATTEMPTS": "3",
         "SCHOOLNET_LOCKOUT_MINUTES": "15",
     }
-    app = _start_app(work, db, env, port)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        _wait_healthy(url, app)
+    with serve_app(db, work / "app.log", env=env, cwd=work) as url:
         yield {"url": url, "db": db, **facts}
-    finally:
-        _stop_group(app)
 
 
 def _account_sign_in(page: Any, url: str, login: str, password: str) -> None:
@@ -285,34 +243,28 @@ def _account_sign_in(page: Any, url: str, login: str, password: str) -> None:
     page.get_by_label(t("access.ui.login")).fill(login)
     page.get_by_label(t("access.ui.password")).fill(password)
     page.get_by_role("button", name=t("access.ui.submit")).click()
-    _settle(page)
+    settle(page)
 
 
 def test_built_in_account_and_lock_out(accounts_app: dict[str, Any]) -> None:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        chromium = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        page = chromium.new_page(locale="ru-RU")
-        try:
-            url = accounts_app["url"]
-            for _ in range(2):
-                _account_sign_in(page, url, "cur@region.ru", "wrong password")
-                page.get_by_text(t("access.signin.failed")).wait_for(timeout=30_000)
+    with chromium_context(only=[accounts_app["url"]]) as context:
+        page = context.new_page()
+        url = accounts_app["url"]
+        for _ in range(2):
             _account_sign_in(page, url, "cur@region.ru", "wrong password")
-            page.get_by_text("вход заблокирован до").wait_for(timeout=30_000)
-            _account_sign_in(page, url, "cur@region.ru", PASSWORD)  # right, but locked
-            page.get_by_text("вход заблокирован до").wait_for(timeout=30_000)
-            assert t("ui.page.my_schools") not in page.locator("body").inner_text()
-            _account_sign_in(page, url, "reg@region.ru", PASSWORD)
-            role, name = USERS["reg@region.ru"]
-            page.get_by_text(
-                t("access.ui.signed_in", name=name, role=t(f"access.role.{role}"))
-            ).wait_for(timeout=60_000)
-            page.get_by_role("link", name=t("access.ui.page.audit")).wait_for(timeout=60_000)
-            page.get_by_role("link", name=t("access.ui.page.users")).wait_for(timeout=60_000)
-        finally:
-            chromium.close()
+            page.get_by_text(t("access.signin.failed")).wait_for(timeout=30_000)
+        _account_sign_in(page, url, "cur@region.ru", "wrong password")
+        page.get_by_text("вход заблокирован до").wait_for(timeout=30_000)
+        _account_sign_in(page, url, "cur@region.ru", PASSWORD)  # right, but locked
+        page.get_by_text("вход заблокирован до").wait_for(timeout=30_000)
+        assert t("ui.page.my_schools") not in page.locator("body").inner_text()
+        _account_sign_in(page, url, "reg@region.ru", PASSWORD)
+        role, name = USERS["reg@region.ru"]
+        page.get_by_text(
+            t("access.ui.signed_in", name=name, role=t(f"access.role.{role}"))
+        ).wait_for(timeout=60_000)
+        page.get_by_role("link", name=t("access.ui.page.audit")).wait_for(timeout=60_000)
+        page.get_by_role("link", name=t("access.ui.page.users")).wait_for(timeout=60_000)
     # One entry per failed attempt, one for the lock-out; never the password.
     tried = [e for e in _audit(accounts_app["db"]) if e.action.startswith("signin.")]
     assert [(e.actor, e.action, e.after.get("reason", "")) for e in tried] == [

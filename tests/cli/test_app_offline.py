@@ -9,12 +9,13 @@ shows the guard works: it tries to look up the external IP.
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
 import time
 import urllib.request
 from pathlib import Path
+
+from tests.app_server import free_port
 
 _GUARD = """
 import os, socket
@@ -69,12 +70,6 @@ socket.getaddrinfo = _getaddrinfo
 """
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 def _serve(cmd: list[str], tmp_path: Path, port: int) -> tuple[str, str]:
     """Run a server under the guard until it answers; its output and the guard's log."""
     guard = tmp_path / "guard"
@@ -115,7 +110,7 @@ def _serve(cmd: list[str], tmp_path: Path, port: int) -> tuple[str, str]:
 
 
 def test_schoolnet_app_calls_nobody(tmp_path: Path) -> None:
-    port = _free_port()
+    port = free_port()
     cmd = [sys.executable, "-m", "schoolnet.cli", "app", "--db", str(tmp_path / "app.db")]
     output, attempts = _serve([*cmd, "--port", str(port)], tmp_path, port)
     assert attempts == "", attempts
@@ -126,7 +121,7 @@ def test_schoolnet_app_calls_nobody(tmp_path: Path) -> None:
 def test_the_guard_sees_a_bare_streamlit_calling_out(tmp_path: Path) -> None:
     app = tmp_path / "bare.py"
     app.write_text("import streamlit as st\nst.write('x')\n", encoding="utf-8")
-    port = _free_port()
+    port = free_port()
     cmd = [sys.executable, "-m", "streamlit", "run", str(app), "--server.port", str(port)]
     cmd += ["--server.headless", "true", "--browser.gatherUsageStats", "false"]
     output, attempts = _serve(cmd, tmp_path, port)

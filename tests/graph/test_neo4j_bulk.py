@@ -93,3 +93,18 @@ def test_admin_import_round_trips_the_graph(tmp_path: Path) -> None:
         reference.close()
     finally:
         subprocess.run([str(SCRIPT), "stop"], capture_output=True, timeout=120, env=env)
+
+
+def test_property_types_come_from_the_model_not_the_values(tmp_path: Path) -> None:
+    """A float property whose values are all whole stays a float (``double``), on nodes and
+    on edges: the model declares the type, the values do not guess it."""
+    nodes = [School(id="1", name="Ш", municipality="М", lat=55, lon=37, students=10)]
+    a, b = NodeRef("School", "1"), NodeRef("School", "2")
+    edges = [Edge(type="TRAVEL_ROAD", src=a, dst=b, props={"minutes": 12})]
+    job = write_admin_import(nodes, edges, tmp_path)
+    school = dict(zip(*_read(job.node_files["School"])[:2], strict=True))
+    assert school["lat:double"] == "55.0" and school["students:long"] == "10"
+    travel = _read(job.relationship_files[("TRAVEL_ROAD", "School", "School")])
+    assert travel[0][-1] == "minutes:double" and travel[1][-1] == "12.0"
+    assert edges[0].props == {"minutes": 12.0}  # the edge itself holds the declared type
+    assert Edge.unchecked("TRAVEL_ROAD", a, b, {"minutes": 7}).props["minutes"] == 7.0

@@ -1,0 +1,87 @@
+"""A country's first load in parts: the regions' own folders, validated one at a time."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from loaders.importer import ImportFailed
+from seeds.demo import generate, write_csv
+from seeds.regions import BETWEEN_REGIONS, write_csv_by_region
+from seeds.schools import SizeSpec
+from services.bulk_neo4j import write_neo4j_import_files
+from services.errors import UserError
+
+SPEC = SizeSpec(regions=3, municipalities=2, schools=30, vpr_grades=(4,), electives=0)
+
+
+@pytest.fixture(scope="module")
+def country(tmp_path_factory: pytest.TempPathFactory) -> tuple[list[Path], list[Path]]:
+    data = generate(SPEC, seed=5, as_of=dt.date(2026, 9, 1))
+    root = tmp_path_factory.mktemp("country")
+    return write_csv_by_region(data, root / "regions"), write_csv(data, root / "whole")
+
+
+def _rows(path: Path) -> int:
+    with path.open(encoding="utf-8", newline="") as fh:
+        return sum(1 for _ in csv.reader(fh)) - 1
+
+
+def _ids(folder: Path, label: str) -> Counter[str]:
+    out: Counter[str] = Counter()
+    for path in folder.glob(f"**/{label}.csv"):
+        with path.open(encoding="utf-8", newline="") as fh:
+            out.update(row[0] for row in list(csv.reader(fh))[1:])
+    return out
+
+
+def test_every_row_goes_to_exactly_one_region_folder(
+    country: tuple[list[Path], list[Path]],
+) -> None:
+    folders, whole = country
+    assert [f.name for f in folders[:3]] == ["01", "02", "03"]
+    for path in whole:
+        if path.suffix != ".csv":
+            continue
+        split = sum(_rows(f / path.name) for f in folders if (f / path.name).exists())
+        assert split == _rows(path), path.name
+    between = [f for f in folders if f.name == BETWEEN_REGIONS]
+    assert between == [] or [p.name for p in between[0].iterdir()] == ["travel_times.csv"]
+
+
+def test_parts_write_the_same_graph_as_one_load(
+    country: tuple[list[Path], list[Path]], tmp_path: Path
+) -> None:
+    folders, whole = country
+    parts = write_neo4j_import_files(folders, tmp_path / "parts", parts=True)
+    one = write_neo4j_import_files(whole, tmp_path / "one")
+    assert (parts.nodes, parts.relationships) == (one.nodes, one.relationships)
+    for label in ("School", "Teacher", "Event", "Result", "Municipality", "Region"):
+        ids = _ids(tmp_path / "parts", label)
+        assert ids == _ids(tmp_path / "one", label), label
+        assert set(ids.values()) == {1}, label  # no node in two parts
+    args = parts.args_file.read_text(encoding="utf-8").splitlines()
+    assert args[:4] == ["database", "import", "full", "neo4j"]
+    assert sum(a.startswith("--nodes=School=part-") for a in args) == 3
+    assert all(not Path(a.rpartition("=")[2]).is_absolute() for a in args if "part-" in a)
+
+
+def test_a_part_may_refer_only_to_earlier_parts(
+    country: tuple[list[Path], list[Path]], tmp_path: Path
+) -> None:
+    folders, _ = country
+    later_first = list(reversed(folders))
+    with pytest.raises(ImportFailed):
+        write_neo4j_import_files(later_first, tmp_path / "reversed", parts=True)
+
+
+def test_a_node_in_two_parts_is_refused(
+    country: tuple[list[Path], list[Path]], tmp_path: Path
+) -> None:
+    folders, _ = country
+    with pytest.raises(UserError, match="01"):
+        write_neo4j_import_files([folders[0], folders[0]], tmp_path / "twice", parts=True)
