@@ -29,12 +29,16 @@ from typing import Any
 
 from labels import t
 
-__all__ = ["Message", "render"]
+__all__ = ["Coded", "Message", "render"]
 
 
 @dataclass(frozen=True, init=False)
-class Message:
-    """A catalogue key and its parameters (hashable, comparable; rendered by :func:`render`)."""
+class Coded:
+    """A code and its parameters, hashable and comparable as data (``args`` sorted by name).
+
+    The base of :class:`Message` (a full catalogue key) and :class:`labels.reasons.Reason` (a
+    code of the analysis, rendered within an area); a value compares equal only to its own kind.
+    """
 
     key: str
     args: tuple[tuple[str, Any], ...]
@@ -49,7 +53,11 @@ class Message:
 
     def __repr__(self) -> str:
         inner = "".join(f", {k}={v!r}" for k, v in self.args)
-        return f"Message({self.key!r}{inner})"
+        return f"{type(self).__name__}({self.key!r}{inner})"
+
+
+class Message(Coded):
+    """A catalogue key and its parameters (rendered by :func:`render`)."""
 
     def __str__(self) -> str:
         return render(self)

@@ -30,7 +30,6 @@ Reason('low', band=1, n_bands=5, share=90, years=(2024, 2025))
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from labels import t
@@ -45,28 +44,17 @@ from labels.formats import (
     limited_list,
     years_text,
 )
+from labels.message import Coded
 
 __all__ = ["PARAMETER_FORMATS", "Reason", "render", "render_all", "render_column"]
 
 
-@dataclass(frozen=True, init=False)
-class Reason:
+class Reason(Coded):
     """A finding as a message code of the analysis and its parameters (hashable, comparable)."""
 
-    code: str
-    args: tuple[tuple[str, Any], ...]
-
-    def __init__(self, code: str, /, **params: Any) -> None:
-        object.__setattr__(self, "code", code)
-        object.__setattr__(self, "args", tuple(sorted(params.items())))
-
     @property
-    def params(self) -> dict[str, Any]:
-        return dict(self.args)
-
-    def __repr__(self) -> str:
-        inner = "".join(f", {k}={v!r}" for k, v in self.args)
-        return f"Reason({self.code!r}{inner})"
+    def code(self) -> str:
+        return self.key
 
 
 def _km(km: float | None) -> str:

@@ -234,15 +234,7 @@ def coverage_deck(
                 pickable=True,
             )
         )
-        deck = pdk.Deck(
-            layers=layers,
-            initial_view_state=view_state(circles),
-            map_provider=None,
-            tooltip=_TOOLTIP,
-        )
-        if map_style is not None:
-            deck.map_style = map_style
-        return deck
+        return _deck(layers, view_state(circles), map_style)
     pts = point_frame(schools)
     if show_links and not links.empty:
         layers.append(
@@ -274,13 +266,14 @@ def coverage_deck(
             pickable=True,
         )
     )
-    deck = pdk.Deck(
-        layers=layers,
-        initial_view_state=view_state(pts),
-        map_provider=None,
-        tooltip=_TOOLTIP,
-    )
-    # pydeck's own "no style" sentinel is the only value Streamlit draws nothing under.
+    return _deck(layers, view_state(pts), map_style)
+
+
+def _deck(layers: list[pdk.Layer], view: pdk.ViewState, map_style: str | None) -> pdk.Deck:
+    """The map: no base map provider (a closed network), the tooltip, and a base map style only
+    when one is configured (pydeck's own "no style" sentinel is the only value Streamlit draws
+    nothing under)."""
+    deck = pdk.Deck(layers=layers, initial_view_state=view, map_provider=None, tooltip=_TOOLTIP)
     if map_style is not None:
         deck.map_style = map_style
     return deck
