@@ -13,6 +13,7 @@ from app_streamlit.components.network_panel import show_network
 from app_streamlit.components.plain import md_plain
 from app_streamlit.components.tables import present, value_label
 from labels import t
+from services.completeness import SOCIAL_COLUMNS
 
 __all__ = ["render_school_card"]
 
@@ -24,14 +25,7 @@ PROFILE_FIELDS = (
     "teachers",
     "tutor_capacity",
 )
-SOCIAL_FIELDS = (
-    "share_low_income",
-    "share_parents_higher_ed",
-    "share_special_needs",
-    "share_non_native",
-    "share_single_parent",
-    "social_index",
-)
+SOCIAL_FIELDS = SOCIAL_COLUMNS  # one list of the social figures (services.completeness)
 PREFIXES = {"settlement_type": "ui.settlement.", "level": "level."}
 
 
