@@ -127,7 +127,7 @@ def _props(table: ColumnTable, label: str, rows: np.ndarray, exclude: tuple[str,
     """
     model = NODE_MODELS[label]
     names = sorted(n for n in model.model_fields if n != "id" and n not in exclude)
-    joined: np.ndarray | None = None
+    pieces = []
     for name in names:
         info = model.model_fields[name]
         if name in table.value:
@@ -135,11 +135,10 @@ def _props(table: ColumnTable, label: str, rows: np.ndarray, exclude: tuple[str,
         else:
             values = np.full(len(rows), None, dtype=object)
         default = None if info.is_required() else info.get_default(call_default_factory=True)
-        piece = _pieces(values, _field_writer(name), default)
-        joined = piece if joined is None else joined + piece
-    if joined is None:
+        pieces.append(_pieces(values, _field_writer(name), default).tolist())
+    if not pieces:
         return ["{}"] * len(rows)
-    return ["{" + text[1:] + "}" for text in joined.tolist()]
+    return ["{" + text[1:] + "}" for text in map("".join, zip(*pieces, strict=True))]
 
 
 def _field_writer(name: str) -> Callable[[Any], str]:
@@ -165,13 +164,10 @@ def _pieces(values: np.ndarray, write: Callable[[Any], str], default: Any = None
 def _result_ids(t: ColumnTable, rows: np.ndarray) -> list[str]:
     """:func:`graph.model.result_id` of each row, one formatting per distinct cell."""
     parts = [
-        _pieces(t.value[c][rows], lambda v: f"{v}")
+        _pieces(t.value[c][rows], lambda v: f"{v}").tolist()
         for c in ("school_id", "year", "assessment", "subject", "grade", "metric")
     ]
-    joined = parts[0]
-    for part in parts[1:]:
-        joined = joined + "|" + part
-    return list(joined.tolist())
+    return list(map("|".join, zip(*parts, strict=True)))
 
 
 _PERCENT_METRICS = {Metric.pass_rate.value, Metric.low_share.value, Metric.high_share.value}

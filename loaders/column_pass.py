@@ -21,6 +21,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import chain
+from operator import itemgetter
 from typing import Any
 
 import numpy as np
@@ -126,7 +128,7 @@ def _fast_numbers(texts: pd.Series) -> list[float | None]:
 def _pass1(spec: SheetSpec, sheet: Sheet, table: ColumnTable, offset: int, n: int) -> None:
     """Cells of one file of the sheet, written into rows ``offset:offset+n`` of ``table``."""
     found: list[tuple[int, int, str, Message]] = []  # (row, order, column, reason)
-    matrix = [cells for _, cells in sheet.raw.rows]
+    matrix = list(map(itemgetter(1), sheet.raw.rows))
     try:  # the readers give every row as many cells as the header has
         columns = list(zip(*matrix, strict=True))
     except ValueError:
@@ -229,7 +231,11 @@ def column_table(
         spec=spec,
         sheets=sheets,
         source=np.repeat(np.arange(len(sheets)), sizes),
-        number=np.fromiter((n for s in sheets for n, _ in s.raw.rows), dtype=np.int64, count=total),
+        number=np.fromiter(
+            chain.from_iterable(map(itemgetter(0), s.raw.rows) for s in sheets),
+            dtype=np.int64,
+            count=total,
+        ),
         warnings=warnings,
     )
     for c in spec.column_names:
