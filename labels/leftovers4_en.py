@@ -1,0 +1,8 @@
+"""English messages of the fourth session's clean-up (read-only store files, ...)."""
+
+MESSAGES: dict[str, str] = {
+    "store.read_only": (
+        "the database file «{name}» is read-only, and opening it writes bookkeeping data. "
+        "Allow writing to this file and its folder, or open a copy of it"
+    ),
+}

@@ -1,0 +1,9 @@
+"""Russian messages of the fourth session's clean-up (read-only store files, ...)."""
+
+MESSAGES: dict[str, str] = {
+    "store.read_only": (
+        "файл базы данных «{name}» доступен только для чтения, а при открытии в него "
+        "записываются служебные данные. Разрешите запись в этот файл и его папку "
+        "или откройте его копию"
+    ),
+}
