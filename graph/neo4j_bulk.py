@@ -22,9 +22,11 @@ empty unquoted field, so the tool stores no property for it (as the store does f
 lists are joined with ``;``, which the import format already forbids inside a list item. A
 file with a line break inside a value is named in ``--multiline-fields`` (the tool reads the
 other files in parallel chunks). The files are the tool's input, never opened by a person, so
-text is written as it is (no spreadsheet formula escape, unlike :mod:`loaders.writers`). ``AdminImport.arguments()`` gives the command's arguments; the
-database must be stopped (or not yet exist) while it runs, and the store creates its
-constraints and the data-version counter when it next connects.
+text is written as it is (no spreadsheet formula escape, unlike :mod:`loaders.writers`).
+
+``AdminImport.arguments()`` gives the command's arguments; the database must be stopped (or
+not yet exist) while it runs, and the store creates its constraints and indexes, the empty
+lists and the data-version counter when it next connects.
 
 Examples
 --------
