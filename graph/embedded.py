@@ -241,8 +241,12 @@ class EmbeddedStore(Store):
             if not parent.exists():
                 raise StoreError("no_folder", folder=str(parent))
         conn = self._connect()
-        conn.executescript(SCHEMA)
-        ensure_typed_tables(conn)
+        try:  # opening writes: the schema's meta rows, typed tables an older store lacks
+            conn.executescript(SCHEMA)
+            ensure_typed_tables(conn)
+        except sqlite3.DatabaseError as exc:
+            self.close()
+            raise _refusal(exc, self.path) from exc
 
     def _connect(self) -> sqlite3.Connection:
         if self.path == ":memory:":
@@ -267,7 +271,7 @@ class EmbeddedStore(Store):
             conn.execute("PRAGMA temp_store=MEMORY")
             conn.executescript(_STAGING)
         except sqlite3.DatabaseError as exc:
-            raise StoreError("cannot_open", path=str(self.path), detail=str(exc)) from exc
+            raise _refusal(exc, self.path) from exc
         return conn
 
     # --- writes -----------------------------------------------------------------------------
@@ -421,6 +425,14 @@ class EmbeddedStore(Store):
 
 def _count_edges(conn: sqlite3.Connection) -> int:
     return int(conn.execute("SELECT COUNT(*) FROM edges").fetchone()[0])
+
+
+def _refusal(exc: sqlite3.DatabaseError, path: str) -> StoreError:
+    """Why the file at ``path`` does not open as a store; a read-only file or folder (SQLite's
+    ``SQLITE_READONLY*`` codes) is named by its file name alone."""
+    if getattr(exc, "sqlite_errorname", "").startswith("SQLITE_READONLY"):
+        return StoreError("read_only", name=Path(path).name)
+    return StoreError("cannot_open", path=path, detail=str(exc))
 
 
 def _sql_params(bound: dict[str, Any]) -> dict[str, Any]:

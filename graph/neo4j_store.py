@@ -59,14 +59,16 @@ from graph import neo4j_lock
 from graph.access import AccessRecords, AuditDraft, AuditEntry
 from graph.model import EDGE_TYPES, NODE_LABELS, Edge, Node, NodeRef, node_from_props
 from graph.neo4j_cypher import (
+    AWAIT_INDEXES,
     BOLT_SCHEMES,
-    CLEAR_LIMIT,
     COUNT_EDGES,
     COUNT_NODES,
     EDGE_ALL,
     EMPTY_LIST_FIXUPS,
     ENSURE_META,
+    FIXUP_BATCH,
     INCIDENT,
+    INDEX_WAIT_SECONDS,
     NEIGHBOURS,
     NODE_ALL,
     NODE_GET,
@@ -90,14 +92,20 @@ _IDENT = re.compile(r"[A-Za-z_][A-Za-z_0-9]*")
 
 @functools.cache
 def columnar_cypher(name: str, text: LiteralString, columns: tuple[str, ...]) -> LiteralString:
-    """A named query's Cypher wrapped to return all its rows at once, in its own order.
+    """A named query's Cypher wrapped to return all its rows at once, column by column.
 
-    ``columns`` are the query's declared column names (code, never input).
+    One record: a list per column, in the query's own row order (the rows are collected
+    once, then each column taken out of them: ``collect`` of a column alone would drop its
+    nulls). ``columns`` are the query's declared column names (code, never input).
     """
     for col in columns:
         if not _IDENT.fullmatch(col):
             raise ValueError(f"{name}: not a Cypher identifier: {col!r}")
-    wrapped = "CALL () {\n" + text + "\n}\nRETURN collect([" + ", ".join(columns) + "]) AS rows"
+    taken = ", ".join(f"[row IN rows | row[{i}]] AS {col}" for i, col in enumerate(columns))
+    wrapped = (
+        "CALL () {\n" + text + "\n}\nWITH collect([" + ", ".join(columns) + "]) AS rows\n"
+        "RETURN " + taken
+    )
     return cast(LiteralString, wrapped)
 
 
@@ -320,9 +328,6 @@ class Neo4jStore(Store):
         ``neo4j-admin database import full``): its missing list properties become empty lists.
         """
 
-        def batch(tx: Any, query: LiteralString) -> int:
-            return int(tx.run(query, {"limit": CLEAR_LIMIT}).single()["n"])
-
         with self._errors():
             for stmt in SCHEMA_STATEMENTS:
                 self._write_auto(stmt)
@@ -330,8 +335,9 @@ class Neo4jStore(Store):
             if first:
                 with self._session() as session:
                     for query in EMPTY_LIST_FIXUPS:
-                        while session.execute_write(batch, query):
-                            pass
+                        session.run(query, {"limit": FIXUP_BATCH}).consume()
+                    # Ready for the app: the indexes built above are online before it reads.
+                    session.run(AWAIT_INDEXES, {"seconds": INDEX_WAIT_SECONDS}).consume()
             self._write_auto(ENSURE_META)
 
     # --- writes -------------------------------------------------------------------------------
@@ -528,20 +534,22 @@ class Neo4jStore(Store):
         return q.normalise([dict(r) for r in rows])
 
     def query_frame(self, name: str, **params: Any) -> pd.DataFrame:
-        """The answer as one record holding every row as a list, typed column by column.
+        """The answer as one record holding a list per column, typed column by column.
 
-        Streaming a record per row costs the server and the driver far more than one list of
-        lists (decoded in bulk by the driver's Rust extension when installed).
+        Streaming a record per row costs the server and the driver far more than a few long
+        lists (decoded in bulk by the driver's Rust extension when installed), and a list per
+        column becomes a pandas column without a Python object per row.
         """
         from queries import get_query
         from queries.frames import empty_frame, typed_frame
 
         q = get_query(name)
-        rows = self._read(columnar_cypher(q.name, q.cypher, tuple(q.column_names)), q.bind(params))
-        data = rows[0]["rows"] if rows else []
-        if not data:
+        cols = tuple(q.column_names)
+        records = self._read(columnar_cypher(q.name, q.cypher, cols), q.bind(params))
+        if not records or not records[0][cols[0]]:
             return empty_frame(q)
-        return typed_frame(q, pd.DataFrame(data, columns=q.column_names, dtype=object))
+        answer = records[0]
+        return typed_frame(q, pd.DataFrame({c: pd.Series(answer[c], dtype=object) for c in cols}))
 
     def access(self) -> AccessRecords:
         if self._access is None:

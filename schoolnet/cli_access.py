@@ -13,6 +13,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from graph.access import AccessRole
 from graph.store import Store
 from labels import t
 from services.errors import UserError
@@ -95,7 +96,7 @@ def add_access_commands(
         "action", choices=["add", "list", "set-role", "disable", "enable", "password"]
     )
     p.add_argument("login", nargs="?", default=None)
-    p.add_argument("--role", choices=["regional", "coordinator", "curator", "observer"])
+    p.add_argument("--role", choices=[role.value for role in AccessRole])
     p.add_argument("--name", default=None, help="full name shown in the app")
     p.add_argument("--municipality", action="append", default=[], help="coordinator's scope")
     p.add_argument("--school", action="append", default=[], help="curator's school (id)")

@@ -28,6 +28,7 @@ __all__ = [
     "SchoolCard",
     "identification",
     "identification_table",
+    "percentile_table",
     "school_card",
     "status_map",
 ]
@@ -86,9 +87,30 @@ def identification_table(store: Store, settings: AnalysisSettings | None = None)
         table = ident.merge(schools[["school_id", *extra]], on="school_id", how="left")
         cols = [c for c in IDENTIFY_COLUMNS if c in table.columns]
         rest = [c for c in table.columns if c not in cols]
-        return table[cols + rest].sort_values("school_id").reset_index(drop=True)
+        table = table[cols + rest].sort_values("school_id").reset_index(drop=True)
+        # What the school card and the overview take from the same computation is kept now,
+        # while the results are in memory: a later process reads it instead of every result.
+        _band_medians(store, s, table)
+        percentile_table(store, s)
+        return table
 
     return memo(store, ("identification_table", _key(s)), compute, persist=True).copy()
+
+
+def percentile_table(store: Store, settings: AnalysisSettings | None = None) -> pd.DataFrame:
+    """Per school and year with results: ``result_index``, ``percentile`` and context ``band``.
+
+    The identification's school-year table without its reason codes, kept on disk on its own:
+    the school card's trend and the overview read it back in milliseconds where the whole
+    identification takes seconds for a country.
+    """
+    s = settings or AnalysisSettings()
+
+    def compute() -> pd.DataFrame:
+        pct = identification(store, s).percentiles
+        return pct[["school_id", "year", "result_index", "percentile", "band"]]
+
+    return memo(store, ("percentile_table", _key(s)), compute, persist=True)
 
 
 def status_map(store: Store, settings: AnalysisSettings | None = None) -> dict[str, str]:
@@ -117,8 +139,9 @@ class SchoolCard:
     band_results: pd.DataFrame = field(default_factory=pd.DataFrame)
 
 
-def _trend(ident: Identification, school_id: str, band: Any) -> pd.DataFrame:
-    pct = ident.percentiles
+def _trend(pct: pd.DataFrame, school_id: str, band: Any) -> pd.DataFrame:
+    """The school's result index per year against its band's median (``pct``: see
+    :func:`percentile_table`)."""
     own = pct[pct["school_id"] == school_id][["year", "result_index", "percentile"]]
     if pd.isna(band):
         own = own.assign(band_median_index=float("nan"))
@@ -180,7 +203,7 @@ def school_card(
     return SchoolCard(
         profile=row.iloc[0].to_dict(),  # type: ignore[arg-type]
         identification=ident_row,
-        trend=_trend(identification(store, s), school_id, ident_row.get("context_band")),
+        trend=_trend(percentile_table(store, s), school_id, ident_row.get("context_band")),
         results=results[results["school_id"] == school_id].reset_index(drop=True),
         partnerships=mine.reset_index(drop=True),
         curators=curators[curators["school_id"] == school_id].reset_index(drop=True),
@@ -201,14 +224,18 @@ def school_card(
 _RESULT_KEYS = ["year", "assessment", "subject", "grade", "metric"]
 
 
-def _band_medians(store: Store, settings: AnalysisSettings | None = None) -> pd.DataFrame:
+def _band_medians(
+    store: Store, settings: AnalysisSettings | None = None, table: pd.DataFrame | None = None
+) -> pd.DataFrame:
     """Median value of every context band per (year, assessment, subject, grade, metric), with
     how many schools of the band it is taken over: ``context_band``, the keys, ``value``,
-    ``n_schools`` (kept on disk per data version)."""
+    ``n_schools`` (kept on disk per data version). ``table``: the identification table, when
+    the caller is computing it."""
     s = settings or AnalysisSettings()
 
     def compute() -> pd.DataFrame:
-        bands = identification_table(store, s)[["school_id", "context_band"]]
+        ident = table if table is not None else identification_table(store, s)
+        bands = ident[["school_id", "context_band"]]
         rows = frame(store, "results").merge(bands.dropna(), on="school_id")
         grouped = rows.groupby(["context_band", *_RESULT_KEYS], dropna=False)
         medians = grouped.agg(value=("value", "median"), n_schools=("school_id", "nunique"))

@@ -11,10 +11,9 @@ import pandas as pd
 from analysis.settings import AnalysisSettings
 from graph.store import Store
 from labels import t
-from services.cache import memo
 from services.coverage import coverage_table
 from services.exchange import activity
-from services.identification import identification, identification_table
+from services.identification import identification_table, percentile_table
 from services.query_frames import frame
 
 __all__ = ["Overview", "overview"]
@@ -75,16 +74,6 @@ def overview(
     )
 
 
-def _percentiles(store: Store, s: AnalysisSettings) -> pd.DataFrame:
-    """School-year result indexes alone, kept on disk: read back without the rest of the
-    identification (its reason codes are slow to read back for a country)."""
-
-    def compute() -> pd.DataFrame:
-        return identification(store, s).percentiles[["school_id", "year", "result_index"]]
-
-    return memo(store, ("percentiles", s.model_dump_json()), compute, persist=True)
-
-
 def _trends(
     store: Store,
     s: AnalysisSettings,
@@ -92,7 +81,7 @@ def _trends(
     low: pd.Series,
     event_years: pd.Series,
 ) -> pd.DataFrame:
-    pct = _percentiles(store, s)
+    pct = percentile_table(store, s)[["school_id", "year", "result_index"]]
     pct = pct[pct["school_id"].isin(set(ident["school_id"]))]
     low_ids = set(ident.loc[low.to_numpy(), "school_id"])
     pct = pct.assign(group=pct["school_id"].isin(low_ids))

@@ -26,6 +26,7 @@ from services.audit import draft
 
 __all__ = [
     "MIN_PASSWORD",
+    "ROLES",
     "USER_COLUMNS",
     "add_user",
     "disable_user",
@@ -36,6 +37,8 @@ __all__ = [
 ]
 
 MIN_PASSWORD = 10
+ROLES: tuple[str, ...] = tuple(sorted(role.value for role in AccessRole))
+"""The roles a user may be given, in the order forms offer them (the first is the default)."""
 USER_COLUMNS = ["login", "name", "role", "municipalities", "schools", "disabled", "password_set"]
 _HASHER = PasswordHasher()  # Argon2id with the library's recommended parameters
 

@@ -119,6 +119,12 @@ def check_services(store: Store, subset: Subset) -> dict[str, Any]:
     return out
 
 
+def check_services_on(db: Path, subset: Subset) -> dict[str, Any]:
+    """:func:`check_services` on the embedded store at ``db`` (closed after)."""
+    with EmbeddedStore(db) as store:
+        return check_services(store, subset)
+
+
 def _texts(at: AppTest) -> str:
     """Every text the page shows: notes, captions, markdown and the cells of its tables."""
     frames = [df.value for df in at.dataframe] + [tb.value.reset_index() for tb in at.table]
@@ -135,11 +141,8 @@ def check_pages(db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Every page on ``db``: no exception, its title, and data or the explanation of gaps."""
     monkeypatch.setenv("SCHOOLNET_BACKEND", "embedded")
     monkeypatch.setenv("SCHOOLNET_DB", str(db))
-    store = EmbeddedStore(db)
-    try:
+    with EmbeddedStore(db) as store:
         c = completeness(store)
-    finally:
-        store.close()
     for name, (title, area) in PAGES.items():
         at = AppTest.from_file(str(VIEWS / f"{name}.py"), default_timeout=120).run()
         assert not at.exception, (name, [e.value for e in at.exception])
@@ -163,11 +166,7 @@ def check_pages(db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 def test_services_and_cli_on_a_subset(name: str, tmp_path: Path, subset_db: SubsetDbs) -> None:
     subset = CHOSEN[name]
     db = subset_db(subset)
-    store = EmbeddedStore(db)
-    try:
-        check_services(store, subset)
-    finally:
-        store.close()
+    check_services_on(db, subset)
     for command in ("identify", "pair", "coverage"):
         out = tmp_path / f"{command}.csv"
         assert main([command, "--db", str(db), "--out", str(out)]) == 0, command
@@ -188,11 +187,8 @@ def test_every_page_on_a_subset(
 
 def test_first_load_explains_what_is_missing(subset_db: SubsetDbs) -> None:
     """Schools and results only: the exchange is explained as the issue asks, in Russian."""
-    store = EmbeddedStore(subset_db(CHOSEN["schools_results"]))
-    try:
+    with EmbeddedStore(subset_db(CHOSEN["schools_results"])) as store:
         c = completeness(store)
-    finally:
-        store.close()
     texts = [gap_text(g) for g in c.gaps_for("exchange")]
     assert any(s.startswith("Нет мероприятий: работа пар не оценивается") and
                s.endswith("загрузите лист «Мероприятия»") for s in texts), texts  # fmt: skip
@@ -233,11 +229,7 @@ def random_subsets(draw: st.DrawFn) -> Subset:
 @given(random_subsets())
 def test_random_subsets_work_everywhere(subset_db: SubsetDbs, subset: Subset) -> None:
     db = subset_db(subset)
-    store = EmbeddedStore(db)
-    try:
-        check_services(store, subset)
-    finally:
-        store.close()
+    check_services_on(db, subset)
     with pytest.MonkeyPatch.context() as mp:
         check_pages(db, mp)
 
@@ -276,11 +268,8 @@ def test_subsets_on_neo4j_answer_as_embedded(
         got = _summary(check_services(neo, subset))
     finally:
         neo.close()
-    store = EmbeddedStore(subset_db(subset))
-    try:
+    with EmbeddedStore(subset_db(subset)) as store:
         want = _summary(run_services(store))
-    finally:
-        store.close()
     assert got == want
 
 

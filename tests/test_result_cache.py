@@ -22,9 +22,13 @@ from services.completeness import completeness
 from services.coverage import coverage_table
 from services.demo import load_demo
 from services.exchange import activity
-from services.identification import _band_medians, identification, identification_table
+from services.identification import (
+    _band_medians,
+    identification,
+    identification_table,
+    percentile_table,
+)
 from services.monitoring import _region_wide
-from services.overview import _percentiles
 from services.planning import plan_pairs
 
 AS_OF = dt.date(2026, 11, 23)
@@ -65,7 +69,7 @@ def test_every_kept_result_round_trips_exactly(demo_db: Path) -> None:
             activity(store, as_of=AS_OF),
             _band_medians(store),
             completeness(store),
-            _percentiles(store, AnalysisSettings()),
+            percentile_table(store, AnalysisSettings()),
             _region_wide(store, AnalysisSettings(), MonitoringSettings(), AS_OF),
         ):
             manifest, files = result_cache.encode(value)
@@ -92,6 +96,39 @@ def test_a_new_process_reads_instead_of_computing(demo_db: Path) -> None:
     )
     assert proc.returncode == 0, proc.stderr[-2000:] + proc.stdout
     assert proc.stdout.strip() == str(len(expected))
+
+
+def test_the_identification_keeps_what_the_card_and_overview_take_from_it(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "card.db"
+    with EmbeddedStore(path) as store:
+        load_demo(store, "small", seed=42, as_of=AS_OF)
+        identification_table(store)  # nothing else asked for
+    # A new process that can neither identify nor read every result gets both from disk.
+    code = (
+        "import analysis.identify as ai, services.identification as si\n"
+        "def boom(*a, **k): raise SystemExit('recomputed')\n"
+        "ai.identify_detail = si.identify_detail = boom\n"
+        "from graph.embedded import EmbeddedStore\n"
+        "real = EmbeddedStore.query_frame\n"
+        "def guarded(self, name, **p):\n"
+        "    if name == 'results' and not p.get('municipalities'): boom()\n"
+        "    return real(self, name, **p)\n"
+        "EmbeddedStore.query_frame = guarded\n"
+        f"store = EmbeddedStore({str(path)!r})\n"
+        "m, p = si._band_medians(store), si.percentile_table(store)\n"
+        "print(len(m), len(p), round(float(m['value'].sum()), 6), p['year'].max())\n"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=300
+    )
+    assert proc.returncode == 0, proc.stderr[-2000:] + proc.stdout
+    with EmbeddedStore(path) as store:
+        medians, pct = _band_medians(store), percentile_table(store)
+    expected = f"{len(medians)} {len(pct)} {round(float(medians['value'].sum()), 6)} "
+    assert proc.stdout.strip() == expected + str(pct["year"].max())
+    assert list(pct.columns) == ["school_id", "year", "result_index", "percentile", "band"]
 
 
 def test_a_write_is_never_hidden(tmp_path: Path) -> None:

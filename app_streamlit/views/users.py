@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from app_streamlit import state
+from app_streamlit.components.user_fields import role_scope_fields
 from labels import t
 from services import users
 from services.errors import UserError
@@ -19,21 +20,15 @@ except UserError as exc:
 
 with st.form("add_user", clear_on_submit=True):
     st.subheader(t("access.ui.users.add"))
-    login = st.text_input(t("access.ui.login"))
-    name = st.text_input(t("access.ui.users.name"))
-    role = st.selectbox(
-        t("access.ui.users.role"),
-        ["coordinator", "curator", "observer", "regional"],
-        format_func=lambda r: t(f"access.role.{r}"),
-    )
-    munis = st.multiselect(t("access.ui.users.municipalities"), state.municipalities())
-    schools = st.text_input(t("access.ui.users.schools"))
-    password = st.text_input(t("access.ui.users.password"), type="password")
+    login = st.text_input(t("access.ui.login"), key="add_login")
+    name = st.text_input(t("access.ui.users.name"), key="add_name")
+    added = role_scope_fields("add", state.municipalities())
+    password = st.text_input(t("access.ui.users.password"), type="password", key="add_password")
     if st.form_submit_button(t("access.ui.submit")):
         try:
             users.add_user(
-                state.store(), actor, login, role, name, munis,
-                [s for s in schools.split(";") if s.strip()], password or None,
+                state.store(), actor, login, added.role, name, added.municipalities,
+                added.schools, password or None,
             )  # fmt: skip
             st.success(t("access.ui.users.saved"))
         except UserError as exc:
@@ -42,22 +37,12 @@ with st.form("add_user", clear_on_submit=True):
 with st.form("set_role"):
     st.subheader(t("usersroles.set_role"))
     who = st.text_input(t("access.ui.login"), key="role_login")
-    new_role = st.selectbox(
-        t("access.ui.users.role"),
-        ["coordinator", "curator", "observer", "regional"],
-        format_func=lambda r: t(f"access.role.{r}"),
-        key="role_role",
-    )
-    new_munis = st.multiselect(
-        t("access.ui.users.municipalities"), state.municipalities(), key="role_munis"
-    )
-    new_schools = st.text_input(t("access.ui.users.schools"), key="role_schools")
+    changed = role_scope_fields("role", state.municipalities())
     if st.form_submit_button(t("usersroles.set_role")):
         try:
             users.set_role(
-                state.store(), actor, who, new_role, new_munis,
-                [s for s in new_schools.split(";") if s.strip()],
-            )  # fmt: skip
+                state.store(), actor, who, changed.role, changed.municipalities, changed.schools
+            )
             st.success(t("access.ui.users.saved"))
         except UserError as exc:
             st.error(str(exc))
