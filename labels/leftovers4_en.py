@@ -8,4 +8,6 @@ MESSAGES: dict[str, str] = {
     # labels.formats: a percent (the number is written by fmt_number) and thousands apart
     "formats.percent": "{value}%",
     "formats.thousands_separator": ",",
+    # services.import_scope: a feature of a boundary file that lies in another municipality
+    "leftovers4.scope.feature": "{file}, feature «{feature}»",
 }

@@ -227,6 +227,7 @@ class BoundaryMatch:
     """Which feature became which municipality's boundary, and what did not match."""
 
     name_field: str | None = None
+    file: str = ""  # the boundary file's name, as the user gave it
     geometries: dict[str, str] = field(default_factory=dict)  # municipality id → GeoJSON text
     matched: list[tuple[str, str, str]] = field(default_factory=list)  # (feature, muni, rule)
     unmatched: list[str | Message] = field(default_factory=list)  # feature names
@@ -292,7 +293,7 @@ def match_boundaries(
     munis = sorted(set(municipalities))
     feats = read.features
     key = name_field or read.name_field or _field(feats, munis)
-    out = BoundaryMatch(name_field=key)
+    out = BoundaryMatch(name_field=key, file=read.file)
     if key is None:
         out.warnings.append(ImportIssue(read.file, None, None, Message("maps.boundary.no_name")))
         out.without_boundary = munis
