@@ -118,7 +118,7 @@ def _list_fields(label: str) -> list[str]:
 EMPTY_LIST_FIXUPS: tuple[LiteralString, ...] = tuple(
     cypher(
         "MATCH (n:{L}) WHERE n.{F} IS NULL "
-        "CALL {{ WITH n SET n.{F} = [] }} IN TRANSACTIONS OF $limit ROWS",
+        "CALL (n) {{ SET n.{F} = [] }} IN TRANSACTIONS OF $limit ROWS",
         L=label,
         F=field,
     )

@@ -22,6 +22,7 @@ import os
 import shutil
 import tempfile
 from collections.abc import Callable, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -130,29 +131,38 @@ def write_neo4j_import_files(
     jobs: list[AdminImport] = []
     first_part: dict[NodeRef, int] = {}
     staging = _stage(out)
+
+    def written(job: Future[AdminImport]) -> None:
+        jobs.append(job.result())
+        if progress is not None:
+            progress(len(jobs), len(groups))
+
     try:
-        with EmbeddedStore(":memory:") as known:
+        # A part's files are written (Arrow, mostly outside the GIL) while the next part is
+        # checked: the two use both cores. Checks stay in order: a part sees the earlier ones.
+        with ThreadPoolExecutor(max_workers=1) as writer, EmbeddedStore(":memory:") as known:
+            pending: Future[AdminImport] | None = None
             for i, group in enumerate(groups):
                 plan = validate_paths(group, known)
                 if not plan.ok:
                     raise ImportFailed(plan.issues, plan.warnings)
                 if parts:
                     _check_repeated(plan, first_part, i, groups)
-                target = staging / f"part-{i + 1:03d}" if parts else staging
-                jobs.append(
-                    write_admin_import(
-                        plan.node_objects,
-                        plan.edge_objects,
-                        target,
-                        node_rows=plan.node_rows,
-                        edge_rows=plan.edge_rows,
-                    )
+                if pending is not None:
+                    written(pending)
+                pending = writer.submit(
+                    write_admin_import,
+                    plan.node_objects,
+                    plan.edge_objects,
+                    staging / f"part-{i + 1:03d}" if parts else staging,
+                    node_rows=plan.node_rows,
+                    edge_rows=plan.edge_rows,
                 )
                 if parts and i + 1 < len(groups):
                     _remember(known, plan)
                 del plan
-                if progress is not None:
-                    progress(i + 1, len(groups))
+            if pending is not None:
+                written(pending)
         args_file = staging / ARGS_FILE
         args_file.write_text("\n".join(_relative(jobs, staging, database)) + "\n", encoding="utf-8")
         _publish(staging, out)

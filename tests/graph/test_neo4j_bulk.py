@@ -9,6 +9,7 @@ from graph.embedded import EmbeddedStore
 from graph.model import Edge, NodeRef, School, Teacher
 from graph.neo4j_bulk import write_admin_import
 from graph.neo4j_store import Neo4jStore
+from graph.records import edge_row, node_row
 from tests.neo4j_support import imported_server
 from tests.test_parity import rich_graph
 
@@ -90,3 +91,22 @@ def test_property_types_come_from_the_model_not_the_values(tmp_path: Path) -> No
     assert travel[0][-1] == "minutes:double" and float(travel[1][-1]) == 12.0
     assert edges[0].props == {"minutes": 12.0}  # the edge itself holds the declared type
     assert Edge.unchecked("TRAVEL_ROAD", a, b, {"minutes": 7}).props["minutes"] == 7.0
+
+
+def test_rows_and_objects_write_the_same_files(tmp_path: Path) -> None:
+    """The bulk path (rows) and the object path write the same files; a property the model
+    does not declare gets a type from its values, as before."""
+    nodes, edges = rich_graph()
+    edges = [*edges, Edge.unchecked("WORKS_AT", edges[0].src, edges[0].dst, {"n": 3, "t": "x"})]
+    objects = write_admin_import(nodes, edges, tmp_path / "objects")
+    rows = write_admin_import(
+        [], [], tmp_path / "rows", node_rows=[node_row(n) for n in nodes],
+        edge_rows=[edge_row(e) for e in edges],
+    )  # fmt: skip
+    files = sorted(p.name for p in objects.directory.iterdir())
+    assert files == sorted(p.name for p in rows.directory.iterdir())
+    for name in files:
+        assert _read(objects.directory / name) == _read(rows.directory / name), name
+    works = _read(next(p for s, p in rows.relationship_files.items() if s[0] == "WORKS_AT"))
+    assert works[0][2:] == ["n:long", "t:string"]
+    assert ["3", "x"] in [r[2:] for r in works[1:]]
