@@ -46,10 +46,9 @@ def overview(
     low = (ident["status"] == "low") | ident["official_low_results"].astype(bool)
     act = activity(store, s, day)
     act = act[act["mentee_school_id"].isin(ids) | act["tutor_school_id"].isin(ids)]
-    events = frame(store, "events")
-    if municipality:
-        events = events[events["municipality"] == municipality]
-    years = pd.Series([d.year for d in events["date"] if d is not None], dtype="int64")
+    # Events per year, counted by the store (a country holds a hundred thousand events).
+    by_year = frame(store, "event_years", municipalities=[municipality] if municipality else None)
+    years = pd.Series(by_year["n_events"].to_numpy(), index=by_year["year"].to_numpy())
     counts = {
         "schools": len(ident),
         "low": int(low.sum()),
@@ -68,7 +67,7 @@ def overview(
         counts=counts,
         activity=activity_counts,
         coverage={str(k): v for k, v in row.iloc[0].items()} if len(row) else {},
-        events_this_year=int((years == day.year).sum()),
+        events_this_year=int(years.get(day.year, 0)),
         trends=_trends(store, s, ident, low, years),
         municipalities=munis,
     )
@@ -81,6 +80,8 @@ def _trends(
     low: pd.Series,
     event_years: pd.Series,
 ) -> pd.DataFrame:
+    """Yearly series: the result index of low and other schools, and events (``event_years``:
+    how many a year, indexed by year)."""
     pct = percentile_table(store, s)[["school_id", "year", "result_index"]]
     pct = pct[pct["school_id"].isin(set(ident["school_id"]))]
     low_ids = set(ident.loc[low.to_numpy(), "school_id"])
@@ -94,7 +95,7 @@ def _trends(
                  "value": g.to_numpy()}
             )
         )  # fmt: skip
-    ev = event_years.value_counts().sort_index()
+    ev = event_years.sort_index()
     parts.append(
         pd.DataFrame(
             {"year": ev.index, "code": "events", "series": t("services.trend.events"),
