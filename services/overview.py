@@ -11,10 +11,12 @@ import pandas as pd
 from analysis.settings import AnalysisSettings
 from graph.store import Store
 from labels import t
+from services.cache import memo
 from services.coverage import coverage_table
 from services.exchange import activity
 from services.identification import identification_table, percentile_table
 from services.query_frames import frame
+from services.result_cache import register
 
 __all__ = ["Overview", "overview"]
 
@@ -29,15 +31,29 @@ class Overview:
     municipalities: list[str]
 
 
+register(Overview)  # kept on disk per data version (services.result_cache)
+
+
 def overview(
     store: Store,
     settings: AnalysisSettings | None = None,
     municipality: str | None = None,
     as_of: dt.date | None = None,
 ) -> Overview:
-    """Counts, activity of pairs, the coverage row and yearly trends, for a municipality or all."""
+    """Counts, activity of pairs, the coverage row and yearly trends, for a municipality or all.
+
+    Kept on disk per data version, settings, municipality and day: the app's first page after
+    a restart reads this small answer instead of the identification, activity and coverage.
+    """
     s = settings or AnalysisSettings()
     day = as_of or dt.date.today()
+    key = ("overview", s.model_dump_json(), municipality or None, day)
+    return memo(store, key, lambda: _overview(store, s, municipality, day), persist=True)
+
+
+def _overview(
+    store: Store, s: AnalysisSettings, municipality: str | None, day: dt.date
+) -> Overview:
     ident = identification_table(store, s)
     munis = sorted(str(m) for m in ident["municipality"].dropna().unique())
     if municipality:
