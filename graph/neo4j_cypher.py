@@ -14,6 +14,7 @@ from typing import LiteralString, cast
 from graph.model import EDGE_TYPES, NODE_LABELS, NODE_MODELS
 
 __all__ = [
+    "AWAIT_INDEXES",
     "BOLT_SCHEMES",
     "BUMP_VERSION",
     "CLEAR_LIMIT",
@@ -29,7 +30,9 @@ __all__ = [
     "EDGE_SHAPES",
     "EMPTY_LIST_FIXUPS",
     "ENSURE_META",
+    "FIXUP_BATCH",
     "INCIDENT",
+    "INDEX_WAIT_SECONDS",
     "NEIGHBOURS",
     "NEIGHBOUR_PATTERNS",
     "NODE_ALL",
@@ -108,17 +111,25 @@ def _list_fields(label: str) -> list[str]:
 
 
 # A database built by neo4j-admin (graph.neo4j_bulk) cannot hold an empty list: the tool
-# stores no property for an empty array field. List fields of the model are never None, so a
-# missing one is an empty list; the store sets them, a batch at a time, on first connection.
+# stores no property for an empty array field (nor for ""). List fields of the model are never
+# None, so a missing one is an empty list; the store sets them on first connection, in one pass
+# over the label committed every $limit nodes (a LIMIT loop would rescan the label each time:
+# minutes for a country's million teachers). Run in an auto-commit transaction.
 EMPTY_LIST_FIXUPS: tuple[LiteralString, ...] = tuple(
     cypher(
-        "MATCH (n:{L}) WHERE n.{F} IS NULL WITH n LIMIT $limit SET n.{F} = [] RETURN count(*) AS n",
+        "MATCH (n:{L}) WHERE n.{F} IS NULL "
+        "CALL (n) {{ SET n.{F} = [] }} IN TRANSACTIONS OF $limit ROWS",
         L=label,
         F=field,
     )
     for label in NODE_LABELS
     for field in _list_fields(label)
 )
+
+FIXUP_BATCH = 50_000
+# Index population runs in the background after CREATE INDEX; a first connection waits for it.
+AWAIT_INDEXES: LiteralString = "CALL db.awaitIndexes($seconds)"
+INDEX_WAIT_SECONDS = 3600
 
 # --- per-label node queries -------------------------------------------------------------------
 NODE_READ_PROPS = {

@@ -59,14 +59,16 @@ from graph import neo4j_lock
 from graph.access import AccessRecords, AuditDraft, AuditEntry
 from graph.model import EDGE_TYPES, NODE_LABELS, Edge, Node, NodeRef, node_from_props
 from graph.neo4j_cypher import (
+    AWAIT_INDEXES,
     BOLT_SCHEMES,
-    CLEAR_LIMIT,
     COUNT_EDGES,
     COUNT_NODES,
     EDGE_ALL,
     EMPTY_LIST_FIXUPS,
     ENSURE_META,
+    FIXUP_BATCH,
     INCIDENT,
+    INDEX_WAIT_SECONDS,
     NEIGHBOURS,
     NODE_ALL,
     NODE_GET,
@@ -326,9 +328,6 @@ class Neo4jStore(Store):
         ``neo4j-admin database import full``): its missing list properties become empty lists.
         """
 
-        def batch(tx: Any, query: LiteralString) -> int:
-            return int(tx.run(query, {"limit": CLEAR_LIMIT}).single()["n"])
-
         with self._errors():
             for stmt in SCHEMA_STATEMENTS:
                 self._write_auto(stmt)
@@ -336,8 +335,9 @@ class Neo4jStore(Store):
             if first:
                 with self._session() as session:
                     for query in EMPTY_LIST_FIXUPS:
-                        while session.execute_write(batch, query):
-                            pass
+                        session.run(query, {"limit": FIXUP_BATCH}).consume()
+                    # Ready for the app: the indexes built above are online before it reads.
+                    session.run(AWAIT_INDEXES, {"seconds": INDEX_WAIT_SECONDS}).consume()
             self._write_auto(ENSURE_META)
 
     # --- writes -------------------------------------------------------------------------------

@@ -93,27 +93,38 @@ def _sync(source: str) -> tuple[str, str]:
 
 
 _HAS_RESULT = "e.type = 'HAS_RESULT' AND e.src_label = 'School' AND e.dst_label = 'Result'"
-# Staged result nodes that are new or change their stored properties (found before the merge,
-# once, into a temporary table the statements below read).
+_TYPED = (*_KIND_COLUMNS, "value", "participants")
+# Staged result nodes that are new or change their stored properties, found before the merge
+# and taken apart once (one JSON parse a row, not one a column and a statement) into a
+# temporary table the statements below read. Its columns have no type: values stay as JSON
+# gave them, as ``json_extract`` would give them to each statement.
 _CHANGED = (
-    "CREATE TEMP TABLE IF NOT EXISTS stage_results (id TEXT PRIMARY KEY, props TEXT NOT NULL)",
-    "DELETE FROM temp.stage_results",
-    "INSERT INTO temp.stage_results (id, props) SELECT r.id, r.props FROM temp.stage_nodes r "
+    "CREATE TEMP TABLE IF NOT EXISTS stage_typed (id TEXT PRIMARY KEY, "
+    + ", ".join(_TYPED)
+    + ", kind INTEGER)",
+    "DELETE FROM temp.stage_typed",
+    f"INSERT INTO temp.stage_typed (id, {', '.join(_TYPED)}) "
+    f"SELECT r.id, {', '.join(_json('r.props', c) for c in _TYPED)} FROM temp.stage_nodes r "
     "LEFT JOIN nodes n ON n.label = 'Result' AND n.id = r.id "
     "WHERE r.label = 'Result' AND (n.id IS NULL OR n.props != r.props)",
 )
-_STAGED = "FROM temp.stage_results r WHERE true"
-_NEW_KINDS, _NEW_VALUES = _sync(_STAGED)
+# IS, not =: a missing grade (NULL) is a kind of its own and must find itself.
+_TYPED_KIND = " AND ".join(f"k.{c} IS t.{c}" for c in _KIND_COLUMNS)
 _STAGED_NODES = (
     *_CHANGED,
-    _NEW_KINDS,
+    f"INSERT INTO result_kinds ({', '.join(_KIND_COLUMNS)}) "
+    f"SELECT DISTINCT {', '.join(_KIND_COLUMNS)} FROM temp.stage_typed t "
+    f"WHERE NOT EXISTS (SELECT 1 FROM result_kinds k WHERE {_TYPED_KIND})",
+    "UPDATE temp.stage_typed AS t SET kind = "
+    f"(SELECT k.kind FROM result_kinds k WHERE {_TYPED_KIND})",
     # The facts of a changed result's edges follow (a new result has no edge yet).
-    "UPDATE result_facts SET kind = v.kind, value = v.value, participants = v.participants "
-    "FROM (SELECT r.id AS id, k.kind AS kind, "
-    f"{_json('r.props', 'value')} AS value, {_json('r.props', 'participants')} AS participants "
-    + _STAGED.replace(" WHERE ", f" JOIN result_kinds k ON {_kind_match('k', 'r.props')} WHERE ")
-    + ") v WHERE v.id = result_facts.id",
-    _NEW_VALUES,
+    "UPDATE result_facts SET kind = t.kind, value = t.value, participants = t.participants "
+    "FROM temp.stage_typed t WHERE t.id = result_facts.id",
+    "INSERT INTO result_values (id, kind, value, participants) "
+    "SELECT id, kind, value, participants FROM temp.stage_typed WHERE true "
+    "ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, value = excluded.value, "
+    "participants = excluded.participants WHERE kind IS NOT excluded.kind "
+    "OR value IS NOT excluded.value OR participants IS NOT excluded.participants",
 )
 
 

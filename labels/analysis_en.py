@@ -2,16 +2,16 @@
 
 MESSAGES: dict[str, str] = {
     "analysis.reason.low": (
-        "in {years} results below {share}% of schools in similar conditions "
+        "in {years} results below {share} of schools in similar conditions "
         "(band {band} of {n_bands})"
     ),
     "analysis.reason.strong": (
-        "in {years} results above {share}% of schools in similar conditions "
-        "(band {band} of {n_bands}), never in the bottom {floor}%"
+        "in {years} results above {share} of schools in similar conditions "
+        "(band {band} of {n_bands}), never in the bottom {floor}"
     ),
     "analysis.reason.resilient": (
-        "in {years} results above {share}% of schools in similar conditions despite "
-        "unfavourable conditions (band {band} of {n_bands}), never in the bottom {floor}%"
+        "in {years} results above {share} of schools in similar conditions despite "
+        "unfavourable conditions (band {band} of {n_bands}), never in the bottom {floor}"
     ),
     "analysis.reason.regular": (
         "results usual for schools in similar conditions (band {band} of {n_bands}); "

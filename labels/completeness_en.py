@@ -96,7 +96,7 @@ MESSAGES: dict[str, str] = {
     "completeness.no_years": "No results",
     "completeness.assessments": "Assessments: {items}",
     "completeness.assessment_item": "{name} (schools: {n_schools}, years: {years})",
-    "completeness.share": "{n} of {total} ({pct} %)",
+    "completeness.share": "{n} of {total} ({pct})",
     "completeness.missing": "What is missing",
     "cli.status.sheets": "Loaded sheets (rows):",
     "cli.status.gaps": "What is missing and what it switches off:",

@@ -106,7 +106,7 @@ MESSAGES: dict[str, str] = {
     "completeness.no_years": "Результатов нет",
     "completeness.assessments": "Оценочные процедуры: {items}",
     "completeness.assessment_item": "{name} (школ: {n_schools}, годы: {years})",
-    "completeness.share": "{n} из {total} ({pct} %)",
+    "completeness.share": "{n} из {total} ({pct})",
     "completeness.missing": "Чего не хватает",
     # `schoolnet status`
     "cli.status.sheets": "Загруженные листы (строк):",

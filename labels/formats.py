@@ -17,11 +17,16 @@ Examples
 ('7,2', '42', '-0,37', '—')
 >>> fmt_number(7.0, whole=True), fmt_number(7.44), fmt_number(0.163, 2, sign=True), fmt_number(None)
 ('7', '7,4', '+0,16', '—')
+>>> fmt_number(10.1, 2, trim=True), fmt_number(12.0, 2, trim=True), fmt_number(-0.371, 2, trim=True)
+('10,1', '12', '-0,37')
+>>> fmt_percent(0.9), fmt_percent(0.1234, 1), fmt_percent(float("nan")), fmt_count(9011)
+('90 %', '12,3 %', '—', '9 011')
 >>> years_text([2024]), years_text([2023, 2024]), years_text([2022, 2023, 2024])
 ('2024 г.', '2023 и 2024 гг.', '2022, 2023 и 2024 гг.')
 >>> from labels import set_language
->>> set_language("en"); years_text([2023, 2024]), fmt_km(7.25); set_language("ru")
-('2023 and 2024', '7.2')
+>>> set_language("en"); years_text([2023, 2024]), fmt_km(7.25), fmt_percent(0.125, 1)
+('2023 and 2024', '7.2', '12.5%')
+>>> set_language("ru")
 >>> format_date(dt.date(2024, 9, 1)), parse_date("01.09.2024"), parse_date("2024-09-01")
 ('01.09.2024', datetime.date(2024, 9, 1), datetime.date(2024, 9, 1))
 >>> parse_date("31.02.2024") is None, parse_bool("Да"), parse_bool("-"), parse_bool("?") is None
@@ -43,6 +48,7 @@ from labels.input_words import FALSE_VALUES, TRUE_VALUES
 __all__ = [
     "DATE_FORMAT",
     "fmt_band",
+    "fmt_count",
     "fmt_index",
     "fmt_km",
     "fmt_number",
@@ -94,11 +100,18 @@ def fmt_band(band: float | None) -> str:
 
 
 def fmt_number(
-    x: object, digits: int = 1, *, sign: bool = False, whole: bool = False, missing: str = "—"
+    x: object,
+    digits: int = 1,
+    *,
+    sign: bool = False,
+    whole: bool = False,
+    trim: bool = False,
+    missing: str = "—",
 ) -> str:
     """A number with ``digits`` decimals in the language's way (7,4; +0,16).
 
-    ``whole`` writes an integral value without decimals (7); ``missing`` stands for None/NaN.
+    ``whole`` writes an integral value without decimals (7); ``trim`` drops trailing zeros of
+    the decimals (10,1 rather than 10,10); ``missing`` stands for None/NaN.
     """
     try:
         value = float(x)  # type: ignore[arg-type]
@@ -108,12 +121,35 @@ def fmt_number(
         return missing
     if whole and value.is_integer():
         return f"{int(value):{'+' if sign else ''}d}"
-    return _decimal(format(value, f"{'+' if sign else ''}.{digits}f"))
+    text = format(value, f"{'+' if sign else ''}.{digits}f")
+    if trim and "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return _decimal(text)
 
 
-def fmt_percent(share: float) -> str:
-    """A share 0–1 as whole percent: ``0.9`` → ``90%``."""
-    return f"{round(share * 100)}%"
+def fmt_percent(share: object, digits: int = 0, *, missing: str = "—") -> str:
+    """A share 0–1 as percent in the language's way: ``0.9`` → «90 %» (English «90%»).
+
+    ``digits`` decimals (written by :func:`fmt_number`); ``missing`` stands for None/NaN.
+    """
+    try:
+        value = float(share) * 100  # type: ignore[arg-type]
+    except TypeError:  # None, pandas' NA
+        return missing
+    if math.isnan(value):
+        return missing
+    return t("formats.percent", value=fmt_number(value, digits))
+
+
+def fmt_count(n: object, *, missing: str = "—") -> str:
+    """A whole count with its thousands apart in the language's way: «9 011» (English 9,011)."""
+    try:
+        value = float(n)  # type: ignore[arg-type]
+    except TypeError:
+        return missing
+    if math.isnan(value):
+        return missing
+    return f"{round(value):,}".replace(",", t("formats.thousands_separator"))
 
 
 def years_text(years: Iterable[int]) -> str:

@@ -1,4 +1,4 @@
-"""Russian messages of the fourth session's clean-up (read-only store files, ...)."""
+"""Russian messages of the fourth session's clean-up: read-only store files, number formats."""
 
 MESSAGES: dict[str, str] = {
     "store.read_only": (
@@ -6,4 +6,9 @@ MESSAGES: dict[str, str] = {
         "записываются служебные данные. Разрешите запись в этот файл и его папку "
         "или откройте его копию"
     ),
+    # labels.formats: a percent (the number is written by fmt_number) and thousands apart
+    "formats.percent": "{value} %",
+    "formats.thousands_separator": " ",
+    # services.import_scope: a feature of a boundary file that lies in another municipality
+    "leftovers4.scope.feature": "{file}, объект «{feature}»",
 }

@@ -51,8 +51,7 @@ MESSAGES: dict[str, str] = {
     "maps.no_data.teachers_at_event": "no ШНОР teachers",
     "maps.no_data.without_tutor": "no ШНОР",
     "maps.no_data.curator": "no ШНОР",
-    "maps.legend.range": "{lo}–{hi} %",
-    "maps.legend.one": "{value} %",
+    "maps.legend.range": "{lo}–{hi}%",
     "maps.no_boundaries": (
         "The store holds no municipality boundaries, so the map shows schools only. To shade "
         "municipalities, load their boundaries as GeoJSON on the Import page or with "
@@ -89,14 +88,14 @@ MESSAGES: dict[str, str] = {
     "maps.ui.measure": "Shade municipalities by",
     "maps.ui.scheme": "Classes",
     "maps.ui.scheme.quantiles": "by quantiles",
-    "maps.ui.scheme.fixed": "in 20 % steps",
+    "maps.ui.scheme.fixed": "in 20% steps",
     "maps.ui.selected": "Municipality «{municipality}» selected (a click on the map).",
     "maps.ui.clear": "Show every municipality",
     "maps.ui.without": "Without a boundary and so not shaded: {names}.",
     "maps.ui.download_png": "Download the map (PNG)",
     "maps.ui.download_pdf": "Download the map (PDF)",
     "maps.ui.multiples": "Every measure side by side (small maps)",
-    "maps.ui.multiples_help": "One small map per measure, on the same 20 % classes.",
+    "maps.ui.multiples_help": "One small map per measure, on the same 20% classes.",
     "maps.ui.values": "The measure by municipality",
     "maps.col.value": "Share",
     "maps.col.numerator": "Numerator",

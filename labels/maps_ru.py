@@ -51,7 +51,6 @@ MESSAGES: dict[str, str] = {
     "maps.no_data.without_tutor": "нет ШНОР",
     "maps.no_data.curator": "нет ШНОР",
     "maps.legend.range": "{lo}–{hi} %",
-    "maps.legend.one": "{value} %",
     "maps.no_boundaries": (
         "Границ муниципалитетов в базе нет, поэтому на карте только школы. Чтобы закрасить "
         "муниципалитеты, загрузите их границы в формате GeoJSON на странице «Импорт данных» или "

@@ -135,17 +135,17 @@ MESSAGES.update(
         ),
         "monitoring.effect.positive": (
             "Low schools in working pairs improved their result index by {estimate} more "
-            "than similar low schools without a pair ({level}% interval {low} to "
+            "than similar low schools without a pair ({level} interval {low} to "
             "{high}; {n} schools matched with {controls} similar ones)."
         ),
         "monitoring.effect.negative": (
             "Low schools in working pairs changed their result index by {estimate} "
-            "relative to similar unpaired ones ({level}% interval {low} to {high}; "
+            "relative to similar unpaired ones ({level} interval {low} to {high}; "
             "{n} schools matched with {controls} similar ones)."
         ),
         "monitoring.effect.unclear": (
             "The difference between low schools in working pairs and similar unpaired ones is "
-            "{estimate}, not distinguishable from zero ({level}% interval {low} to "
+            "{estimate}, not distinguishable from zero ({level} interval {low} to "
             "{high}; {n} schools matched with {controls} similar ones)."
         ),
         "monitoring.effect.placebo_ok": (

@@ -18,7 +18,7 @@ Reason('low', band=1, n_bands=5, share=90, years=(2024, 2025))
 >>> r.params["share"], r == Reason("low", share=90, years=(2024, 2025), band=1, n_bands=5)
 (90, True)
 >>> render(r)
-'в 2024 и 2025 гг. результаты ниже, чем у 90% школ со схожими условиями (кластер 1 из 5)'
+'в 2024 и 2025 гг. результаты ниже, чем у 90 % школ со схожими условиями (кластер 1 из 5)'
 >>> render(Reason("unfavourable", why=(Reason("official_unfavourable"),)))
 'ШНСУ: в официальном списке ШНСУ'
 >>> render(Reason("band", bm=1, bt=3, gap=1), "analysis.infeasible")
@@ -82,6 +82,7 @@ PARAMETER_FORMATS: dict[str, Callable[[Any], str]] = {
     **dict.fromkeys(("im", "it", "index_gap"), fmt_index),
     **dict.fromkeys(("bm", "bt", "band"), fmt_band),
     **dict.fromkeys(("lm", "lt"), _level),
+    **dict.fromkeys(("share", "floor"), lambda points: fmt_percent(points / 100)),  # whole %
     "status": lambda code: t(f"status.{code}"),
     "way": lambda code: t(f"maps.travel.mode.{code}"),
     "subjects": _subjects,

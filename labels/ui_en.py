@@ -28,8 +28,6 @@ MESSAGES: dict[str, str] = {
     "ui.empty.loading": "Loading the demo data…",
     "ui.empty.loaded": "The demo data is loaded.",
     "ui.empty.or_import": "The demo data is made up; replace it with your own through the import.",
-    "ui.share": "{n} of {total} ({pct}%)",
-    "ui.percent": "{pct}%",
     "ui.filter.any": "All",
     "ui.filter.choose": "Choose",
     "ui.card.flag.unfavourable": "Unfavourable",

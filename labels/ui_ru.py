@@ -29,8 +29,6 @@ MESSAGES: dict[str, str] = {
     "ui.empty.loaded": "Демонстрационные данные загружены.",
     "ui.empty.or_import": "Демо-данные вымышлены; их можно заменить своими через импорт.",
     # --- filters ------------------------------------------------------------------------------
-    "ui.share": "{n} из {total} ({pct} %)",
-    "ui.percent": "{pct} %",
     "ui.filter.any": "Все",
     "ui.filter.choose": "Выберите",
     "ui.card.flag.unfavourable": "ШНСУ",

@@ -38,12 +38,13 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import orjson
-import shapely
-from shapely.geometry import MultiPolygon, Polygon, mapping, shape
+
+if TYPE_CHECKING:  # shapely is heavy (~1 s): imported where a geometry is read or joined
+    from shapely.geometry import MultiPolygon, Polygon
 
 from labels.message import Message
 from loaders.aliases import MUNICIPALITY_KINDS, normalize
@@ -111,6 +112,8 @@ class _GeometryError(ValueError):
 
 
 def _polygonal(geom: Any) -> Polygon | MultiPolygon | None:
+    from shapely.geometry import MultiPolygon, Polygon
+
     if isinstance(geom, Polygon | MultiPolygon):
         return geom
     parts = [g for g in getattr(geom, "geoms", []) if isinstance(g, Polygon | MultiPolygon)]
@@ -129,6 +132,9 @@ def canonical_geometry(obj: Any) -> tuple[str, bool]:
     ...     "coordinates": [[[1.00000004, 2], [3, 2], [3, 4], [1, 2]]]})[0]
     '{"type":"Polygon","coordinates":[[[1.0,2.0],[3.0,2.0],[3.0,4.0],[1.0,2.0]]]}'
     """
+    import shapely
+    from shapely.geometry import mapping, shape
+
     try:
         geom = shape(obj)
     except Exception as exc:  # shapely raises several kinds for malformed input
@@ -227,6 +233,7 @@ class BoundaryMatch:
     """Which feature became which municipality's boundary, and what did not match."""
 
     name_field: str | None = None
+    file: str = ""  # the boundary file's name, as the user gave it
     geometries: dict[str, str] = field(default_factory=dict)  # municipality id → GeoJSON text
     matched: list[tuple[str, str, str]] = field(default_factory=list)  # (feature, muni, rule)
     unmatched: list[str | Message] = field(default_factory=list)  # feature names
@@ -292,7 +299,7 @@ def match_boundaries(
     munis = sorted(set(municipalities))
     feats = read.features
     key = name_field or read.name_field or _field(feats, munis)
-    out = BoundaryMatch(name_field=key)
+    out = BoundaryMatch(name_field=key, file=read.file)
     if key is None:
         out.warnings.append(ImportIssue(read.file, None, None, Message("maps.boundary.no_name")))
         out.without_boundary = munis
@@ -310,6 +317,9 @@ def match_boundaries(
         if len(texts) == 1:
             out.geometries[muni] = texts[0]
             continue
+        import shapely
+        from shapely.geometry import mapping, shape
+
         joined = shapely.union_all([shape(orjson.loads(x)) for x in texts])
         out.geometries[muni] = canonical_geometry(mapping(joined))[0]
         msg = Message("maps.boundary.joined", n=len(texts), municipality=muni)

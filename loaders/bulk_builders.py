@@ -14,9 +14,11 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
+import orjson
+import pandas as pd
 from annotated_types import Ge, Gt, Le, Lt
 
-from graph.model import NODE_MODELS, PERCENT_RANGE, Metric, is_percent, result_id
+from graph.model import NODE_MODELS, PERCENT_RANGE, Metric, is_percent
 from graph.records import EdgeRow, NodeRow, dumps_props
 from labels.message import Message
 from loaders.cells import shown
@@ -54,8 +56,8 @@ def _ref(
     if len(idx) == 0:
         return ok
     ids = values[idx]
-    uniques, codes = np.unique(ids.astype(str), return_inverse=True)
-    found = np.fromiter((out.known.has(label, u) for u in uniques.tolist()), bool, len(uniques))
+    codes, uniques = pd.factorize(ids)
+    found = np.fromiter((out.known.has(label, str(u)) for u in uniques), bool, len(uniques))
     hit = found[codes]
     ok[idx[hit]] = True
     for i in idx[~hit]:
@@ -117,26 +119,55 @@ def _model_checks(table: ColumnTable, label: str, rows: np.ndarray) -> np.ndarra
 
 
 def _props(table: ColumnTable, label: str, rows: np.ndarray, exclude: tuple[str, ...]) -> list[str]:
-    """The canonical JSON of each row's properties, as ``Node.props()`` gives them."""
+    """The canonical JSON of each row's properties, as ``Node.props()`` gives them.
+
+    Written as :func:`graph.records.dumps_props` writes it (sorted keys, no spaces, a missing
+    value left out), but each *distinct* value is encoded once: a row's text is its columns'
+    pieces joined (NumPy adds the object arrays element-wise in C).
+    """
     model = NODE_MODELS[label]
-    names = [n for n in model.model_fields if n != "id" and n not in exclude]
-    columns = []
+    names = sorted(n for n in model.model_fields if n != "id" and n not in exclude)
+    pieces = []
     for name in names:
         info = model.model_fields[name]
         if name in table.value:
             values = table.value[name][rows]
         else:
             values = np.full(len(rows), None, dtype=object)
-        cells = values.tolist()
-        if not info.is_required():
-            default = info.get_default(call_default_factory=True)
-            if default is not None:
-                cells = [default if c is None else c for c in cells]
-        columns.append(cells)
-    out = []
-    for cells in zip(*columns, strict=True):
-        out.append(dumps_props({k: v for k, v in zip(names, cells, strict=True) if v is not None}))
-    return out
+        default = None if info.is_required() else info.get_default(call_default_factory=True)
+        pieces.append(_pieces(values, _field_writer(name), default).tolist())
+    if not pieces:
+        return ["{}"] * len(rows)
+    return ["{" + text[1:] + "}" for text in map("".join, zip(*pieces, strict=True))]
+
+
+def _field_writer(name: str) -> Callable[[Any], str]:
+    """What a property adds to the JSON of its node: ``,"name":value``."""
+    key = "," + orjson.dumps(name).decode() + ":"
+    return lambda value: key + orjson.dumps(value).decode()
+
+
+def _pieces(values: np.ndarray, write: Callable[[Any], str], default: Any = None) -> np.ndarray:
+    """``write(value)`` of each cell, called once per distinct value ("" where None and no
+    ``default``; ``default`` written where None)."""
+    missing = "" if default is None else write(default)
+    try:
+        codes, uniques = pd.factorize(values, use_na_sentinel=True)
+    except TypeError:  # unhashable values (lists): each written on its own
+        out = np.empty(len(values), dtype=object)
+        out[:] = [missing if v is None else write(v) for v in values.tolist()]
+        return out
+    table = np.array([write(u) for u in uniques.tolist()] + [missing], dtype=object)
+    return table[codes]  # code -1 (None) takes the last entry
+
+
+def _result_ids(t: ColumnTable, rows: np.ndarray) -> list[str]:
+    """:func:`graph.model.result_id` of each row, one formatting per distinct cell."""
+    parts = [
+        _pieces(t.value[c][rows], lambda v: f"{v}").tolist()
+        for c in ("school_id", "year", "assessment", "subject", "grade", "metric")
+    ]
+    return list(map("|".join, zip(*parts, strict=True)))
 
 
 _PERCENT_METRICS = {Metric.pass_rate.value, Metric.low_share.value, Metric.high_share.value}
@@ -168,14 +199,10 @@ def _results(out: BulkOut, t: ColumnTable) -> None:
     rows = np.flatnonzero(has)
     ok = _model_checks(t, "Result", rows)
     rows, school = rows[ok], school[rows[ok]]
-    cols = [
-        t.value[c][rows].tolist()
-        for c in ("school_id", "year", "assessment", "subject", "grade", "metric")
-    ]
-    ids = [result_id(*r) for r in zip(*cols, strict=True)]
+    ids = _result_ids(t, rows)
     props = _props(t, "Result", rows, ())
     out.nodes += [("Result", i, p) for i, p in zip(ids, props, strict=True)]
-    schools = cols[0]
+    schools = t.value["school_id"][rows].tolist()
     out.edges += [
         ("HAS_RESULT", "School", s, "Result", i, "{}")
         for s, i, keep in zip(schools, ids, school.tolist(), strict=True)
@@ -231,17 +258,10 @@ def _participation(out: BulkOut, t: ColumnTable) -> None:
     rows, teachers, events = _two_ref_edges(
         out, t, "ATTENDED", ("teacher_id", "Teacher"), ("event_id", "Event"), "event_id"
     )
-    roles = t.value["role"][rows].tolist()
+    props = _pieces(t.value["role"][rows], lambda r: dumps_props({"role": r}), "participant")
     out.edges += [
-        (
-            "ATTENDED",
-            "Teacher",
-            a,
-            "Event",
-            b,
-            dumps_props({"role": r if r is not None else "participant"}),
-        )
-        for a, b, r in zip(teachers, events, roles, strict=True)
+        ("ATTENDED", "Teacher", a, "Event", b, p)
+        for a, b, p in zip(teachers, events, props.tolist(), strict=True)
     ]
 
 

@@ -21,6 +21,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import chain
+from operator import itemgetter
 from typing import Any
 
 import numpy as np
@@ -37,7 +39,6 @@ from loaders.sheets import SHEETS, ColType, SheetSpec
 __all__ = ["ColumnTable", "IssueKey", "column_table"]
 
 IssueKey = tuple[int, int, int]  # (pass, order inside the row, sequence): sorts a row's issues
-_MISSING = "\x00"  # an empty key cell; no cell holds a NUL (refused in pass 1)
 
 
 @dataclass
@@ -127,7 +128,7 @@ def _fast_numbers(texts: pd.Series) -> list[float | None]:
 def _pass1(spec: SheetSpec, sheet: Sheet, table: ColumnTable, offset: int, n: int) -> None:
     """Cells of one file of the sheet, written into rows ``offset:offset+n`` of ``table``."""
     found: list[tuple[int, int, str, Message]] = []  # (row, order, column, reason)
-    matrix = [cells for _, cells in sheet.raw.rows]
+    matrix = list(map(itemgetter(1), sheet.raw.rows))
     try:  # the readers give every row as many cells as the header has
         columns = list(zip(*matrix, strict=True))
     except ValueError:
@@ -180,11 +181,14 @@ def _pass2(table: ColumnTable) -> set[str]:
             table.value["assessment"] = mapped
     has_key, parts = _key_columns(table)
     rows = np.flatnonzero(has_key)
-    frame = pd.DataFrame(
-        {str(k): np.where(p[rows] == None, _MISSING, p[rows]) for k, p in enumerate(parts)}  # noqa: E711
-    )
+    # One integer per distinct key (each part factorised, None a value of its own), as
+    # DataFrame.duplicated does, without copying the texts into a frame.
+    combined = np.zeros(len(rows), dtype=np.int64)
+    for p in parts:
+        codes, uniques = pd.factorize(p[rows], use_na_sentinel=False)
+        combined, _ = pd.factorize(combined * len(uniques) + codes)
     table.live = np.ones(len(table), dtype=bool)
-    repeated = rows[frame.duplicated(keep=False).to_numpy()]
+    repeated = rows[np.bincount(combined, minlength=1)[combined] > 1]
     first: dict[tuple[Any, ...], int] = {}
     for i in repeated:
         key = tuple(p[i] for p in parts)
@@ -206,9 +210,17 @@ def _pass2(table: ColumnTable) -> set[str]:
 
 
 def column_table(
-    name: str, raws: Sequence[RawSheet], issues: list[ImportIssue] | None = None
+    name: str,
+    raws: Sequence[RawSheet],
+    issues: list[ImportIssue] | None = None,
+    *,
+    consume: bool = False,
 ) -> ColumnTable:
-    """Passes 1 and 2 of every file of sheet ``name``; header problems go to ``issues``."""
+    """Passes 1 and 2 of every file of sheet ``name``; header problems go to ``issues``.
+
+    ``consume`` empties each raw sheet's rows once its columns are taken (the table keeps
+    what later passes need): an import of a region does not hold its cells twice.
+    """
     spec = SHEETS[name]
     header_issues: list[ImportIssue] = [] if issues is None else issues
     warnings: list[ImportIssue] = []
@@ -219,7 +231,11 @@ def column_table(
         spec=spec,
         sheets=sheets,
         source=np.repeat(np.arange(len(sheets)), sizes),
-        number=np.fromiter((n for s in sheets for n, _ in s.raw.rows), dtype=np.int64, count=total),
+        number=np.fromiter(
+            chain.from_iterable(map(itemgetter(0), s.raw.rows) for s in sheets),
+            dtype=np.int64,
+            count=total,
+        ),
         warnings=warnings,
     )
     for c in spec.column_names:
@@ -229,6 +245,8 @@ def column_table(
     offset = 0
     for sheet, n in zip(sheets, sizes, strict=True):
         _pass1(spec, sheet, table, offset, n)
+        if consume:
+            sheet.raw.rows = []
         offset += n
     table.declared = _pass2(table)
     return table

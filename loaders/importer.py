@@ -334,17 +334,22 @@ _CHECKS = 3
 
 
 def _plan(
-    read: ReadResult, store: Store, sources: list[str], geo: Sequence[BoundaryRead] = ()
+    reader: Callable[[], ReadResult],
+    store: Store,
+    sources: list[str],
+    geo: Sequence[BoundaryRead] = (),
 ) -> ImportPlan:
     """Check the sheets against the store; the plan remembers the municipalities it saw.
 
     The check copies stored municipalities (their region, their outline) into the plan. To
     know exactly what it copied, the store must not change while it runs: when another write
-    committed meanwhile, the check is repeated (at most ``_CHECKS`` times in all).
+    committed meanwhile, the check is repeated (at most ``_CHECKS`` times in all). ``reader``
+    reads the files; each check reads them anew, as the check consumes the rows it reads.
     """
     for _ in range(_CHECKS):
         version = store.data_version()
-        checked = validate_sheets(read.sheets, store)
+        read = reader()
+        checked = validate_sheets(read.sheets, store, consume=True)
         plan = ImportPlan(
             node_objects=checked.nodes,
             edge_objects=checked.edges,
@@ -502,7 +507,7 @@ def validate_paths(paths: Sequence[str | Path], store: Store) -> ImportPlan:
     tables, geo = _split_paths(paths)
     with paused_gc():
         reads = [_read_geo(p) for p in geo]
-        return _plan(read_paths(tables), store, [str(p) for p in paths], reads)
+        return _plan(lambda: read_paths(tables), store, [str(p) for p in paths], reads)
 
 
 def import_paths(
@@ -517,15 +522,17 @@ def import_paths(
 
 def validate_uploads(uploads: Sequence[tuple[str, bytes]], store: Store) -> ImportPlan:
     """Read and check in-memory files given as ``(file name, content)``; nothing is written."""
-    with paused_gc():
+
+    def reader() -> ReadResult:
         read = ReadResult()
-        geo = []
         for name, data in uploads:
-            if _is_geojson(Path(name)):
-                geo.append(_read_boundaries(name, data))
-            else:
+            if not _is_geojson(Path(name)):
                 read.extend(read_bytes(name, data))
-        return _plan(read, store, [name for name, _ in uploads], geo)
+        return read
+
+    with paused_gc():
+        geo = [_read_boundaries(name, data) for name, data in uploads if _is_geojson(Path(name))]
+        return _plan(reader, store, [name for name, _ in uploads], geo)
 
 
 def import_uploads(uploads: Sequence[tuple[str, bytes]], store: Store) -> ImportReport:

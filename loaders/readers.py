@@ -119,7 +119,7 @@ def _zero_bytes(head: bytes) -> str | None:
 def _encoding(name: str, data: bytes) -> tuple[str | None, ImportIssue | None]:
     """The codec of a CSV: UTF-8 (with or without BOM), or UTF-16 with its BOM (Excel's
     «Unicode text»); anything else is refused with what it most likely is. (Bytes that do not
-    decode are found while reading, see :func:`_numbered`.)"""
+    decode are found while reading, see :func:`_all_records`.)"""
     if data.startswith(_OLE2):
         return None, _file_issue(name, "loaders.file.xls")
     if data.startswith(_ZIP):
@@ -170,17 +170,20 @@ class _CsvProblem(Exception):
         self.undecodable = isinstance(error, UnicodeDecodeError)
 
 
-def _numbered(records: Iterator[list[str]]) -> Iterator[tuple[int, list[str]]]:
-    number = 0
-    while True:
-        number += 1
-        try:
-            cells = next(records)
-        except StopIteration:
-            return
-        except (csv.Error, UnicodeDecodeError) as exc:
-            raise _CsvProblem(number, exc) from exc
-        yield number, cells
+def _all_records(records: Iterator[list[str]]) -> tuple[list[list[str]], _CsvProblem | None]:
+    """Every record the reader gives, and the problem that stopped it (None at the end).
+
+    Record ``k`` (from 1) of the list is row ``k`` of the file, as Excel numbers it; a problem
+    names the record where it starts, the one after those read.
+    """
+    out: list[list[str]] = []
+    append = out.append
+    try:
+        for cells in records:
+            append(cells)
+    except (csv.Error, UnicodeDecodeError) as exc:
+        return out, _CsvProblem(len(out) + 1, exc)
+    return out, None
 
 
 def _csv_message(problem: _CsvProblem) -> tuple[int | None, Message]:
@@ -276,6 +279,23 @@ def _table(
     return found
 
 
+def _csv_table(records: list[list[str]], raw: RawSheet, result: ReadResult, delimiter: str) -> bool:
+    """:func:`_table` of a CSV's records (record ``k`` is row ``k + 1``), in bulk when every
+    row after the header is as wide as the header and not blank (the usual file)."""
+    start = 0
+    while start < len(records) and not "".join(records[start]).strip():
+        start += 1
+    if start == len(records):
+        return False
+    width = len(records[start])
+    body = records[start + 1 :]
+    if all(n == width for n in map(len, body)) and all(map(str.strip, map("".join, body))):
+        raw.headers, raw.header_row = records[start], start + 1
+        raw.rows = list(zip(range(start + 2, start + 2 + len(body)), body, strict=True))
+        return True
+    return _table(enumerate(records, start=1), raw, result, delimiter)
+
+
 def _read_csv(name: str, data: bytes, sheet: str) -> ReadResult:
     result = ReadResult()
     encoding, problem = _encoding(name, data)
@@ -284,16 +304,17 @@ def _read_csv(name: str, data: bytes, sheet: str) -> ReadResult:
         return result
     raw = RawSheet(sheet=sheet, file=name, tab=None, headers=[])
     delimiter = _sniff(data, encoding, sheet)
-    rows = _numbered(_records(_text(data, encoding), delimiter))
+    records, broken = _all_records(_records(_text(data, encoding), delimiter))
     if b"'" in data:  # texts the safe writer escaped come back as they were
-        rows = ((n, [unescape_csv_cell(c) for c in rec]) for n, rec in rows)
+        records = [[unescape_csv_cell(c) for c in rec] for rec in records]
     if b"\r" in data:  # a line break inside a cell is «\n», as Excel keeps it
-        rows = ((n, [_one_newline(c) for c in rec]) for n, rec in rows)
-    try:
-        found = _table(rows, raw, result, delimiter)
-    except _CsvProblem as exc:
-        row, message = _csv_message(exc)
-        if exc.undecodable and b"\x00" in data[:4096]:
+        records = [[_one_newline(c) for c in rec] for rec in records]
+    # The rows before a broken record are checked too (their problems come first).
+    found = _csv_table(records, raw, result, delimiter)
+    del records
+    if broken is not None:
+        row, message = _csv_message(broken)
+        if broken.undecodable and b"\x00" in data[:4096]:
             row, message = None, Message("hostile.csv.nul")
         result.issues.append(ImportIssue(name, row, None, message))
         return result

@@ -213,13 +213,19 @@ def _model_message(err: Any, text: str) -> Message:
 
 
 def validate_sheets(
-    raws: Sequence[RawSheet], store: Store | None = None, *, columns: bool | None = None
+    raws: Sequence[RawSheet],
+    store: Store | None = None,
+    *,
+    columns: bool | None = None,
+    consume: bool = False,
 ) -> Validated:
     """Validate raw sheets; references resolve against the import and then ``store``.
 
     ``columns`` (default: on unless ``SCHOOLNET_IMPORT_PATH=rows``) checks the large sheets
     over whole columns (:mod:`loaders.column_pass`, :mod:`loaders.bulk_builders`); off, every
     row is checked on its own and becomes a model object (the old path, kept to compare).
+    ``consume`` lets the column path empty the large sheets' raw rows as it goes (memory);
+    the caller must not use ``raws`` again.
 
     Examples
     --------
@@ -235,10 +241,10 @@ def validate_sheets(
     with paused_gc():
         if not columns:
             return Validator(raws, store).run()
-        return _validate_columns(raws, store)
+        return _validate_columns(raws, store, consume)
 
 
-def _validate_columns(raws: Sequence[RawSheet], store: Store | None) -> Validated:
+def _validate_columns(raws: Sequence[RawSheet], store: Store | None, consume: bool) -> Validated:
     """The row path for the small sheets, the column path for the large ones; one outcome."""
     order = {(r.file, r.tab): i for i, r in enumerate(raws)}
     v = Validator([r for r in raws if r.sheet not in BULK_BUILDERS], store)
@@ -250,7 +256,7 @@ def _validate_columns(raws: Sequence[RawSheet], store: Store | None) -> Validate
         if not given:
             continue
         header: list[ImportIssue] = []
-        tables[name] = table = column_table(name, given, header)
+        tables[name] = table = column_table(name, given, header, consume=consume)
         keyed += [((0, 0, k), i) for k, i in enumerate(header)]
         v.out.warnings += table.warnings
         v.out.rows[name] += len(table)

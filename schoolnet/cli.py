@@ -22,7 +22,7 @@ import pandas as pd
 
 from graph.store import Store, StoreError
 from labels import t
-from labels.formats import parse_date
+from labels.formats import fmt_count, parse_date
 
 __all__ = ["build_parser", "main"]
 
@@ -217,7 +217,7 @@ def cmd_status(args: argparse.Namespace) -> int:
         c = completeness(store)
     print(t("cli.status.sheets"))
     for sheet, rows in c.sheets.items():
-        shown = f"{rows:,}".replace(",", " ") if rows else t("completeness.not_loaded")
+        shown = fmt_count(rows) if rows else t("completeness.not_loaded")
         print(f"  {sheet_title_ru(sheet)} ({sheet}): {shown}")
     print(t("completeness.schools", n=c.schools))
     if c.schools:

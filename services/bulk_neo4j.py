@@ -19,15 +19,19 @@ part, not the country. Each part's files go to ``part-NNN/``; one argument list 
 from __future__ import annotations
 
 import os
+import shutil
+import tempfile
 from collections.abc import Callable, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
 from graph.embedded import EmbeddedStore
 from graph.model import NodeRef
-from graph.neo4j_bulk import AdminImport, write_admin_import
+from graph.neo4j_bulk import AdminImport, import_options, write_admin_import
+from graph.store import Store
 from labels import t
-from loaders.importer import ImportFailed, validate_paths
+from loaders.importer import ImportFailed, ImportPlan, validate_paths
 from services.errors import UserError
 
 __all__ = ["ARGS_FILE", "AdminImportFiles", "write_neo4j_import_files"]
@@ -49,14 +53,60 @@ class AdminImportFiles:
 
 
 def _relative(jobs: Sequence[AdminImport], directory: Path, database: str) -> list[str]:
-    out = jobs[0].arguments(database) if jobs else []
-    out = [a for a in out if not a.startswith(("--nodes=", "--relationships="))]
+    """The argument list, every file named relative to ``directory`` (where the tool runs)."""
+    multiline = sorted(os.path.relpath(p, directory) for job in jobs for p in job.multiline)
+    out = import_options(database, multiline)
     for job in jobs:
-        for arg in job.arguments(database):
-            if arg.startswith(("--nodes=", "--relationships=")):
-                head, _, path = arg.rpartition("=")
-                out.append(f"{head}={os.path.relpath(path, directory)}")
+        for arg in job.file_arguments():
+            head, _, path = arg.rpartition("=")
+            out.append(f"{head}={os.path.relpath(path, directory)}")
     return out
+
+
+def _stage(out: Path) -> Path:
+    """A new staging folder inside ``out``: the files go there, then move into place."""
+    out.mkdir(parents=True, exist_ok=True)
+    return Path(tempfile.mkdtemp(prefix=".writing-", dir=out))
+
+
+def _publish(staging: Path, out: Path) -> None:
+    """Move what ``staging`` holds into ``out``, replacing what was there under those names."""
+    for entry in sorted(staging.iterdir()):
+        target = out / entry.name
+        if target.is_dir() and not target.is_symlink():
+            shutil.rmtree(target)
+        elif target.exists() or target.is_symlink():
+            target.unlink()
+        entry.rename(target)
+    staging.rmdir()
+
+
+def _check_repeated(
+    plan: ImportPlan, first_part: dict[NodeRef, int], i: int, groups: list[list[str | Path]]
+) -> None:
+    """Refuse a node an earlier part declared (a node belongs to one part)."""
+    refs = [n.ref() for n in plan.node_objects if n.label not in _LEAVES]
+    refs += [NodeRef(r[0], r[1]) for r in plan.node_rows if r[0] not in _LEAVES]
+    for ref in refs:
+        earlier = first_part.setdefault(ref, i)
+        if earlier != i:
+            raise UserError(
+                t(
+                    "bulk.repeated_node",
+                    label=ref.label,
+                    id=ref.id,
+                    first=str(groups[earlier][0]),
+                    part=str(groups[i][0]),
+                )
+            )
+
+
+def _remember(known: Store, plan: ImportPlan) -> None:
+    """Keep what later parts may refer to (every node but the leaves), as rows."""
+    with known.unit_of_work() as uow:
+        uow.upsert_nodes([n for n in plan.node_objects if n.label not in _LEAVES])
+        uow.upsert_node_rows([r for r in plan.node_rows if r[0] not in _LEAVES])
+        uow.commit()
 
 
 def write_neo4j_import_files(
@@ -71,42 +121,53 @@ def write_neo4j_import_files(
 
     ``parts``: every path is a part validated on its own, in order (see the module's text).
     ``progress(done, total)`` is called after each part. Raises
-    :class:`loaders.importer.ImportFailed` on any problem (nothing written for a first-part
-    problem; the parts already written stay in their folders, and no argument file is written).
+    :class:`loaders.importer.ImportFailed` on any problem, with its file, row and column, and
+    :class:`services.errors.UserError` for a node two parts declare; then nothing is written
+    (the files are written to a staging folder inside ``out_dir`` and moved into place only
+    once every part passed).
     """
     out = Path(out_dir)
-    groups = [[p] for p in paths] if parts else [list(paths)]
+    groups: list[list[str | Path]] = [[p] for p in paths] if parts else [list(paths)]
     jobs: list[AdminImport] = []
     first_part: dict[NodeRef, int] = {}
-    with EmbeddedStore(":memory:") as known:
-        for i, group in enumerate(groups):
-            plan = validate_paths(group, known)
-            if not plan.ok:
-                raise ImportFailed(plan.issues, plan.warnings)
-            kept = [n for n in plan.nodes if n.label not in _LEAVES]
-            if parts:
-                for node in kept:
-                    earlier = first_part.setdefault(node.ref(), i)
-                    if earlier != i:
-                        raise UserError(
-                            t(
-                                "bulk.repeated_node",
-                                label=node.label,
-                                id=node.id,
-                                first=str(groups[earlier][0]),
-                                part=str(group[0]),
-                            )
-                        )
-            target = out / f"part-{i + 1:03d}" if parts else out
-            jobs.append(write_admin_import(plan.nodes, plan.edges, target))
-            if parts and i + 1 < len(groups):
-                known.write(kept, [])  # what later parts may refer to
-            del plan, kept
-            if progress is not None:
-                progress(i + 1, len(groups))
-    out.mkdir(parents=True, exist_ok=True)
-    args_file = out / ARGS_FILE
-    args_file.write_text("\n".join(_relative(jobs, out, database)) + "\n", encoding="utf-8")
+    staging = _stage(out)
+
+    def written(job: Future[AdminImport]) -> None:
+        jobs.append(job.result())
+        if progress is not None:
+            progress(len(jobs), len(groups))
+
+    try:
+        # A part's files are written (Arrow, mostly outside the GIL) while the next part is
+        # checked: the two use both cores. Checks stay in order: a part sees the earlier ones.
+        with ThreadPoolExecutor(max_workers=1) as writer, EmbeddedStore(":memory:") as known:
+            pending: Future[AdminImport] | None = None
+            for i, group in enumerate(groups):
+                plan = validate_paths(group, known)
+                if not plan.ok:
+                    raise ImportFailed(plan.issues, plan.warnings)
+                if parts:
+                    _check_repeated(plan, first_part, i, groups)
+                if pending is not None:
+                    written(pending)
+                pending = writer.submit(
+                    write_admin_import,
+                    plan.node_objects,
+                    plan.edge_objects,
+                    staging / f"part-{i + 1:03d}" if parts else staging,
+                    node_rows=plan.node_rows,
+                    edge_rows=plan.edge_rows,
+                )
+                if parts and i + 1 < len(groups):
+                    _remember(known, plan)
+                del plan
+            if pending is not None:
+                written(pending)
+        args_file = staging / ARGS_FILE
+        args_file.write_text("\n".join(_relative(jobs, staging, database)) + "\n", encoding="utf-8")
+        _publish(staging, out)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
     nodes = sum(j.nodes for j in jobs)
     relationships = sum(j.relationships for j in jobs)
-    return AdminImportFiles(out, nodes, relationships, args_file)
+    return AdminImportFiles(out, nodes, relationships, out / ARGS_FILE)

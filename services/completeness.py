@@ -31,6 +31,7 @@ import pandas as pd
 from analysis.settings import AnalysisSettings
 from graph.store import Store
 from labels import t
+from labels.formats import fmt_percent
 from services.cache import memo
 from services.query_frames import frame
 from services.result_cache import register
@@ -213,10 +214,19 @@ def gap_text(gap: Gap) -> str:
     return t("completeness.sentence", gap=missing, off=off, load=load)
 
 
-def share_text(n: int, total: int) -> str:
-    """«12 из 60 (20 %)»."""
-    pct = round(100 * n / total) if total else 0
-    return t("completeness.share", n=n, total=total, pct=pct)
+def share_text(count: Any, total: Any) -> str:
+    """«12 из 60 (20 %)» for a count out of a total; «—» when there is nothing to count.
+
+    >>> share_text(3, 12), share_text(0, 0), share_text(None, 5)
+    ('3 из 12 (25 %)', '—', '—')
+    """
+    try:
+        n, d = int(count), int(total)
+    except (TypeError, ValueError):
+        return "—"
+    if d <= 0:
+        return "—"
+    return t("completeness.share", n=n, total=d, pct=fmt_percent(n / d))
 
 
 def _span(first: Any, last: Any) -> str:

@@ -15,6 +15,7 @@ from graph.model import NodeRef
 from graph.store import Store
 from labels import t
 from labels.reasons import render_all
+from services.access import unguarded
 from services.cache import memo
 from services.errors import UserError
 from services.networks import SCHOOL_LAYERS, NetworkView, build_network
@@ -97,6 +98,9 @@ def identification_table(store: Store, settings: AnalysisSettings | None = None)
     return memo(store, ("identification_table", _key(s)), compute, persist=True).copy()
 
 
+@unguarded(
+    "a building block of the overview and the school card, which check the right and scope"
+)
 def percentile_table(store: Store, settings: AnalysisSettings | None = None) -> pd.DataFrame:
     """Per school and year with results: ``result_index``, ``percentile`` and context ``band``.
 

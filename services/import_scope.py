@@ -1,11 +1,13 @@
 """A municipal coordinator's import: refused whole when a row lies outside their municipalities.
 
 The refusal names each such row as the user's file shows it (file, the workbook's sheet, the
-row number) with the municipality it belongs to. A row's municipality is the one it names, or
-that of the schools, teachers, associations and partnerships it refers to (found in the file
-being imported first, then in the store). Rows placed nowhere (a region-wide road-map item)
-are not refused. As a second net, every node and school link the import would write is checked
-too (the refusal then names the sheet and the id).
+row number) with the municipality it belongs to, and each feature of a GeoJSON boundary file
+that would change another municipality's boundary (file, the feature's name). A row's
+municipality is the one it names, or that of the schools, teachers, associations and
+partnerships it refers to (found in the file being imported first, then in the store). Rows
+placed nowhere (a region-wide road-map item) are not refused. As a second net, every node and
+school link the import would write is checked too (the refusal then names the sheet and the
+id; a boundary's municipality counts).
 """
 
 from __future__ import annotations
@@ -107,6 +109,11 @@ def _refuse_outside(plan: Any, raws: Sequence[Any], store: Store, actor: Actor) 
         if foreign:
             where, names = _where(place), ", ".join(foreign)
             outside.append(t("importscope.row", where=where, municipality=names))
+    for match in plan.boundaries:
+        for feature, muni, _rule in match.matched:
+            if muni not in actor.municipalities:
+                where = t("leftovers4.scope.feature", file=Path(match.file).name, feature=feature)
+                outside.append(t("importscope.row", where=where, municipality=muni))
     if not outside:
         outside = [
             t("access.denied.import_row", **r)
@@ -122,12 +129,13 @@ def _refuse_outside(plan: Any, raws: Sequence[Any], store: Store, actor: Actor) 
 
 def _plan_rows(plan: Any, known: dict[str, str]) -> list[dict[str, str]]:
     """Sheet, id and municipality of every node and school link the import would write that a
-    municipality owns: schools, anything linked to a school, nodes naming a municipality."""
+    municipality owns: schools, anything linked to a school, nodes naming a municipality, and
+    municipalities themselves (a boundary)."""
     from loaders.importer import EDGE_SHEET, LABEL_SHEET
 
     found: dict[tuple[str, str], str] = {}
     for node in plan.nodes:
-        muni = getattr(node, "municipality", None)
+        muni = node.id if node.label == "Municipality" else getattr(node, "municipality", None)
         if node.label == "School" or muni:
             found[(LABEL_SHEET.get(node.label, node.label), node.id)] = str(
                 muni or known.get(node.id, "")

@@ -20,6 +20,7 @@ from analysis.choropleth import MEASURES, class_breaks, classify, measure_values
 from analysis.settings import AnalysisSettings
 from graph.store import Store
 from labels import t
+from labels.formats import fmt_percent
 from services.cache import memo
 from services.coverage import coverage_table
 from services.errors import UserError
@@ -129,7 +130,7 @@ def _palette(higher_is_better: bool, n: int) -> list[list[int]]:
 def _legend_texts(breaks: list[int]) -> list[str]:
     lows = [0, *breaks][: len(breaks)]  # no breaks (nothing to shade): no classes
     return [
-        t("maps.legend.one", value=hi) if lo == hi else t("maps.legend.range", lo=lo, hi=hi)
+        fmt_percent(hi / 100) if lo == hi else t("maps.legend.range", lo=lo, hi=hi)
         for lo, hi in zip(lows, breaks, strict=True)
     ]
 

@@ -21,7 +21,7 @@ from analysis.pair_effect import PairEffect, pair_effect
 from analysis.settings import AnalysisSettings
 from graph.store import Store
 from labels import t
-from labels.formats import fmt_number
+from labels.formats import fmt_number, fmt_percent
 from services.cache import memo
 from services.errors import UserError
 from services.exchange import activity
@@ -296,7 +296,7 @@ def _effect_text(e: PairEffect) -> str:
         high=fmt_number(e.ci_high, 2, sign=True),
         n=e.n_matched,
         controls=e.n_controls,
-        level=round(100 * e.confidence),
+        level=fmt_percent(e.confidence),
     )
     if e.n_placebo:
         text += " " + t(

@@ -25,6 +25,8 @@ import os
 import shutil
 import subprocess
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, NoReturn
 
@@ -34,7 +36,7 @@ from graph.neo4j_admin import clear_database
 from graph.neo4j_store import Neo4jStore
 from graph.store import StoreError
 
-__all__ = ["SCRIPT", "fresh_neo4j_store", "neo4j_server"]
+__all__ = ["SCRIPT", "fresh_neo4j_store", "imported_server", "neo4j_server"]
 
 ROOT = Path(__file__).resolve().parent.parent
 SCRIPT = ROOT / "scripts" / "neo4j-test-server"
@@ -176,3 +178,27 @@ def fresh_neo4j_store(request: pytest.FixtureRequest) -> Neo4jStore:
     store = open_neo4j_store(request)
     clear_database(store)
     return store
+
+
+@contextmanager
+def imported_server(directory: Path, state: Path) -> Iterator[str]:
+    """A server of its own (state folder ``state``) whose database ``neo4j-admin database import
+    full`` built from ``directory`` (``schoolnet neo4j-import-files``); yields its URI."""
+    missing = [tool for tool in ("java", "mvn") if shutil.which(tool) is None]
+    if missing:
+        _unavailable(f"{' and '.join(missing)} not found (scripts/setup installs them)")
+    env = dict(os.environ, SCHOOLNET_NEO4J_STATE=str(state))
+    env.pop("NEO4J_URI", None)
+    proc = subprocess.run(
+        [str(SCRIPT), "start", "--import", str(directory)],
+        capture_output=True,
+        text=True,
+        timeout=_START_TIMEOUT_S,
+        check=False,
+        env=env,
+    )
+    try:
+        assert proc.returncode == 0, proc.stderr[-2000:]
+        yield proc.stdout.strip().splitlines()[-1]
+    finally:
+        subprocess.run([str(SCRIPT), "stop"], capture_output=True, timeout=120, env=env)

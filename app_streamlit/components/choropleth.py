@@ -16,16 +16,12 @@ import pydeck as pdk
 
 from app_streamlit.components.map_view import tip_text
 from labels import t
-from labels.formats import fmt_number
+from labels.formats import fmt_number, fmt_percent
 from services.maps import ShadedMap
 
 __all__ = ["AREAS_LAYER", "area_features", "areas_layer", "shading_legend_html"]
 
 AREAS_LAYER = "municipalities"
-
-
-def _pct(value: float) -> str:
-    return f"{value * 100:.0f} %"
 
 
 def _num(value: float) -> str:
@@ -57,7 +53,7 @@ def area_features(shaded: ShadedMap, selected: str | None = None) -> dict[str, A
             status = t(
                 "maps.tip.share",
                 title=shaded.title,
-                pct=_pct(value),
+                pct=fmt_percent(value),
                 num=_num(float(row["numerator"])),
                 den=_num(float(row["denominator"])),
             )

@@ -7,6 +7,7 @@ import streamlit as st
 
 from app_streamlit import state
 from labels import t
+from labels.formats import fmt_count, fmt_percent
 from loaders.aliases import sheet_title_ru
 from services.completeness import assessment_items, gap_parts, gap_text, share_text
 
@@ -37,7 +38,7 @@ def completeness_section() -> None:
             {
                 t("completeness.col.sheet"): sheet_title_ru(sheet),
                 t("completeness.col.rows"): (
-                    f"{n:,}".replace(",", " ") if n else t("completeness.not_loaded")
+                    fmt_count(n) if n else t("completeness.not_loaded")
                 ),
             }
             for sheet, n in c.sheets.items()
@@ -52,7 +53,7 @@ def completeness_section() -> None:
         ]
         cells = st.columns(3)
         for i, (label, n) in enumerate(shares):
-            pct = f"{round(100 * n / c.schools)} %" if c.schools else "—"
+            pct = fmt_percent(n / c.schools) if c.schools else "—"
             cells[i % 3].metric(label, pct, help=share_text(n, c.schools))
         years = ", ".join(str(y) for y in c.years)
         st.markdown(t("completeness.years", years=years) if years else t("completeness.no_years"))

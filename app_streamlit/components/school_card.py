@@ -13,6 +13,7 @@ from app_streamlit.components.network_panel import show_network
 from app_streamlit.components.plain import md_plain
 from app_streamlit.components.tables import present, value_label
 from labels import t
+from labels.formats import fmt_number
 from services.completeness import SOCIAL_COLUMNS
 
 __all__ = ["render_school_card"]
@@ -35,7 +36,7 @@ def _fmt(value: Any) -> str:
     if isinstance(value, bool):
         return t("common.yes") if value else t("common.no")
     if isinstance(value, float):
-        return f"{value:.2f}".rstrip("0").rstrip(".")
+        return fmt_number(value, 2, trim=True)
     if isinstance(value, list | tuple):
         return "; ".join(str(v) for v in value) or "—"
     return str(value)

@@ -10,7 +10,7 @@ import pandas as pd
 from pandas.api.types import is_datetime64_any_dtype
 
 from labels import t
-from labels.formats import format_date
+from labels.formats import fmt_percent, format_date
 
 __all__ = [
     "VALUE_PREFIXES",
@@ -21,7 +21,6 @@ __all__ = [
     "percent_columns",
     "present",
     "share_percent",
-    "share_text",
     "value_label",
 ]
 
@@ -145,23 +144,6 @@ def filter_frame(
     return frame[mask]
 
 
-def share_text(count: Any, total: Any) -> str:
-    """«12 из 40 (30 %)» for a count out of a total; «—» when there is nothing to count.
-
-    Examples
-    --------
-    >>> share_text(3, 12)
-    '3 из 12 (25 %)'
-    """
-    try:
-        n, d = int(count), int(total)
-    except (TypeError, ValueError):
-        return "—"
-    if d <= 0:
-        return "—"
-    return t("ui.share", n=n, total=d, pct=round(100 * n / d))
-
-
 def share_percent(count: Any, total: Any) -> str:
     """«30 %» for a count out of a total; «—» when there is nothing to count.
 
@@ -174,7 +156,7 @@ def share_percent(count: Any, total: Any) -> str:
         n, d = int(count), int(total)
     except (TypeError, ValueError):
         return "—"
-    return "—" if d <= 0 else t("ui.percent", pct=round(100 * n / d))
+    return "—" if d <= 0 else fmt_percent(n / d)
 
 
 def percent_columns(frame: pd.DataFrame) -> dict[str, Any]:

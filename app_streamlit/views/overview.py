@@ -8,9 +8,10 @@ from app_streamlit import state
 from app_streamlit.components import charts
 from app_streamlit.components.completeness import completeness_banner, completeness_section
 from app_streamlit.components.empty_store import require_data
-from app_streamlit.components.tables import col, share_percent, share_text, value_label
+from app_streamlit.components.tables import col, share_percent, value_label
 from labels import t
-from services.completeness import Gap, gap_text
+from labels.formats import fmt_count
+from services.completeness import Gap, gap_text, share_text
 
 st.title(t("ui.page.overview"))
 require_data()
@@ -29,7 +30,7 @@ st.selectbox(
 
 counts = st.columns(len(ov.counts) or 1)
 for column, (name, value) in zip(counts, ov.counts.items(), strict=False):
-    column.metric(value_label("ui.overview.count.", name), f"{value:,}".replace(",", " "))
+    column.metric(value_label("ui.overview.count.", name), fmt_count(value))
 
 left, right = st.columns(2)
 with left:

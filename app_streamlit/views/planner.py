@@ -15,6 +15,7 @@ from app_streamlit.components.planner_form import planner_settings_form
 from app_streamlit.components.region_settings import save_settings
 from app_streamlit.components.tables import frame_to_xlsx, present
 from labels import t
+from labels.formats import fmt_number
 
 st.title(t("ui.page.planner"))
 require_data()
@@ -43,7 +44,7 @@ pairs, unpaired = plan.pairs, plan.unpaired
 m1, m2, m3 = st.columns(3)
 m1.metric(t("ui.planner.n_pairs"), len(pairs))
 m2.metric(t("ui.planner.n_unpaired"), len(unpaired))
-m3.metric(t("ui.planner.total_cost"), f"{pairs['cost'].sum():.2f}" if len(pairs) else "—")
+m3.metric(t("ui.planner.total_cost"), fmt_number(pairs["cost"].sum(), 2) if len(pairs) else "—")
 
 st.date_input(
     t("ui.planner.start_date"), value=dt.date.today(), format="DD.MM.YYYY", key="planner_start"
@@ -84,7 +85,7 @@ else:
 
     def pair_label(mentee_id: str) -> str:
         r = by_mentee[mentee_id]
-        return f"{r['mentee_name']} → {r['tutor_name']} ({r['cost']:.2f})"
+        return f"{r['mentee_name']} → {r['tutor_name']} ({fmt_number(r['cost'], 2)})"
 
     chosen = st.multiselect(
         t("ui.planner.choose_pairs"),
@@ -176,7 +177,7 @@ if mentees:
         st.warning(t("ui.planner.swap_none"))
     else:
         tutors = {
-            str(r["tutor_school_id"]): f"{r['tutor_name']} ({r['cost']:.2f})"
+            str(r["tutor_school_id"]): f"{r['tutor_name']} ({fmt_number(r['cost'], 2)})"
             for r in feasible.to_dict("records")
         }
         tutor_id = st.selectbox(
@@ -184,7 +185,8 @@ if mentees:
         )
         verdict = state.evaluate_pair(mentee_id, tutor_id, current)
         st.markdown(
-            t("ui.planner.swap_cost", cost=f"{verdict['cost']:.2f}") + f" — {verdict['reason']}"
+            t("ui.planner.swap_cost", cost=fmt_number(verdict["cost"], 2))
+            + f" — {verdict['reason']}"
         )
         focus = [
             list(r["focus_subjects"] or [])

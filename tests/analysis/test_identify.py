@@ -149,18 +149,19 @@ def test_reasons(out: pd.DataFrame) -> None:
 def test_reasons_render_in_russian(out: pd.DataFrame) -> None:
     text = render_all(reasons(out, "m0"))
     assert text.startswith(
-        "в 2022 и 2023 гг. результаты ниже, чем у 90% школ со схожими условиями (кластер 1 из 3)"
+        "в 2022 и 2023 гг. результаты ниже, чем у 90 % школ со схожими условиями (кластер 1 из 3)"
     )
     assert "; ШНСУ: " in text
     assert render_all(reasons(out, "p4")).startswith(
-        "в 2022, 2023 и 2024 гг. результаты выше, чем у 75% школ со схожими условиями "
+        "в 2022, 2023 и 2024 гг. результаты выше, чем у 75 % школ со схожими условиями "
         "(кластер 3 из 3)"
     )
     assert "неблагоприятные" in render_all(reasons(out, "m4"))
+    assert "ни разу не попадали в нижние 25 %" in render_all(reasons(out, "p4"))
     assert render_all(reasons(out, "m5")).startswith(
         "недостаточно данных: результаты сопоставлены только за 1 из 3"
     )
-    assert "2024 г. — 40%" in render_all(reasons(out, "m2"))
+    assert "2024 г. — 40 %" in render_all(reasons(out, "m2"))
 
 
 def test_percentiles_long_frame() -> None:

@@ -53,6 +53,27 @@ public final class Neo4jLauncher {
         return Long.parseLong(v.trim());
     }
 
+    /**
+     * Page cache size in bytes: SCHOOLNET_NEO4J_PAGECACHE (a number of bytes, or with a k, m or g
+     * suffix), default 256m (tests); a country-sized database wants about its store size.
+     */
+    static long pageCacheBytes() {
+        String v = System.getenv("SCHOOLNET_NEO4J_PAGECACHE");
+        if (v == null || v.isBlank()) {
+            return ByteUnit.mebiBytes(256);
+        }
+        String text = v.trim().toLowerCase(java.util.Locale.ROOT);
+        char unit = text.charAt(text.length() - 1);
+        long scale = switch (unit) {
+            case 'k' -> 1L << 10;
+            case 'm' -> 1L << 20;
+            case 'g' -> 1L << 30;
+            default -> 1L;
+        };
+        String digits = scale == 1L ? text : text.substring(0, text.length() - 1);
+        return Long.parseLong(digits.trim()) * scale;
+    }
+
     public static void main(String[] args) throws Exception {
         if (args.length < 1 || args.length > 3 || args[0].startsWith("-")) {
             System.err.println("usage: Neo4jLauncher HOME_DIR [PORT] [HOST]");
@@ -84,7 +105,7 @@ public final class Neo4jLauncher {
                     // security: a throw-away local server
                     .setConfig(GraphDatabaseSettings.auth_enabled, false)
                     // memory: modest, so it fits next to the test suite
-                    .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(256))
+                    .setConfig(GraphDatabaseSettings.pagecache_memory, pageCacheBytes())
                     .setConfig(GraphDatabaseSettings.tx_state_memory_allocation,
                             GraphDatabaseSettings.TransactionStateMemoryAllocation.ON_HEAP)
                     // transaction state: a region-sized import is one transaction (~2.5 GB of state)
