@@ -308,12 +308,46 @@ PARTICIPATION = NamedQuery(
     " WHERE w.type = 'WORKS_AT' AND w.src_label = 'Teacher' AND "
     + _SCHOOL_IN_MUNIS_SQL.format(col="w.dst_id")
     + "))",
+    # With municipalities, the walk starts at their schools (a municipality's attendances, not
+    # a check of every attendance in the country); without, every attendance.
     cypher="""
-MATCH (t:Teacher)-[a:ATTENDED]->(v:Event)
-WHERE $municipalities IS NULL
-   OR EXISTS { MATCH (t)-[:WORKS_AT]->(s:School) WHERE s.municipality IN $municipalities }
-RETURN v.id AS event_id, t.id AS teacher_id, a.role AS role
+CALL () {
+  MATCH (s:School)
+  WHERE s.municipality IN $municipalities
+  MATCH (s)<-[:WORKS_AT]-(t:Teacher)
+  WITH DISTINCT t
+  MATCH (t)-[a:ATTENDED]->(v:Event)
+  RETURN v.id AS event_id, t.id AS teacher_id, a.role AS role
+  UNION ALL
+  MATCH (t:Teacher)-[a:ATTENDED]->(v:Event)
+  WHERE $municipalities IS NULL
+  RETURN v.id AS event_id, t.id AS teacher_id, a.role AS role
+}
+RETURN event_id, teacher_id, role
 """,
+)
+
+EVENT_YEARS = NamedQuery(
+    name="event_years",
+    title_key="queries.title.event_years",
+    description="Events per calendar year of their date (events held in the municipalities "
+    "given, or all).",
+    columns=(("year", "int"), ("n_events", "int")),
+    params=(_MUNIS,),
+    sql="SELECT CAST(substr(json_extract(v.props, '$.date'), 1, 4) AS INTEGER) AS year,"
+    " COUNT(*) AS n_events FROM nodes v WHERE v.label = 'Event'"
+    " AND json_extract(v.props, '$.date') GLOB '[0-9][0-9][0-9][0-9]-*' AND "
+    + _MUNI_SQL.format(a="v")
+    + " GROUP BY 1 ORDER BY 1",
+    cypher="""
+MATCH (v:Event)
+WHERE v.date =~ '[0-9]{4}-.*'
+  AND ($municipalities IS NULL OR v.municipality IN $municipalities)
+WITH toInteger(left(v.date, 4)) AS year, count(*) AS n_events
+RETURN year, n_events
+ORDER BY year
+""",
+    order_matters=True,
 )
 
 PARTNERSHIPS = NamedQuery(
@@ -537,6 +571,7 @@ QUERIES: tuple[NamedQuery, ...] = (
     MEMBERSHIPS,
     EVENTS,
     PARTICIPATION,
+    EVENT_YEARS,
     PARTNERSHIPS,
     EXCLUSIONS,
     MUNICIPALITIES,

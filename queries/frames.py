@@ -27,7 +27,6 @@ Examples
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 import numpy as np
@@ -154,17 +153,15 @@ def _to_list(s: pd.Series) -> pd.Series:
 
 
 def _to_date(s: pd.Series) -> pd.Series:
-    text = (
-        s.astype(object)
-        .where(~_missing(s), None)
-        .map(lambda v: str(v)[:10] if v is not None else None)
-    )
-    parsed = pd.to_datetime(text, errors="coerce", format="%Y-%m-%d")
-    values = np.empty(len(s), dtype=object)
+    mask = _missing(s)
+    text = s.astype(object).where(~mask, None)
+    if not all(isinstance(v, str) for v in text[~mask]):
+        text = text.map(str, na_action="ignore")
+    parsed = pd.to_datetime(text.str.slice(0, 10), errors="coerce", format="%Y-%m-%d")
     ok = np.asarray(parsed.notna(), dtype=bool)
-    values[~ok] = None
+    values = np.full(len(s), None, dtype=object)
     if ok.any():
-        values[ok] = [dt.date(x.year, x.month, x.day) for x in parsed[ok]]
+        values[ok] = parsed[ok].dt.date.to_numpy()  # datetime.date, converted in one pass
     return pd.Series(values, dtype=object)
 
 

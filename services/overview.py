@@ -11,10 +11,12 @@ import pandas as pd
 from analysis.settings import AnalysisSettings
 from graph.store import Store
 from labels import t
+from services.cache import memo
 from services.coverage import coverage_table
 from services.exchange import activity
 from services.identification import identification_table, percentile_table
 from services.query_frames import frame
+from services.result_cache import register
 
 __all__ = ["Overview", "overview"]
 
@@ -29,15 +31,29 @@ class Overview:
     municipalities: list[str]
 
 
+register(Overview)  # kept on disk per data version (services.result_cache)
+
+
 def overview(
     store: Store,
     settings: AnalysisSettings | None = None,
     municipality: str | None = None,
     as_of: dt.date | None = None,
 ) -> Overview:
-    """Counts, activity of pairs, the coverage row and yearly trends, for a municipality or all."""
+    """Counts, activity of pairs, the coverage row and yearly trends, for a municipality or all.
+
+    Kept on disk per data version, settings, municipality and day: the app's first page after
+    a restart reads this small answer instead of the identification, activity and coverage.
+    """
     s = settings or AnalysisSettings()
     day = as_of or dt.date.today()
+    key = ("overview", s.model_dump_json(), municipality or None, day)
+    return memo(store, key, lambda: _overview(store, s, municipality, day), persist=True)
+
+
+def _overview(
+    store: Store, s: AnalysisSettings, municipality: str | None, day: dt.date
+) -> Overview:
     ident = identification_table(store, s)
     munis = sorted(str(m) for m in ident["municipality"].dropna().unique())
     if municipality:
@@ -46,10 +62,9 @@ def overview(
     low = (ident["status"] == "low") | ident["official_low_results"].astype(bool)
     act = activity(store, s, day)
     act = act[act["mentee_school_id"].isin(ids) | act["tutor_school_id"].isin(ids)]
-    events = frame(store, "events")
-    if municipality:
-        events = events[events["municipality"] == municipality]
-    years = pd.Series([d.year for d in events["date"] if d is not None], dtype="int64")
+    # Events per year, counted by the store (a country holds a hundred thousand events).
+    by_year = frame(store, "event_years", municipalities=[municipality] if municipality else None)
+    years = pd.Series(by_year["n_events"].to_numpy(), index=by_year["year"].to_numpy())
     counts = {
         "schools": len(ident),
         "low": int(low.sum()),
@@ -68,7 +83,7 @@ def overview(
         counts=counts,
         activity=activity_counts,
         coverage={str(k): v for k, v in row.iloc[0].items()} if len(row) else {},
-        events_this_year=int((years == day.year).sum()),
+        events_this_year=int(years.get(day.year, 0)),
         trends=_trends(store, s, ident, low, years),
         municipalities=munis,
     )
@@ -81,6 +96,8 @@ def _trends(
     low: pd.Series,
     event_years: pd.Series,
 ) -> pd.DataFrame:
+    """Yearly series: the result index of low and other schools, and events (``event_years``:
+    how many a year, indexed by year)."""
     pct = percentile_table(store, s)[["school_id", "year", "result_index"]]
     pct = pct[pct["school_id"].isin(set(ident["school_id"]))]
     low_ids = set(ident.loc[low.to_numpy(), "school_id"])
@@ -94,7 +111,7 @@ def _trends(
                  "value": g.to_numpy()}
             )
         )  # fmt: skip
-    ev = event_years.value_counts().sort_index()
+    ev = event_years.sort_index()
     parts.append(
         pd.DataFrame(
             {"year": ev.index, "code": "events", "series": t("services.trend.events"),

@@ -66,6 +66,7 @@ PARAMS: dict[str, list[dict[str, Any]]] = {
         {"municipalities": []},
     ],
     "participation": [{}, {"municipalities": ["Озёрск"]}, {"municipalities": ["Нет такого"]}],
+    "event_years": [{}, {"municipalities": ["Озёрск"]}, {"municipalities": ["Нет такого"]}],
     "curatorships": [{}, {"curator_id": "c1"}],
     "school_events": [{}, {"school_id": "s1"}, {"school_id": "s2"}, {"school_id": "s5"}],
 }
@@ -538,6 +539,20 @@ def test_municipality_filter_equals_filtering_the_whole(
         )
 
 
+def test_event_years_count_the_events_of_each_year(loaded: tuple[Store, Store]) -> None:
+    """The store's count per year equals counting the events' dates, whole and per municipality,
+    on both stores."""
+    for store in loaded:
+        events = store.query_frame("events")
+        for munis in (None, ["Озёрск"], ["Лесной район", "Озёрск"]):
+            chosen = events if munis is None else events[events["municipality"].isin(munis)]
+            expected = pd.Series([d.year for d in chosen["date"] if d is not None]).value_counts()
+            got = store.query_frame("event_years", municipalities=munis)
+            assert dict(zip(got["year"], got["n_events"], strict=True)) == expected.to_dict()
+            assert list(got["year"]) == sorted(got["year"])
+        assert store.query_frame("event_years")["n_events"].sum() == len(events) == 5
+
+
 # --- the imported demo ------------------------------------------------------------------------
 def demo_params(store: Store) -> dict[str, list[dict[str, Any]]]:
     """Parameters that hit data in an imported demo: its busiest school, curator, municipality."""
@@ -552,6 +567,7 @@ def demo_params(store: Store) -> dict[str, list[dict[str, Any]]]:
         "results": [{}, {"municipalities": munis[-1:]}],
         "teachers": [{}, {"school_id": school}, {"municipalities": munis[:1]}],
         "participation": [{}, {"municipalities": munis[:1]}],
+        "event_years": [{}, {"municipalities": munis[:1]}],
         "curatorships": [{}, {"curator_id": curators[0] if curators else None}],
         "school_events": [{"school_id": school}],
     }

@@ -61,3 +61,23 @@ def test_school_card_results_and_band_medians_equal_the_whole(store: EmbeddedSto
         medians = peers.groupby(["year", "assessment", "subject", "grade", "metric"])["value"]
         expected = medians.median().reset_index()
         assert card.band_results["value"].tolist() == pytest.approx(expected["value"].tolist())
+
+
+def test_overview_counts_events_per_year_in_the_store(store: EmbeddedStore) -> None:
+    """The overview's events (this year's count and the yearly series) come from the store's
+    count per year; they equal counting the whole events table, for the region and for each
+    municipality."""
+    from services.overview import overview
+
+    events = frame(store, "events")
+    munis = sorted(frame(store, "schools")["municipality"].unique())
+    for muni in (None, *munis):
+        chosen = events if muni is None else events[events["municipality"] == muni]
+        years = pd.Series([d.year for d in chosen["date"] if d is not None], dtype="int64")
+        view = overview(store, municipality=muni, as_of=AS_OF)
+        assert view.events_this_year == int((years == AS_OF.year).sum())
+        series = view.trends[view.trends["code"] == "events"]
+        assert dict(zip(series["year"], series["value"], strict=True)) == (
+            years.value_counts().to_dict()
+        )
+    assert (events["date"].map(lambda d: d.year) == AS_OF.year).sum() > 0

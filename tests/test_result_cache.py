@@ -29,6 +29,7 @@ from services.identification import (
     percentile_table,
 )
 from services.monitoring import _region_wide
+from services.overview import overview
 from services.planning import plan_pairs
 
 AS_OF = dt.date(2026, 11, 23)
@@ -70,6 +71,8 @@ def test_every_kept_result_round_trips_exactly(demo_db: Path) -> None:
             _band_medians(store),
             completeness(store),
             percentile_table(store, AnalysisSettings()),
+            overview(store, as_of=AS_OF),
+            overview(store, municipality="нет такого", as_of=AS_OF),
             _region_wide(store, AnalysisSettings(), MonitoringSettings(), AS_OF),
         ):
             manifest, files = result_cache.encode(value)
@@ -129,6 +132,29 @@ def test_the_identification_keeps_what_the_card_and_overview_take_from_it(
     expected = f"{len(medians)} {len(pct)} {round(float(medians['value'].sum()), 6)} "
     assert proc.stdout.strip() == expected + str(pct["year"].max())
     assert list(pct.columns) == ["school_id", "year", "result_index", "percentile", "band"]
+
+
+def test_a_new_process_reads_the_overview_without_its_inputs(tmp_path: Path) -> None:
+    path = tmp_path / "ov.db"
+    with EmbeddedStore(path) as store:
+        load_demo(store, "small", seed=42, as_of=AS_OF)
+        counts = overview(store, as_of=AS_OF).counts
+    assert counts["schools"] > 0
+    code = (
+        "import services.overview as so\n"
+        "def boom(*a, **k): raise SystemExit('recomputed')\n"
+        "so.identification_table = so.activity = so.coverage_table = so.frame = boom\n"
+        "import datetime as dt\n"
+        "from graph.embedded import EmbeddedStore\n"
+        f"store = EmbeddedStore({str(path)!r})\n"
+        f"print(sorted(so.overview(store, as_of=dt.date.fromisoformat({AS_OF.isoformat()!r}))"
+        ".counts.items()))\n"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=300
+    )
+    assert proc.returncode == 0, proc.stderr[-2000:] + proc.stdout
+    assert proc.stdout.strip() == str(sorted(counts.items()))
 
 
 def test_a_write_is_never_hidden(tmp_path: Path) -> None:

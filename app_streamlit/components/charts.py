@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import Any
 
 import altair as alt
 import pandas as pd
 
 from labels import t
 
-__all__ = ["bar_chart", "series_chart", "wide_lines"]
+__all__ = ["bar_chart", "indicator_lines", "series_chart", "wide_lines"]
 
 
 def series_chart(
@@ -87,3 +88,54 @@ def bar_chart(
             ],
         )
     )
+
+
+def indicator_lines(view: Any) -> list[alt.Chart]:
+    """One chart per monitoring indicator with a value (``view``: a
+    :class:`services.monitoring.MonitoringView`): its value by school year and its target,
+    as the report's pictures show them, drawn by the browser.
+
+    Counts (``exchange_events``) get their own scale; shares run from 0 to 100.
+    """
+    charts = []
+    value_name, target_name = t("monitoring.col.value"), t("monitoring.col.target")
+    for code, name in zip(view.table["indicator"], view.table["name"], strict=True):
+        rows = view.trend[view.trend["indicator"] == code].sort_values("year")
+        if not rows["value"].notna().any():
+            continue
+        labels = [f"{y - 1}/{str(y)[-2:]}" for y in rows["year"]]
+        long = pd.concat(
+            [
+                pd.DataFrame({"year": labels, "series": value_name, "value": rows["value"]}),
+                pd.DataFrame({"year": labels, "series": target_name, "value": rows["target"]}),
+            ],
+            ignore_index=True,
+        ).dropna(subset=["value"])
+        percent = code not in ("exchange_events",)
+        scale = alt.Scale(domain=[0, 100]) if percent else alt.Scale(zero=True)
+        chart = (
+            alt.Chart(long, height=200, title=str(name))
+            .mark_line(point=True)
+            .encode(
+                x=alt.X("year:O", title=t("ui.chart.year"), axis=alt.Axis(labelAngle=0)),
+                y=alt.Y("value:Q", title="", scale=scale),
+                color=alt.Color(
+                    "series:N",
+                    title="",
+                    scale=alt.Scale(domain=[value_name, target_name], range=["#1f5fa8", "#c0392b"]),
+                    legend=alt.Legend(orient="bottom"),
+                ),
+                strokeDash=alt.StrokeDash(
+                    "series:N",
+                    scale=alt.Scale(domain=[value_name, target_name], range=[[1, 0], [5, 3]]),
+                    legend=None,
+                ),
+                tooltip=[
+                    alt.Tooltip("year:O", title=t("ui.chart.year")),
+                    alt.Tooltip("series:N", title=""),
+                    alt.Tooltip("value:Q", title=t("ui.chart.value"), format=".1f"),
+                ],
+            )
+        )
+        charts.append(chart)
+    return charts

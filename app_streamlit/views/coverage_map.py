@@ -167,7 +167,7 @@ shown = table if not munis else table[table["municipality"].isin([*munis, table.
 st.dataframe(present(shown), hide_index=True, width="stretch", column_config=percent_columns(shown))
 st.download_button(
     t("ui.coverage.download"),
-    data=state.coverage_xlsx(table),
+    data=lambda: state.coverage_xlsx(table),  # made when pressed
     file_name="pokrytie_po_municipalitetam.xlsx",
     mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     key="coverage_download",

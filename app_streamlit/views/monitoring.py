@@ -7,6 +7,7 @@ import datetime as dt
 import streamlit as st
 
 from app_streamlit import state
+from app_streamlit.components.charts import indicator_lines
 from app_streamlit.components.empty_store import require_data
 from labels import t
 
@@ -37,12 +38,13 @@ st.dataframe(tables["indicators"], hide_index=True, width="stretch")
 for note in dict.fromkeys(n for n in view.table["note"] if n):
     st.info(note)
 
-charts = state.monitoring_rendered(as_of, muni or None, "charts")
-if charts:
+# The indicators' charts drawn by the browser (the report's PNGs take seconds to draw).
+lines = indicator_lines(view)
+if lines:
     st.subheader(t("monitoring.report.charts"))
     columns = st.columns(2)
-    for i, png in enumerate(charts.values()):
-        columns[i % 2].image(png)
+    for i, chart in enumerate(lines):
+        columns[i % 2].altair_chart(chart, width="stretch")
 
 st.subheader(t("monitoring.report.roadmap"))
 road = view.roadmap
@@ -79,14 +81,14 @@ name = f"monitoring_{as_of:%Y-%m-%d}"
 d1, d2 = st.columns(2)
 d1.download_button(
     t("monitoring.page.download_docx"),
-    data=state.monitoring_rendered(as_of, muni or None, "docx"),
+    data=lambda: state.monitoring_rendered(as_of, muni or None, "docx"),  # made when pressed
     file_name=f"{name}.docx",
     mime="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     key="mon_docx",
 )
 d2.download_button(
     t("monitoring.page.download_xlsx"),
-    data=state.monitoring_rendered(as_of, muni or None, "xlsx"),
+    data=lambda: state.monitoring_rendered(as_of, muni or None, "xlsx"),
     file_name=f"{name}.xlsx",
     mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     key="mon_xlsx",

@@ -34,7 +34,7 @@ PAGES: dict[str, tuple[str, str]] = {
     "import": ("ui.page.import", '[data-testid="stFileUploader"]'),
     "my-schools": ("ui.page.my_schools", "iframe"),
     "coverage": ("ui.page.coverage", '[data-testid="stDeckGlJsonChart"] canvas'),
-    "monitoring": ("monitoring.page.title", '[data-testid="stImage"] img'),
+    "monitoring": ("monitoring.page.title", '[data-testid="stVegaLiteChart"]'),
 }
 
 
