@@ -22,6 +22,7 @@ import json
 import sqlite3
 import threading
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +32,7 @@ import pandas as pd
 from graph.access import AccessRecords, AuditDraft, AuditEntry
 from graph.model import Edge, Node, NodeRef, node_from_props
 from graph.records import EdgeRow, NodeRow, dumps_props
+from graph.sqlite_new import DIRECT_AT, absent, insert_new_edges, insert_new_nodes
 from graph.sqlite_typed import ensure_typed_tables, sync_staged_edges, sync_staged_nodes
 from graph.store import Direction, ImportLock, Store, StoreError, UnitOfWork, WriteStats
 
@@ -105,6 +107,11 @@ class _SqliteUnitOfWork(UnitOfWork):
 
     def _merge_nodes(self, rows: Iterable[NodeRow]) -> None:
         c = self._conn
+        rows = rows if isinstance(rows, list) else list(rows)
+        labels = {r[0] for r in rows}
+        if len(rows) >= DIRECT_AT and absent(c, "nodes", "label", labels):
+            insert_new_nodes(c, rows, labels, self.stats)  # all new (graph/sqlite_new.py)
+            return
         c.execute("DELETE FROM temp.stage_nodes")
         c.executemany(
             "INSERT OR REPLACE INTO temp.stage_nodes (label, id, props) VALUES (?, ?, ?)", rows
@@ -131,6 +138,13 @@ class _SqliteUnitOfWork(UnitOfWork):
 
     def _merge_edges(self, rows: Iterable[EdgeRow]) -> None:
         c = self._conn
+        rows = rows if isinstance(rows, list) else list(rows)
+        types = {r[0] for r in rows}
+        if len(rows) >= DIRECT_AT and absent(c, "edges", "type", types):
+            rebuild = len(rows) >= _REBUILD_AT and len(rows) * 2 >= _count_edges(c)
+            with _edge_indexes_rebuilt(c, rebuild):
+                insert_new_edges(c, rows, types, self.stats)  # all new (graph/sqlite_new.py)
+            return
         c.execute("DELETE FROM temp.stage_edges")
         c.executemany(
             "INSERT OR REPLACE INTO temp.stage_edges "
@@ -155,18 +169,13 @@ class _SqliteUnitOfWork(UnitOfWork):
         # Many new edges go in faster without the two indexes, built again afterwards in one
         # sorted pass (same transaction: a failure rolls the drop back too).
         rebuild = added >= _REBUILD_AT and added * 2 >= _count_edges(c)
-        if rebuild:
-            for name, _ in _EDGE_INDEXES:
-                c.execute(f"DROP INDEX {name}")
-        c.execute(
-            "INSERT INTO edges (type, src_label, src_id, dst_label, dst_id, props) "
-            "SELECT type, src_label, src_id, dst_label, dst_id, props FROM temp.stage_edges "
-            "WHERE true ON CONFLICT (type, src_label, src_id, dst_label, dst_id) "
-            "DO UPDATE SET props = excluded.props WHERE props != excluded.props"
-        )
-        if rebuild:
-            for name, columns in _EDGE_INDEXES:
-                c.execute(f"CREATE INDEX {name} ON edges ({columns})")
+        with _edge_indexes_rebuilt(c, rebuild):
+            c.execute(
+                "INSERT INTO edges (type, src_label, src_id, dst_label, dst_id, props) "
+                "SELECT type, src_label, src_id, dst_label, dst_id, props FROM temp.stage_edges "
+                "WHERE true ON CONFLICT (type, src_label, src_id, dst_label, dst_id) "
+                "DO UPDATE SET props = excluded.props WHERE props != excluded.props"
+            )
         sync_staged_edges(c)
 
     def _count(self, sql: str) -> int:
@@ -427,12 +436,29 @@ def _count_edges(conn: sqlite3.Connection) -> int:
     return int(conn.execute("SELECT COUNT(*) FROM edges").fetchone()[0])
 
 
+@contextmanager
+def _edge_indexes_rebuilt(conn: sqlite3.Connection, rebuild: bool) -> Iterator[None]:
+    """Without the secondary edge indexes inside the block, built again after it (in one
+    sorted pass each: many new edges go in faster so). The caller's transaction rolls the
+    drop back too if the block fails."""
+    if rebuild:
+        for name, _ in _EDGE_INDEXES:
+            conn.execute(f"DROP INDEX {name}")
+    yield
+    if rebuild:
+        for name, columns in _EDGE_INDEXES:
+            conn.execute(f"CREATE INDEX {name} ON edges ({columns})")
+
+
 def _refusal(exc: sqlite3.DatabaseError, path: str) -> StoreError:
-    """Why the file at ``path`` does not open as a store; a read-only file or folder (SQLite's
-    ``SQLITE_READONLY*`` codes) is named by its file name alone."""
-    if getattr(exc, "sqlite_errorname", "").startswith("SQLITE_READONLY"):
-        return StoreError("read_only", name=Path(path).name)
-    return StoreError("cannot_open", path=path, detail=str(exc))
+    """Why the file at ``path`` does not open as a store, naming the file alone (never the
+    server's folder): read-only (SQLite's ``SQLITE_READONLY*``), not a database, or else."""
+    code, name = getattr(exc, "sqlite_errorname", ""), Path(path).name
+    if code.startswith("SQLITE_READONLY"):
+        return StoreError("read_only", name=name)
+    if code == "SQLITE_NOTADB":
+        return StoreError("not_a_database", name=name)
+    return StoreError("cannot_open", name=name, detail=str(exc))
 
 
 def _sql_params(bound: dict[str, Any]) -> dict[str, Any]:

@@ -59,7 +59,14 @@ from __future__ import annotations
 
 import sqlite3
 
-__all__ = ["TYPED_VERSION", "ensure_typed_tables", "sync_staged_edges", "sync_staged_nodes"]
+__all__ = [
+    "TYPED_VERSION",
+    "ensure_typed_tables",
+    "sync_new_edges",
+    "sync_new_nodes",
+    "sync_staged_edges",
+    "sync_staged_nodes",
+]
 
 # Raise when the tables or triggers below change: stores are rebuilt on their next open.
 TYPED_VERSION = "1"
@@ -94,24 +101,28 @@ def _sync(source: str) -> tuple[str, str]:
 
 _HAS_RESULT = "e.type = 'HAS_RESULT' AND e.src_label = 'School' AND e.dst_label = 'Result'"
 _TYPED = (*_KIND_COLUMNS, "value", "participants")
-# Staged result nodes that are new or change their stored properties, found before the merge
-# and taken apart once (one JSON parse a row, not one a column and a statement) into a
-# temporary table the statements below read. Its columns have no type: values stay as JSON
-# gave them, as ``json_extract`` would give them to each statement.
-_CHANGED = (
+# Result nodes that are new or change their stored properties, found before the merge and
+# taken apart once (one JSON parse a row, not one a column and a statement) into a temporary
+# table the statements below read. Its columns have no type: values stay as JSON gave them,
+# as ``json_extract`` would give them to each statement.
+_TYPED_TABLE = (
     "CREATE TEMP TABLE IF NOT EXISTS stage_typed (id TEXT PRIMARY KEY, "
     + ", ".join(_TYPED)
     + ", kind INTEGER)",
     "DELETE FROM temp.stage_typed",
-    f"INSERT INTO temp.stage_typed (id, {', '.join(_TYPED)}) "
-    f"SELECT r.id, {', '.join(_json('r.props', c) for c in _TYPED)} FROM temp.stage_nodes r "
-    "LEFT JOIN nodes n ON n.label = 'Result' AND n.id = r.id "
-    "WHERE r.label = 'Result' AND (n.id IS NULL OR n.props != r.props)",
 )
+
+
+def _typed_from(source: str) -> str:
+    return (
+        f"INSERT INTO temp.stage_typed (id, {', '.join(_TYPED)}) "
+        f"SELECT r.id, {', '.join(_json('r.props', c) for c in _TYPED)} {source}"
+    )
+
+
 # IS, not =: a missing grade (NULL) is a kind of its own and must find itself.
 _TYPED_KIND = " AND ".join(f"k.{c} IS t.{c}" for c in _KIND_COLUMNS)
-_STAGED_NODES = (
-    *_CHANGED,
+_KINDS_AND_VALUES = (
     f"INSERT INTO result_kinds ({', '.join(_KIND_COLUMNS)}) "
     f"SELECT DISTINCT {', '.join(_KIND_COLUMNS)} FROM temp.stage_typed t "
     f"WHERE NOT EXISTS (SELECT 1 FROM result_kinds k WHERE {_TYPED_KIND})",
@@ -126,6 +137,20 @@ _STAGED_NODES = (
     "participants = excluded.participants WHERE kind IS NOT excluded.kind "
     "OR value IS NOT excluded.value OR participants IS NOT excluded.participants",
 )
+_STAGED_NODES = (
+    *_TYPED_TABLE,
+    _typed_from(
+        "FROM temp.stage_nodes r LEFT JOIN nodes n ON n.label = 'Result' AND n.id = r.id "
+        "WHERE r.label = 'Result' AND (n.id IS NULL OR n.props != r.props)"
+    ),
+    *_KINDS_AND_VALUES,
+)
+# Every stored result node is new (graph/sqlite_new.py: the label was absent before).
+_NEW_NODES = (
+    *_TYPED_TABLE,
+    _typed_from("FROM nodes r WHERE r.label = 'Result'"),
+    *_KINDS_AND_VALUES,
+)
 
 
 def _facts(edges: str) -> str:
@@ -138,7 +163,8 @@ def _facts(edges: str) -> str:
 
 
 _STAGED_EDGES = _facts("FROM temp.stage_edges e")
-_ALL = (*_sync("FROM nodes r WHERE r.label = 'Result'"), _facts("FROM edges e"))
+_ALL_FACTS = _facts("FROM edges e")
+_ALL = (*_sync("FROM nodes r WHERE r.label = 'Result'"), _ALL_FACTS)
 
 SCHEMA = f"""
 CREATE TABLE result_kinds (
@@ -198,6 +224,19 @@ def sync_staged_edges(conn: sqlite3.Connection) -> None:
     """
     if conn.execute("SELECT 1 FROM temp.stage_edges WHERE type = 'HAS_RESULT' LIMIT 1").fetchone():
         conn.execute(_STAGED_EDGES)
+
+
+def sync_new_nodes(conn: sqlite3.Connection) -> None:
+    """The typed values of every stored result node, all of them new in this transaction
+    (written by :func:`graph.sqlite_new.insert_new_nodes`)."""
+    for statement in _NEW_NODES:
+        conn.execute(statement)
+
+
+def sync_new_edges(conn: sqlite3.Connection) -> None:
+    """The facts of every stored HAS_RESULT edge, all of them new in this transaction
+    (written by :func:`graph.sqlite_new.insert_new_edges`)."""
+    conn.execute(_ALL_FACTS)
 
 
 def _version(conn: sqlite3.Connection) -> str | None:
