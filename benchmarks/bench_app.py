@@ -140,6 +140,11 @@ def _measure(args: argparse.Namespace, db: str) -> int:
     env = dict(os.environ, SCHOOLNET_BACKEND=args.backend, SCHOOLNET_DB=db)
     print(f"{args.backend} store {db if args.backend == 'embedded' else ''}")
     print(f"load average before: {os.getloadavg()[0]:.1f} ({os.cpu_count()} cores)")
+    if args.backend == "neo4j":
+        sys.path.insert(0, str(ROOT))
+        from neo4j_jvm import server_line
+
+        print(server_line())
     print(f"{'case':<8} {'first page, s':>14} {'rerun median, s':>16} {'rerun max, s':>13}")
     firsts: dict[str, float] = {}
     pages: dict[str, dict[str, list[float] | float]] = {}

@@ -225,6 +225,9 @@ def app(uri: str, env: dict[str, str], reruns: int) -> None:
         shutil.rmtree(folder)  # nothing kept: "cold" computes and keeps
     print(f"\napp on Neo4j: {counts.get('School', 0):,} schools, load average "
           f"{os.getloadavg()[0]:.1f}")  # fmt: skip
+    from neo4j_jvm import server_line
+
+    print(server_line(env.get("SCHOOLNET_NEO4J_STATE")))
     print(f"{'first page (overview), new process':<44} {'s':>8}")
     for case in ("cold", "restart"):
         first = _child(["--child-first"], env)[0]["first"]

@@ -143,6 +143,10 @@ def main(argv: list[str] | None = None) -> int:
                 cases.append((label, q.name, params))
 
     print(f"load average before: {os.getloadavg()[0]:.1f}")
+    if args.neo4j:
+        from neo4j_jvm import server_line
+
+        print(server_line())
     header = f"{'query':<28} {'rows':>8}"
     for s in stores:
         header += f" | {s.backend + ' rows, s':>16} {'columns, s':>10} {'×':>5}"

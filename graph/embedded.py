@@ -451,11 +451,14 @@ def _edge_indexes_rebuilt(conn: sqlite3.Connection, rebuild: bool) -> Iterator[N
 
 
 def _refusal(exc: sqlite3.DatabaseError, path: str) -> StoreError:
-    """Why the file at ``path`` does not open as a store; a read-only file or folder (SQLite's
-    ``SQLITE_READONLY*`` codes) is named by its file name alone."""
-    if getattr(exc, "sqlite_errorname", "").startswith("SQLITE_READONLY"):
-        return StoreError("read_only", name=Path(path).name)
-    return StoreError("cannot_open", path=path, detail=str(exc))
+    """Why the file at ``path`` does not open as a store, naming the file alone (never the
+    server's folder): read-only (SQLite's ``SQLITE_READONLY*``), not a database, or else."""
+    code, name = getattr(exc, "sqlite_errorname", ""), Path(path).name
+    if code.startswith("SQLITE_READONLY"):
+        return StoreError("read_only", name=name)
+    if code == "SQLITE_NOTADB":
+        return StoreError("not_a_database", name=name)
+    return StoreError("cannot_open", name=name, detail=str(exc))
 
 
 def _sql_params(bound: dict[str, Any]) -> dict[str, Any]:

@@ -5,6 +5,10 @@ MESSAGES: dict[str, str] = {
         "the database file «{name}» is read-only, and opening it writes bookkeeping data. "
         "Allow writing to this file and its folder, or open a copy of it"
     ),
+    "store.not_a_database": (
+        "the file «{name}» is not a schoolnet database (or it is damaged). Give a schoolnet "
+        "database file or the path of a new one"
+    ),
     # labels.formats: a percent (the number is written by fmt_number) and thousands apart
     "formats.percent": "{value}%",
     "formats.thousands_separator": ",",

@@ -6,6 +6,10 @@ MESSAGES: dict[str, str] = {
         "записываются служебные данные. Разрешите запись в этот файл и его папку "
         "или откройте его копию"
     ),
+    "store.not_a_database": (
+        "файл «{name}» — не база данных schoolnet (или он повреждён). Укажите файл базы "
+        "данных schoolnet или путь к новому файлу"
+    ),
     # labels.formats: a percent (the number is written by fmt_number) and thousands apart
     "formats.percent": "{value} %",
     "formats.thousands_separator": " ",

@@ -9,7 +9,7 @@ MESSAGES: dict[str, str] = {
     "store.missing_endpoint": "an edge refers to a missing node{label}: {ids}",
     "store.tx_closed": "the transaction is already finished",
     "store.no_folder": "the folder of the database does not exist: {folder}",
-    "store.cannot_open": "cannot open the database {path}: {detail}",
+    "store.cannot_open": "cannot open the database «{name}»: {detail}",
     "store.unknown_backend": "unknown store «{backend}»: choose embedded or neo4j",
     "store.neo4j.batch_size": "the batch size must be at least 1",
     "store.neo4j.batch_size_env": "NEO4J_BATCH_SIZE must be an integer, not «{value}»",

@@ -9,7 +9,7 @@ MESSAGES: dict[str, str] = {
     "store.missing_endpoint": "связь ссылается на отсутствующий узел{label}: {ids}",
     "store.tx_closed": "транзакция уже завершена",
     "store.no_folder": "папка для базы данных не существует: {folder}",
-    "store.cannot_open": "не удалось открыть базу данных {path}: {detail}",
+    "store.cannot_open": "не удалось открыть базу данных «{name}»: {detail}",
     "store.unknown_backend": "неизвестное хранилище «{backend}»: выберите embedded или neo4j",
     "store.neo4j.batch_size": "размер пакета должен быть не меньше 1",
     "store.neo4j.batch_size_env": "NEO4J_BATCH_SIZE должен быть целым числом, а не «{value}»",

@@ -2,7 +2,8 @@
 
 Opening the embedded store writes (the schema's meta rows; the typed result tables an older
 store lacks), so a read-only file or folder cannot be opened: ``StoreError("read_only")``
-naming the file alone. The reader really cannot write (tests/read_only_support.py).
+naming the file alone. The reader really cannot write (tests/read_only_support.py). A file
+that is no database at all is refused the same way (``not_a_database``).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from graph.embedded import EmbeddedStore
+from graph.store import StoreError
 from labels import t
 from schoolnet.cli import main
 from tests.read_only_support import as_reader, read_only_store, reader_folder
@@ -76,3 +78,19 @@ def test_the_command_line_says_it_in_russian(folder: Path) -> None:
     assert code != 0
     assert text.strip() == t("cli.error", message=t("store.read_only", name="region.db"))
     assert "Traceback" not in text and str(folder) not in text
+
+
+def test_a_file_that_is_no_database_is_named_not_its_folder(
+    folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    junk = folder / "notes.db"
+    junk.write_bytes(b"not a database, just text\n" * 400)
+    with pytest.raises(StoreError) as refused:
+        EmbeddedStore(junk)
+    assert refused.value.code == "not_a_database"
+    assert str(refused.value) == t("store.not_a_database", name="notes.db")
+    assert main(["status", "--db", str(junk)]) != 0
+    err = capsys.readouterr().err
+    assert err.strip() == t("cli.error", message=t("store.not_a_database", name="notes.db"))
+    assert str(folder) not in err
+    assert junk.read_bytes() == b"not a database, just text\n" * 400  # left as it was
