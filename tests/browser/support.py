@@ -80,6 +80,9 @@ SETTLED = """() => {
     const q = (s) => document.querySelectorAll(s);
     if (q('[data-testid="stStatusWidgetRunningIcon"]').length) return false;
     if (q('[data-testid="stSkeleton"]').length) return false;
+    // A rerun keeps the last run's elements on screen (stale, still clickable) until it
+    // draws them again: a click there reaches the last run's widget (its download, say).
+    if (q('[data-stale="true"]').length) return false;
     for (const chart of q('[data-testid="stVegaLiteChart"]')) {
         // Charts in a hidden tab are drawn when the tab is opened.
         if (chart.offsetParent !== null && !chart.querySelector('svg, canvas')) return false;
