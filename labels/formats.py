@@ -19,6 +19,8 @@ Examples
 ('7', '7,4', '+0,16', '—')
 >>> fmt_number(10.1, 2, trim=True), fmt_number(12.0, 2, trim=True), fmt_number(-0.371, 2, trim=True)
 ('10,1', '12', '-0,37')
+>>> fmt_number(-0.04), fmt_number(-0.004, 2, trim=True), fmt_index(-0.001), fmt_percent(-0.001)
+('0,0', '0', '+0,00', '0 %')
 >>> fmt_percent(0.9), fmt_percent(0.1234, 1), fmt_percent(float("nan")), fmt_count(9011)
 ('90 %', '12,3 %', '—', '9 011')
 >>> years_text([2024]), years_text([2023, 2024]), years_text([2022, 2023, 2024])
@@ -90,8 +92,8 @@ def fmt_km(km: float) -> str:
 
 
 def fmt_index(x: float) -> str:
-    """A context index with its sign and two decimals."""
-    return _decimal(f"{x:+.2f}")
+    """A context index with its sign and two decimals (see :func:`fmt_number`)."""
+    return fmt_number(x, 2, sign=True)
 
 
 def fmt_band(band: float | None) -> str:
@@ -119,6 +121,8 @@ def fmt_number(
         return missing
     if math.isnan(value):
         return missing
+    if round(value, digits) == 0:
+        value = 0.0  # a value that rounds to zero is written without a minus: «0,0», not «-0,0»
     if whole and value.is_integer():
         return f"{int(value):{'+' if sign else ''}d}"
     text = format(value, f"{'+' if sign else ''}.{digits}f")
