@@ -114,7 +114,7 @@ def indicator_lines(view: Any) -> list[alt.Chart]:
         percent = code not in ("exchange_events",)
         scale = alt.Scale(domain=[0, 100]) if percent else alt.Scale(zero=True)
         chart = (
-            alt.Chart(long, height=200, title=str(name))
+            alt.Chart(long, height=260, title=str(name))
             .mark_line(point=True)
             .encode(
                 x=alt.X("year:O", title=t("ui.chart.year"), axis=alt.Axis(labelAngle=0)),
@@ -123,7 +123,8 @@ def indicator_lines(view: Any) -> list[alt.Chart]:
                     "series:N",
                     title="",
                     scale=alt.Scale(domain=[value_name, target_name], range=["#1f5fa8", "#c0392b"]),
-                    legend=alt.Legend(orient="bottom"),
+                    # Beside the plot: below it, the legend squeezed the plot to a strip.
+                    legend=alt.Legend(orient="right"),
                 ),
                 strokeDash=alt.StrokeDash(
                     "series:N",
